@@ -1,0 +1,113 @@
+import type { Edit } from '../../types.js'
+import type { LineRule } from '../../tree/edit.js'
+import { RADICAL_SUPPLEMENT } from '../../data/radicals.js'
+import type { ResolvedUnicodeOptions } from './options.js'
+
+const isEmojiLike = (char: string | undefined): boolean => !!char && /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F/u.test(char)
+
+/** Compatibility ideographs (canonical decompositions), Kangxi radicals (compatibility decompositions), radicals supplement (table). */
+const ideographs: LineRule = (line) => {
+  const edits: Edit[] = []
+  for (const match of line.matchAll(/[\uf900-\ufaff\u2f00-\u2fdf\u2e80-\u2eff\u{2f800}-\u{2fa1f}]/gu)) {
+    const char = match[0]
+    const code = char.codePointAt(0)!
+    const target = code >= 0x2e80 && code <= 0x2eff ? RADICAL_SUPPLEMENT.get(char) ?? char.normalize('NFKC') : code >= 0x2f00 && code <= 0x2fdf ? char.normalize('NFKC') : char.normalize('NFC')
+    if (target === char) continue
+    const kind = code >= 0xf900 && code <= 0xfaff ? 'compatibility-ideograph' : code >= 0x2f800 ? 'compatibility-ideograph' : 'radical'
+    edits.push({
+      start: match.index,
+      end: match.index + char.length,
+      replacement: target,
+      ruleId: `unicode/${kind}`,
+      reason: `Unexpected ${kind === 'radical' ? 'radical' : 'compatibility ideograph'} \`${char}\` (U+${code.toString(16).toUpperCase()}), expected \`${target}\``,
+      confident: true,
+    })
+  }
+  return edits
+}
+
+const fullwidthAlphanumerics: LineRule = (line) => {
+  const edits: Edit[] = []
+  for (const match of line.matchAll(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/g)) {
+    const replacement = match[0].replace(/[\uff10-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    edits.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      replacement,
+      ruleId: 'unicode/fullwidth-alphanumeric',
+      reason: `Unexpected full-width \`${match[0]}\`, expected \`${replacement}\``,
+      confident: true,
+    })
+  }
+  return edits
+}
+
+/** Zero-width characters, soft hyphens, stray byte-order marks and control characters except tab. */
+const invisibles: LineRule = (line) => {
+  const edits: Edit[] = []
+  for (const match of line.matchAll(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]+/g)) {
+    let start = match.index
+    let run = match[0]
+    // A zero-width joiner between two emoji builds one glyph (👨‍👩‍👧): keep it.
+    if (run === '\u200d' && isEmojiLike(previousChar(line, start)) && isEmojiLike(String.fromCodePoint(line.codePointAt(start + 1) ?? 0))) continue
+    const names = [...new Set([...run].map((c) => 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')))].join(', ')
+    edits.push({
+      start,
+      end: start + run.length,
+      replacement: '',
+      ruleId: 'unicode/invisible',
+      reason: `Unexpected invisible character${run.length > 1 ? 's' : ''} ${names}, expected nothing`,
+      confident: true,
+    })
+  }
+  return edits
+}
+
+function previousChar(line: string, index: number): string | undefined {
+  if (index === 0) return undefined
+  const code = line.charCodeAt(index - 1)
+  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) return line.slice(index - 2, index)
+  return line[index - 1]
+}
+
+/** Odd spaces become plain spaces, runs collapse to one, indentation made of ideographic spaces and trailing spaces go. */
+const spaces: LineRule = (line) => {
+  const edits: Edit[] = []
+  const odd = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/
+  for (const match of line.matchAll(/[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g)) {
+    const run = match[0]
+    const start = match.index
+    const end = start + run.length
+    const leading = start === 0
+    const trailing = end === line.length
+    let replacement: string
+    if (trailing) replacement = ''
+    else if (leading) replacement = /\u3000/.test(run) ? '' : run.replace(/[^\t]/g, ' ')
+    else replacement = run.includes('\t') && !odd.test(run) ? run : ' '
+    if (replacement === run) continue
+    const ruleId = trailing ? 'unicode/trailing-space' : odd.test(run) ? 'unicode/odd-space' : 'unicode/space-run'
+    edits.push({
+      start,
+      end,
+      replacement,
+      ruleId,
+      reason: `Unexpected ${describeSpaces(run)}, expected ${replacement === '' ? 'nothing' : 'one space'}`,
+      confident: true,
+    })
+  }
+  return edits
+}
+
+function describeSpaces(run: string): string {
+  const names = [...new Set([...run].map((c) => (c === ' ' ? 'space' : c === '\t' ? 'tab' : 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'))))]
+  return `${run.length > 1 ? 'run of ' : ''}${names.join(', ')}`
+}
+
+export function unicodeRules(options: ResolvedUnicodeOptions): LineRule[] {
+  const rules: LineRule[] = []
+  if (options.invisibles) rules.push(invisibles)
+  if (options.ideographs) rules.push(ideographs)
+  if (options.fullwidthAlphanumerics) rules.push(fullwidthAlphanumerics)
+  if (options.spaces) rules.push(spaces)
+  return rules
+}

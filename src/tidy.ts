@@ -1,0 +1,57 @@
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import { decodeBytes } from './decode/index.js'
+import type { PresetOptions } from './preset.js'
+import { createProcessor, type ZhtidyProcessor } from './processor.js'
+import { scriptReport } from './steps/script/detect.js'
+import type { DetectResult, Root, TidyMessage, TidyResult } from './types.js'
+
+export type TidyOptions = PresetOptions
+
+const processors = new Map<string, ZhtidyProcessor>()
+
+/** The frozen processor for these options, built once per process. */
+export function processorFor(options: TidyOptions = {}): ZhtidyProcessor {
+  const key = JSON.stringify(options)
+  let processor = processors.get(key)
+  if (!processor) {
+    processor = createProcessor(options)
+    processors.set(key, processor)
+  }
+  return processor
+}
+
+/** Cleans one document: a string, or raw bytes in any encoding zhtidy detects. */
+export function tidy(input: string | Uint8Array, options: TidyOptions = {}): TidyResult {
+  const processor = processorFor(options)
+  const file = new VFile({ value: input })
+  const tree = processor.parse(file) as Root
+  const done = processor.runSync(tree, file) as Root
+  const text = processor.stringify(done, file)
+  const messages = file.messages.map(toTidyMessage)
+  const stats: Record<string, number> = {}
+  for (const message of messages) if (message.severity === 'info') stats[message.ruleId] = (stats[message.ruleId] ?? 0) + 1
+  return { text, encoding: tree.data?.encoding ?? 'utf-8', messages, stats }
+}
+
+/** The encoding of the input (for bytes) and the script of its text. */
+export function detect(input: string | Uint8Array): DetectResult {
+  if (typeof input === 'string') return { encoding: 'utf-8', confidence: 1, script: scriptReport(input) }
+  const decoded = decodeBytes(input)
+  return { encoding: decoded.encoding, confidence: decoded.confidence, script: scriptReport(decoded.text) }
+}
+
+export function toTidyMessage(message: VFileMessage): TidyMessage {
+  return {
+    ruleId: message.ruleId ?? 'unknown',
+    source: 'zhtidy',
+    reason: message.reason,
+    severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+    line: message.line,
+    column: message.column,
+    offset: message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset,
+    actual: message.actual,
+    expected: message.expected,
+    note: message.note,
+  }
+}

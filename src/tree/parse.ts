@@ -1,0 +1,63 @@
+import type { Plugin } from 'unified'
+import type { VFile } from 'vfile'
+import { decodeBytes } from '../decode/index.js'
+import type { LineNode, Root } from '../types.js'
+
+/**
+ * Text to a root of line nodes. Each node keeps its line break and its place in the input,
+ * so that the compiler gives the input back byte for byte when no step changed anything.
+ */
+export function parseText(text: string): Root {
+  const children: LineNode[] = []
+  const lineBreak = /\r\n|\n|\r/g
+  let start = 0
+  let line = 1
+  for (;;) {
+    const match = lineBreak.exec(text)
+    const end = match ? match.index : text.length
+    const eol = match ? match[0] : ''
+    if (!match && start === text.length && children.length > 0) break
+    children.push({
+      type: 'line',
+      value: text.slice(start, end),
+      eol,
+      position: {
+        start: { line, column: 1, offset: start },
+        end: { line, column: end - start + 1, offset: end },
+      },
+    })
+    if (!match) break
+    start = end + eol.length
+    line++
+  }
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: 1, offset: text.length } } }
+}
+
+/**
+ * The unified parser: takes the file's value as it is, string or bytes.
+ * Bytes are decoded here, and the decoded text becomes the file's value so that places refer to it.
+ */
+export const zhtidyParse: Plugin<[], string, Root> = function () {
+  this.parser = (document: string, file: VFile): Root => {
+    let text = document
+    let encoding = 'utf-8'
+    let confidence = 1
+    if (file.value instanceof Uint8Array) {
+      const decoded = decodeBytes(file.value)
+      text = decoded.text
+      encoding = decoded.encoding
+      confidence = decoded.confidence
+      file.value = text
+      for (const bad of decoded.invalid) {
+        const message = file.message(`Undecodable bytes at byte offset ${bad.offset} (${bad.length} bytes) in ${encoding}, replaced by U+FFFD`, {
+          ruleId: 'decode/invalid-bytes',
+          source: 'zhtidy',
+        })
+        message.note = `byte offset ${bad.offset}`
+      }
+    }
+    const root = parseText(text)
+    root.data = { encoding, confidence }
+    return root
+  }
+}
