@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+const define = { ZHTIDY_VERSION: JSON.stringify(version) }
 
 // unified, vfile and their helpers are ESM-only: the CommonJS build bundles them
 // so that `require('zhtidy')` works; the ESM build keeps every dependency external.
@@ -10,9 +14,9 @@ export default defineConfig([
     format: ['esm'],
     dts: { entry: { index: 'src/index.ts' } },
     target: 'node20',
-    clean: true,
     sourcemap: true,
     splitting: true,
+    define,
   },
   {
     entry: { index: 'src/index.ts' },
@@ -21,5 +25,6 @@ export default defineConfig([
     target: 'node20',
     sourcemap: true,
     noExternal: esmOnly,
+    define,
   },
 ])

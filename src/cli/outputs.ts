@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+
+/**
+ * A file written safely: everything goes to a temporary file beside the target, which replaces the target
+ * by rename only when `commit` is called. A crash or an error before that leaves the target as it was.
+ */
+export class SafeWriter {
+  private constructor(
+    readonly target: string,
+    private readonly temp: string,
+    private readonly handle: Awaited<ReturnType<typeof open>>,
+  ) {}
+
+  static async create(target: string): Promise<SafeWriter> {
+    await mkdir(path.dirname(target), { recursive: true })
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.zhtidy-${randomBytes(6).toString('hex')}.tmp`)
+    let mode = 0o644
+    try {
+      mode = (await stat(target)).mode & 0o777
+    } catch {}
+    const handle = await open(temp, 'wx', mode)
+    return new SafeWriter(target, temp, handle)
+  }
+
+  async write(text: string): Promise<void> {
+    await this.handle.write(text)
+  }
+
+  async commit(): Promise<void> {
+    await this.handle.sync()
+    await this.handle.close()
+    await rename(this.temp, this.target)
+  }
+
+  async abort(): Promise<void> {
+    await this.handle.close().catch(() => {})
+    await rm(this.temp, { force: true })
+  }
+}
+
+/** Writes to stdout, waiting when the pipe is full. */
+export function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (process.stdout.write(text)) resolve()
+    else {
+      process.stdout.once('drain', resolve)
+      process.stdout.once('error', reject)
+    }
+  })
+}
