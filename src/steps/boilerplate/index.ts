@@ -1,9 +1,185 @@
+import * as OpenCC from 'opencc-js'
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
-import type { Root } from '../../types.js'
+import { checkChoice, checkKnownKeys, ZhtidyError } from '../../errors.js'
+import { removeLine } from '../../tree/edit.js'
+import type { LineNode, Root } from '../../types.js'
+import {
+  BOILERPLATE_RULE_IDS,
+  CONTACT_LABELS,
+  DISCLAIMER_HEADS,
+  HEADLINE_MAX,
+  LICENCE_LINE,
+  TICKER_NAMES,
+  WIDGET_LINES,
+  type BoilerplateRuleId,
+} from './rules.js'
 
-export interface BoilerplateOptions {}
+export interface BoilerplateOptions {
+  /** 'remove' (default) deletes boilerplate lines; 'mark' only reports them (warnings) and keeps the text. */
+  mode?: 'remove' | 'mark'
+  /** Rule ids to switch off, e.g. ['boilerplate/contact']. */
+  disable?: BoilerplateRuleId[]
+}
 
-export const zhtidyBoilerplate: Plugin<[BoilerplateOptions?], Root> = function () {
-  return (_tree: Root, _file: VFile) => {}
+interface Matchers {
+  disclaimer: RegExp
+  contact: RegExp
+  ticker: RegExp
+  widget: RegExp
+}
+
+/** Every script form of each phrase: as written (simplified), traditional, Taiwan and Hong Kong. */
+function allScripts(phrases: readonly string[]): string[] {
+  const converters = [OpenCC.Converter({ from: 'cn', to: 't' }), OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })]
+  const out = new Set<string>()
+  for (const phrase of phrases) {
+    out.add(phrase)
+    for (const convert of converters) out.add(convert(phrase))
+  }
+  return [...out].sort((a, b) => b.length - a.length)
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const alternation = (phrases: readonly string[]) => allScripts(phrases).map(escape).join('|')
+
+function buildMatchers(): Matchers {
+  const email = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+'
+  const phone = '[+(（]?\\d[\\d\\s()（）-]{6,}\\d'
+  return {
+    // Chinese heads at the start of the line; Latin ones (`Copyright`, `©`) only before a space, a year or the end.
+    disclaimer: new RegExp(`^[\\s【\\[〖（(]*(?:${alternation(DISCLAIMER_HEADS.filter((h) => /[\u4e00-\u9fff]/.test(h)))}|(?:${alternation(DISCLAIMER_HEADS.filter((h) => !/[\u4e00-\u9fff]/.test(h)))})(?=[\\s\\d©]|$))`),
+    contact: new RegExp(`^\\s*(?:(?:${alternation(CONTACT_LABELS)})\\s*[:：]?\\s*)?(?:${email}|${phone})\\s*$`),
+    ticker: new RegExp(`^\\s*(?:${alternation(TICKER_NAMES)})\\s*[\\d.,%+\\-\\s]*$`),
+    widget: new RegExp(`^\\s*(?:${alternation(WIDGET_LINES)})\\s*[:：]?\\s*$`),
+  }
+}
+
+type Kind = 'disclaimer' | 'contact' | 'junk' | 'bullet' | 'headline' | 'sentence' | 'blank'
+
+const BULLET = /^\s*(?:[-–—·•●◆■▪*]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*\S/
+const JUNK = /^[\s\-–—_=*·.,:：%+|/\\\d]*$/
+const SENTENCE_END = /[。！？!?…；”’」』）)]\s*$/
+const GLUED_DATE = /^\d{4}-\d{2}-\d{2}(?=\S)/
+const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
+
+function classify(text: string, m: Matchers): Kind {
+  if (text.trim() === '') return 'blank'
+  if (m.disclaimer.test(text) || LICENCE_LINE.test(text)) return 'disclaimer'
+  if (m.contact.test(text)) return 'contact'
+  if (JUNK.test(text) || m.ticker.test(text) || m.widget.test(text)) return 'junk'
+  if (BULLET.test(text) && text.length <= HEADLINE_MAX) return 'bullet'
+  if (text.length > HEADLINE_MAX || SENTENCE_END.test(text)) return 'sentence'
+  return 'headline'
+}
+
+/** The `boilerplate` step: disclaimers, contact lines, link lists, teaser runs and widget junk, removed or marked. */
+export const zhtidyBoilerplate: Plugin<[BoilerplateOptions?], Root> = function (options) {
+  const given = options ?? {}
+  checkKnownKeys('boilerplate', given, ['mode', 'disable'])
+  const mode = given.mode === undefined ? 'remove' : checkChoice('boilerplate', 'mode', given.mode, ['remove', 'mark'])
+  const disabled = new Set<string>(given.disable ?? [])
+  for (const id of disabled) {
+    if (!(BOILERPLATE_RULE_IDS as readonly string[]).includes(id)) {
+      throw new ZhtidyError('invalid-option', `boilerplate: option \`disable\`: unknown rule \`${id}\` (rules: ${BOILERPLATE_RULE_IDS.join(', ')})`)
+    }
+  }
+  const matchers = buildMatchers()
+
+  return (tree: Root, file: VFile) => {
+    const lines = tree.children.filter((node) => !node.data?.removed)
+    const verdicts = findBoilerplate(lines.map((node) => node.value), matchers)
+    for (const [index, ruleId] of verdicts) {
+      if (disabled.has(ruleId)) continue
+      remove(file, lines[index]!, ruleId, mode === 'remove')
+    }
+  }
+}
+
+const REASONS: Record<BoilerplateRuleId, string> = {
+  'boilerplate/disclaimer': 'a disclaimer or copyright line',
+  'boilerplate/contact': 'a line that is only contact details',
+  'boilerplate/link-list': 'a list of links at the edge of the page',
+  'boilerplate/dated-teasers': 'related-article teasers with dates glued on',
+  'boilerplate/tail-junk': 'page furniture after the end of the article',
+  'boilerplate/widget': 'widget text (ticker, counters, buttons, dashes)',
+}
+
+function remove(file: VFile, node: LineNode, ruleId: BoilerplateRuleId, confident: boolean): void {
+  removeLine(file, node, ruleId, `Unexpected ${REASONS[ruleId]}, expected nothing`, confident)
+}
+
+/**
+ * Decides which lines are boilerplate. Precision first: in the body of an article only lines that are
+ * boilerplate on their own (a disclaimer head, bare contact details) go; headline-like lines and junk go
+ * only in the tail, after the article's last sentence, or in a bulleted run at the top.
+ */
+export function findBoilerplate(texts: readonly string[], m: Matchers): Map<number, BoilerplateRuleId> {
+  const verdicts = new Map<number, BoilerplateRuleId>()
+  const kinds = texts.map((text) => classify(text, m))
+
+  // Teasers glued to dates: a run of lines starting with a date glued to the next teaser, reaching the end.
+  let runStart = texts.length
+  while (runStart > 0 && (GLUED_DATE.test(texts[runStart - 1]!) || BARE_DATE.test(texts[runStart - 1]!) || kinds[runStart - 1] === 'blank')) runStart--
+  const glued = texts.slice(runStart).filter((t) => GLUED_DATE.test(t)).length
+  if (glued >= 2) {
+    for (let i = runStart; i < texts.length; i++) if (kinds[i] !== 'blank') verdicts.set(i, 'boilerplate/dated-teasers')
+    // The first teaser of the run has no date of its own: its date is glued to the next line.
+    const first = runStart - 1
+    if (first > 0 && kinds[first] !== 'disclaimer' && kinds[first] !== 'blank') verdicts.set(first, 'boilerplate/dated-teasers')
+  }
+
+  for (let i = 0; i < texts.length; i++) {
+    if (verdicts.has(i)) continue
+    if (kinds[i] === 'disclaimer') verdicts.set(i, 'boilerplate/disclaimer')
+    else if (kinds[i] === 'contact') verdicts.set(i, 'boilerplate/contact')
+  }
+
+  // The tail: everything after the last sentence of the article.
+  let articleEnd = -1
+  for (let i = texts.length - 1; i >= 0; i--) {
+    if (!verdicts.has(i) && kinds[i] === 'sentence') {
+      articleEnd = i
+      break
+    }
+  }
+  const tail: number[] = []
+  for (let i = articleEnd + 1; i < texts.length; i++) if (!verdicts.has(i) && kinds[i] !== 'blank') tail.push(i)
+  const tailHasSignal =
+    texts.slice(articleEnd + 1).some((_, k) => verdicts.get(articleEnd + 1 + k) === 'boilerplate/disclaimer' || verdicts.get(articleEnd + 1 + k) === 'boilerplate/contact') ||
+    tail.filter((i) => kinds[i] === 'junk' || kinds[i] === 'bullet').length >= 3
+  if (tailHasSignal) {
+    for (const i of tail) {
+      const kind = kinds[i]
+      verdicts.set(i, kind === 'bullet' ? 'boilerplate/link-list' : kind === 'junk' ? 'boilerplate/widget' : 'boilerplate/tail-junk')
+    }
+  } else {
+    for (const i of bulletedRuns(kinds, tail)) verdicts.set(i, 'boilerplate/link-list')
+  }
+
+  // A bulleted run of three or more headlines before the first sentence of the page.
+  const firstSentence = kinds.indexOf('sentence')
+  const head: number[] = []
+  for (let i = 0; i < (firstSentence < 0 ? 0 : firstSentence); i++) if (!verdicts.has(i) && kinds[i] !== 'blank') head.push(i)
+  for (const i of bulletedRuns(kinds, head)) verdicts.set(i, 'boilerplate/link-list')
+  return verdicts
+}
+
+/** Indices (among `candidates`, in order) in consecutive runs of three or more bulleted lines. */
+function bulletedRuns(kinds: readonly Kind[], candidates: readonly number[]): number[] {
+  const out: number[] = []
+  let run: number[] = []
+  const flush = () => {
+    if (run.length >= 3) out.push(...run)
+    run = []
+  }
+  for (const i of candidates) {
+    if (kinds[i] === 'bullet' && (run.length === 0 || run[run.length - 1] === i - 1)) run.push(i)
+    else {
+      flush()
+      if (kinds[i] === 'bullet') run.push(i)
+    }
+  }
+  flush()
+  return out
 }
