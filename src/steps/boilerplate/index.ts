@@ -58,8 +58,9 @@ function buildMatchers(): Matchers {
 type Kind = 'disclaimer' | 'contact' | 'junk' | 'bullet' | 'headline' | 'sentence' | 'blank'
 
 const BULLET = /^\s*(?:[-–—·•●◆■▪*]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*\S/
-const JUNK = /^[\s\-–—_=*·.,:：%+|/\\\d]*$/
-const SENTENCE_END = /[。！？!?…；”’」』）)]\s*$/
+const JUNK = /^[\s\-–—_=*·.,:：%+|/\\\d[\]()<>]*$/
+// A sentence ends with a full stop, maybe closed by quotes or brackets and followed by a bracketed byline: `。（记者杨文）`.
+const SENTENCE_END = /[。！？!?…][”’」』）)]*(?:[（(][^（()）]{1,24}[）)])?\s*$/
 const GLUED_DATE = /^\d{4}-\d{2}-\d{2}(?=\S)/
 const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
 
@@ -68,8 +69,8 @@ function classify(text: string, m: Matchers): Kind {
   if (m.disclaimer.test(text) || LICENCE_LINE.test(text)) return 'disclaimer'
   if (m.contact.test(text)) return 'contact'
   if (JUNK.test(text) || m.ticker.test(text) || m.widget.test(text)) return 'junk'
-  if (BULLET.test(text) && text.length <= HEADLINE_MAX) return 'bullet'
-  if (text.length > HEADLINE_MAX || SENTENCE_END.test(text)) return 'sentence'
+  if (text.length > HEADLINE_MAX || SENTENCE_END.test(text) || (/[。！？]/.test(text) && /[，,]/.test(text))) return 'sentence'
+  if (BULLET.test(text)) return 'bullet'
   return 'headline'
 }
 
@@ -148,7 +149,8 @@ export function findBoilerplate(texts: readonly string[], m: Matchers): Map<numb
   const tailHasSignal =
     texts.slice(articleEnd + 1).some((_, k) => verdicts.get(articleEnd + 1 + k) === 'boilerplate/disclaimer' || verdicts.get(articleEnd + 1 + k) === 'boilerplate/contact') ||
     tail.filter((i) => kinds[i] === 'junk' || kinds[i] === 'bullet').length >= 3
-  if (tailHasSignal) {
+  // With no sentence at all there is no article to measure a tail against: leave such a page to the line rules.
+  if (tailHasSignal && articleEnd >= 0) {
     for (const i of tail) {
       const kind = kinds[i]
       verdicts.set(i, kind === 'bullet' ? 'boilerplate/link-list' : kind === 'junk' ? 'boilerplate/widget' : 'boilerplate/tail-junk')

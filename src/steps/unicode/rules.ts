@@ -1,3 +1,4 @@
+import { isChineseContext, isCjkPunctuation } from '../../chars.js'
 import type { Edit } from '../../types.js'
 import type { LineRule } from '../../tree/edit.js'
 import { RADICAL_SUPPLEMENT } from '../../data/radicals.js'
@@ -81,11 +82,13 @@ const spaces: LineRule = (line) => {
     const leading = start === 0
     const trailing = end === line.length
     let replacement: string
-    if (trailing) replacement = ''
+    // A space after a Chinese mark and before Chinese text is scraped layout (`。\u3000那是`, `热门搜索： 贵州`).
+    const afterMark = isCjkPunctuation(line[start - 1]) && isChineseContext(line[end])
+    if (trailing || afterMark) replacement = ''
     else if (leading) replacement = /\u3000/.test(run) ? '' : run.replace(/[^\t]/g, ' ')
     else replacement = run.includes('\t') && !odd.test(run) ? run : ' '
     if (replacement === run) continue
-    const ruleId = trailing ? 'unicode/trailing-space' : odd.test(run) ? 'unicode/odd-space' : 'unicode/space-run'
+    const ruleId = trailing ? 'unicode/trailing-space' : afterMark ? 'unicode/space-after-mark' : odd.test(run) ? 'unicode/odd-space' : 'unicode/space-run'
     edits.push({
       start,
       end,
