@@ -87,7 +87,7 @@ export function originalOffset(node: LineNode, offset: number): number {
       const newStart = edit.start + delta
       const newEnd = newStart + edit.length
       if (position < newStart) break
-      if (position < newEnd || (position === newEnd && edit.length === 0 && position === newStart)) {
+      if (position < newEnd) {
         mapped = edit.start
         break
       }
