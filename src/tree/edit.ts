@@ -108,7 +108,15 @@ function report(file: VFile, node: LineNode, edit: Edit, actual: string): void {
     end: { line, column: endInLine + 1, offset: base + endInLine },
   }
   const options = { place, ruleId: edit.ruleId, source: 'zhtidy' }
-  const message = edit.confident ? file.info(edit.reason, options) : file.message(edit.reason, options)
+  // A VFileMessage is an Error: capturing a stack for each of thousands of edits per page costs more than the edit.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message
+  try {
+    message = edit.confident ? file.info(edit.reason, options) : file.message(edit.reason, options)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   message.actual = actual
   message.expected = [edit.replacement]
   if (edit.note !== undefined) message.note = edit.note

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// The benchmark: `npm run bench`. Every figure is a ratio against peers measured in the same run on the same
+// input, because these machines are shared and noisy; absolute MB/s are printed for orientation only.
+// Rows come from this file (the whole pipeline, each step, opencc-js alone) and from scripts/bench/*.mjs
+// (each exports `default async (ctx) => rows`). Usage: node scripts/bench.mjs [--quick] [--only <group>]
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const dist = path.join(root, 'dist/index.js')
+if (!existsSync(dist)) {
+  console.error('bench: dist/index.js is missing; run `npm run build` first (npm run bench does)')
+  process.exit(2)
+}
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const onlyGroup = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
+
+const sharedDir = path.resolve(root, '../shared')
+const shared = existsSync(sharedDir) ? sharedDir : null
+const zuozhuanPath = shared && path.join(shared, 'suites/opencc/benchmark/zuozhuan.txt')
+const text = zuozhuanPath && existsSync(zuozhuanPath) ? readFileSync(zuozhuanPath, 'utf8') : null
+if (!text) console.log('bench: ../shared/suites/opencc/benchmark/zuozhuan.txt not found; rows that need it are skipped')
+
+const seedsDir = path.join(root, 'corpus-samples')
+const seedText = readdirSync(seedsDir)
+  .filter((name) => /^\d{3}-.+\.txt$/.test(name) && !name.endsWith('.expected.txt'))
+  .map((name) => readFileSync(path.join(seedsDir, name), 'utf8'))
+  .join('\n')
+/** Seed-like text of about 2 MB: the dirty pages the tool is for. */
+const seeds2mb = repeatTo(seedText, quick ? 256 * 1024 : 2 * 1024 * 1024)
+
+function repeatTo(s, bytes) {
+  const n = Math.max(1, Math.ceil(bytes / Buffer.byteLength(s)))
+  return Array.from({ length: n }, () => s).join('\n')
+}
+
+let peakRss = 0
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20)
+sampler.unref()
+
+/** Best of `runs` timings after one warm-up: the least disturbed run on a shared machine. */
+export function time(fn, runs = quick ? 1 : 3) {
+  fn()
+  let best = Infinity
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint()
+    fn()
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9)
+  }
+  return best
+}
+
+const zhtidy = await import(pathToFileURL(dist).href)
+const OpenCC = await import('opencc-js')
+
+/** The rows this file measures: the default pipeline and each step against opencc-js on the same text. */
+async function coreRows(ctx) {
+  const rows = []
+  const inputs = [['seeds ×N (2 MB)', seeds2mb]]
+  if (ctx.text) inputs.push(['zuozhuan (1.9 MB)', ctx.text])
+  const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' })
+  for (const [label, input] of inputs) {
+    const bytes = Buffer.byteLength(input)
+    const group = `pipeline on ${label}`
+    rows.push({ group, name: 'opencc-js t→cn alone', bytes, seconds: time(() => toSimplified(input)), baseline: true })
+    rows.push({ group, name: 'zhtidy default pipeline', bytes, seconds: time(() => zhtidy.tidy(input)) })
+    for (const step of zhtidy.STEP_NAMES) {
+      rows.push({ group, name: `zhtidy step ${step} alone`, bytes, seconds: time(() => zhtidy.tidy(input, { only: [step] })) })
+    }
+  }
+  return rows
+}
+
+const ctx = { dist, shared, text, seeds: seeds2mb, time, quick }
+const sources = [['core', coreRows]]
+const benchDir = path.join(root, 'scripts/bench')
+if (existsSync(benchDir)) {
+  for (const name of readdirSync(benchDir).filter((n) => n.endsWith('.mjs')).sort()) {
+    const mod = await import(pathToFileURL(path.join(benchDir, name)).href)
+    sources.push([name.replace(/\.mjs$/, ''), mod.default])
+  }
+}
+
+const all = []
+for (const [source, run] of sources) {
+  if (onlyGroup && source !== onlyGroup) continue
+  try {
+    const rows = await run(ctx)
+    for (const row of rows) all.push({ ...row, source })
+  } catch (error) {
+    console.log(`bench: ${source} failed: ${error instanceof Error ? error.message : error}`)
+  }
+}
+
+// Print per group: MB/s and the ratio to the group's baseline (its first row unless one is marked).
+const groups = new Map()
+for (const row of all) {
+  if (!groups.has(row.group)) groups.set(row.group, [])
+  groups.get(row.group).push(row)
+}
+for (const [group, rows] of groups) {
+  const base = rows.find((r) => r.baseline) ?? rows[0]
+  const baseRate = base.bytes / base.seconds
+  console.log(`\n## ${group}`)
+  console.log(`| ${'what'.padEnd(44)} | ${'MB/s'.padStart(9)} | ${'ratio'.padStart(7)} | note`)
+  console.log(`|${'-'.repeat(46)}|${'-'.repeat(11)}|${'-'.repeat(9)}|------`)
+  for (const row of rows) {
+    const rate = row.bytes / row.seconds
+    const ratio = rate / baseRate
+    console.log(`| ${row.name.padEnd(44)} | ${(rate / 1e6).toFixed(2).padStart(9)} | ${ratio.toFixed(2).padStart(7)} | ${row === base ? 'baseline' : (row.note ?? '')}`)
+  }
+}
+clearInterval(sampler)
+console.log(`\npeak RSS of the benchmark process: ${(peakRss / 1024 / 1024).toFixed(0)} MB`)

@@ -1,0 +1,250 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import iconv from 'iconv-lite'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const root = path.resolve(__dirname, '../..')
+const bin = path.join(root, 'dist/cli.js')
+const seed = path.join(root, 'corpus-samples/000-taiyuan-covid-meeting-pinyin-slips.txt')
+
+function zhtidy(args: string[], options: { input?: string | Buffer; cwd?: string } = {}) {
+  const input = typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : (options.input ?? Buffer.alloc(0))
+  const result = spawnSync(process.execPath, [bin, ...args], { input, cwd: options.cwd ?? root })
+  return { status: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8'), raw: result.stdout }
+}
+
+let tmp: string
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first)')
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'zhtidy-cli-'))
+})
+
+describe('input and output', () => {
+  it('cleans one file to stdout', () => {
+    const r = zhtidy([seed])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('市委书记韦韬主持召开')
+    expect(r.stdout).not.toMatch(/\(shū\)/)
+  })
+
+  it('reads stdin when there is no path, or the path is -', () => {
+    for (const args of [[], ['-']]) {
+      const r = zhtidy(args, { input: '市委書(shū)記\n' })
+      expect(r.status).toBe(0)
+      expect(r.stdout).toBe('市委书记\n')
+    }
+  })
+
+  it('decodes a GBK file and writes UTF-8', () => {
+    const file = path.join(tmp, 'gbk.txt')
+    writeFileSync(file, iconv.encode('这是一段用国标码保存的中文文本，用来检查解码。\n', 'gbk'))
+    const r = zhtidy([file])
+    expect(r.stdout).toBe('这是一段用国标码保存的中文文本，用来检查解码。\n')
+  })
+
+  it('-o mirrors a directory tree, recursively', () => {
+    const tree = path.join(tmp, 'tree')
+    mkdirSync(path.join(tree, 'sub/deeper'), { recursive: true })
+    writeFileSync(path.join(tree, 'a.txt'), '書(shū)記\n')
+    writeFileSync(path.join(tree, 'sub/deeper/b.txt'), '會(huì)議\n')
+    const out = path.join(tmp, 'out')
+    const r = zhtidy(['-o', out, tree])
+    expect(r.status).toBe(0)
+    expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('书记\n')
+    expect(readFileSync(path.join(out, 'sub/deeper/b.txt'), 'utf8')).toBe('会议\n')
+  })
+
+  it('-o refuses a directory inside its own input tree', () => {
+    const tree = path.join(tmp, 'self')
+    mkdirSync(tree, { recursive: true })
+    writeFileSync(path.join(tree, 'a.txt'), 'x\n')
+    const r = zhtidy(['-o', path.join(tree, 'out'), tree])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('inside the input')
+  })
+
+  it('-i rewrites the file through a temporary file and leaves nothing behind', () => {
+    const dir = path.join(tmp, 'inplace')
+    mkdirSync(dir, { recursive: true })
+    const file = path.join(dir, 'page.txt')
+    writeFileSync(file, '市委書(shū)記,主持\n')
+    const r = zhtidy(['-i', file])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe('')
+    expect(readFileSync(file, 'utf8')).toBe('市委书记，主持\n')
+    expect(readdirSync(dir)).toEqual(['page.txt'])
+  })
+
+  it('a missing input exits 2 naming the file', () => {
+    const r = zhtidy([path.join(tmp, 'does-not-exist.txt')])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('does-not-exist.txt')
+  })
+})
+
+describe('JSON Lines', () => {
+  const records = ['{"id":1,"text":"市委書(shū)記","meta":{"n":12345678901234567890}}', '{"id":2,"text":"clean text","x":[1,2]}', '{"text":"一(yī)","id":3}']
+
+  it('cleans the field, keeps every record, every other byte and the order', () => {
+    const r = zhtidy(['--jsonl'], { input: records.join('\n') + '\n' })
+    expect(r.status).toBe(0)
+    const lines = r.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toBe('{"id":1,"text":"市委书记","meta":{"n":12345678901234567890}}')
+    expect(lines[1]).toBe(records[1])
+    expect(JSON.parse(lines[2]!).id).toBe(3)
+  })
+
+  it('--field names the field to clean', () => {
+    const r = zhtidy(['--jsonl', '--field', 'body'], { input: '{"body":"書(shū)記","text":"書(shū)記"}\n' })
+    expect(r.stdout).toBe('{"body":"书记","text":"書(shū)記"}\n')
+  })
+
+  it('a bad record exits 2 naming the file and the line, and -o gets no partial file', () => {
+    const file = path.join(tmp, 'bad.jsonl')
+    writeFileSync(file, '{"text":"ok"}\nnot json\n{"text":"after"}\n')
+    const out = path.join(tmp, 'bad-out')
+    const r = zhtidy(['--jsonl', '-o', out, file])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain(`${file}:2`)
+    expect(existsSync(path.join(out, 'bad.jsonl'))).toBe(false)
+    expect(readdirSync(out)).toEqual([])
+  })
+
+  it('names the problem: missing field, field not a string', () => {
+    expect(zhtidy(['--jsonl'], { input: '{"id":1}\n' }).stderr).toContain('<stdin>:1: no field "text"')
+    expect(zhtidy(['--jsonl'], { input: '{"text":"a"}\n{"text":5}\n' }).stderr).toContain('<stdin>:2: field "text" is not a string')
+  })
+
+  it('--on-error keep passes bad lines through (records out = records in); skip drops and counts them', () => {
+    const input = '{"text":"書(shū)"}\nnot json\n{"id":1}\n'
+    const kept = zhtidy(['--jsonl', '--on-error', 'keep'], { input })
+    expect(kept.status).toBe(0)
+    expect(kept.stdout).toBe('{"text":"书"}\nnot json\n{"id":1}\n')
+    const skipped = zhtidy(['--jsonl', '--on-error', 'skip'], { input })
+    expect(skipped.stdout).toBe('{"text":"书"}\n')
+    expect(skipped.stderr).toContain('skipped 2 bad records')
+  })
+})
+
+describe('steps and script', () => {
+  it('--only and --skip choose steps; an unknown step exits 2', () => {
+    expect(zhtidy(['--only', 'annotations'], { input: '書(shū)記,主持' }).stdout).toBe('書記,主持')
+    expect(zhtidy(['--skip', 'script,punctuation'], { input: '書(shū)記,主持' }).stdout).toBe('書記,主持')
+    const bad = zhtidy(['--only', 'nosuchstep'], { input: 'x' })
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('nosuchstep')
+  })
+
+  it('--script chooses the target; an unknown script exits 2', () => {
+    expect(zhtidy(['--only', 'script', '--script', 'zh-TW'], { input: '软件\n' }).stdout).toBe('軟體\n')
+    expect(zhtidy(['--only', 'script', '--script', 'zh-Hant'], { input: '书记\n' }).stdout).toBe('書記\n')
+    expect(zhtidy(['--script', 'klingon'], { input: 'x' }).status).toBe(2)
+  })
+
+  it('an unknown option exits 2', () => {
+    expect(zhtidy(['--nonsense-option', 'x']).status).toBe(2)
+  })
+})
+
+describe('--check and --report', () => {
+  it('--check exits 1 on dirty input, lists it and writes nothing', () => {
+    const r = zhtidy(['--check', seed])
+    expect(r.status).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('000-taiyuan-covid-meeting-pinyin-slips.txt: would change')
+    expect(r.stderr).toContain('annotations/glued-pinyin')
+  })
+
+  it('--check exits 0 on clean input', () => {
+    const file = path.join(tmp, 'clean.txt')
+    writeFileSync(file, '这是一段干净的中文。\n')
+    const r = zhtidy(['--check', file])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toContain('0 of 1 documents would change')
+  })
+
+  it('--report json writes one object per document on stderr, with every message', () => {
+    const r = zhtidy(['--report', 'json', seed])
+    const reports = r.stderr.trim().split('\n').map((line) => JSON.parse(line))
+    expect(reports).toHaveLength(1)
+    expect(reports[0].path).toBe(seed)
+    expect(reports[0].messages.length).toBeGreaterThan(100)
+    for (const m of reports[0].messages) {
+      expect(m.ruleId).toBeTruthy()
+      expect(m).toHaveProperty('actual')
+      expect(m).toHaveProperty('expected')
+      expect(m.line).toBeGreaterThan(0)
+    }
+  })
+
+  it('--report json gives one object per JSON Lines record, with its line', () => {
+    const r = zhtidy(['--jsonl', '--report', 'json'], { input: '{"text":"書(shū)"}\n{"text":"ok"}\n' })
+    const reports = r.stderr.trim().split('\n').map((line) => JSON.parse(line))
+    expect(reports.map((x) => [x.record, x.changed])).toEqual([
+      [1, true],
+      [2, false],
+    ])
+  })
+
+  it('--report text lists place, severity, reason and rule id', () => {
+    const r = zhtidy(['--report', 'text'], { input: '書(shū)記\n' })
+    expect(r.stderr).toMatch(/1:2\s+info\s+Unexpected .*\(shū\).*annotations\/glued-pinyin/)
+  })
+})
+
+describe('detect', () => {
+  it('prints one JSON line per input with encoding, confidence and script', () => {
+    const gbk = path.join(tmp, 'detect-gbk.txt')
+    writeFileSync(gbk, iconv.encode('这是一段用国标码保存的中文文本，用来检查编码检测。', 'gbk'))
+    const r = zhtidy(['detect', seed, gbk])
+    const lines = r.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatchObject({ path: seed, encoding: 'utf-8' })
+    expect(lines[0].script.label).not.toBe('none')
+    expect(lines[1].encoding).toMatch(/^(gbk|gb18030|gb2312)$/)
+    expect(lines[1].script.label).toBe('zh-Hans')
+  })
+})
+
+describe('config files', () => {
+  it('.zhtidyrc.json sets defaults, and the command line overrides them', () => {
+    const dir = path.join(tmp, 'config')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, '.zhtidyrc.json'), JSON.stringify({ script: 'zh-TW', only: ['script'] }))
+    expect(zhtidy([], { input: '软件\n', cwd: dir }).stdout).toBe('軟體\n')
+    expect(zhtidy(['--script', 'zh-Hans'], { input: '軟體\n', cwd: dir }).stdout).toBe('软体\n')
+  })
+
+  it('a zhtidy key in package.json works too', () => {
+    const dir = path.join(tmp, 'pkg')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', zhtidy: { only: ['annotations'] } }))
+    expect(zhtidy([], { input: '書(shū)記,', cwd: dir }).stdout).toBe('書記,')
+  })
+
+  it('a bad config is an error naming the file and the key', () => {
+    const dir = path.join(tmp, 'badconfig')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, '.zhtidyrc.json'), JSON.stringify({ scirpt: 'zh-TW' }))
+    const r = zhtidy([], { input: 'x', cwd: dir })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/\.zhtidyrc\.json.*scirpt/)
+  })
+})
+
+describe('the package', () => {
+  it('can be required from CommonJS', () => {
+    const require = createRequire(import.meta.url)
+    const cjs = require(path.join(root, 'dist/index.cjs')) as typeof import('../../src/index.js')
+    expect(cjs.tidy('書(shū)記').text).toBe('书记')
+  })
+
+  it('prints its version', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
+    expect(zhtidy(['--version']).stdout.trim()).toBe(pkg.version)
+  })
+})
