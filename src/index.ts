@@ -22,6 +22,8 @@ export type {
   Script,
   ScriptLabel,
   ScriptReport,
+  ScriptSigns,
+  ParagraphScript,
   TidyResult,
   TidyMessage,
   DetectResult,

@@ -108,4 +108,30 @@ export interface ScriptReport {
   han: number
   /** Signs of an imperfect machine conversion (simplified-only characters in traditional text, glued pinyin…). */
   machineConverted: boolean
+  /** The counts behind `machineConverted`. */
+  signs?: ScriptSigns
+  /** One entry per line with Han characters. */
+  paragraphs?: ParagraphScript[]
+}
+
+export interface ScriptSigns {
+  /** Characters of the minority script (simplified-only ones in traditional text, or the reverse). */
+  minority: number
+  /** In traditional text: characters written in both scripts but left in their simplified sense (`災后`, `示范區`). */
+  ambiguous: number
+  /** In traditional text: traditional characters OpenCC's phrases would choose differently (`復雜` for `複雜`). */
+  misconverted: number
+  /** Han characters with glued pinyin (`書(shū)`). */
+  pinyin: number
+}
+
+export interface ParagraphScript {
+  /** 1-based line number. */
+  line: number
+  /** `none` for a Japanese line (kana present): it is not counted in the document's totals. */
+  label: ScriptLabel
+  simplified: number
+  traditional: number
+  han: number
+  japanese?: boolean
 }

@@ -1,0 +1,283 @@
+import * as OpenCC from 'opencc-js'
+import type { Edit } from '../../types.js'
+import { CharClass, converters, countScripts, isJapaneseKana, type ConvertTarget, type ScriptCounts } from './convert.js'
+
+/** Every rule id the step reports. */
+export const SCRIPT_RULES = ['script/convert', 'script/minority-char', 'script/ambiguous-char', 'script/misconverted'] as const
+export type ScriptRuleId = (typeof SCRIPT_RULES)[number]
+
+/** One converted run of characters in a line (UTF-16 offsets of the line as given). */
+export interface ScriptChange {
+  start: number
+  end: number
+  actual: string
+  expected: string
+  ruleId: ScriptRuleId
+  /** Characters changed (code points). */
+  chars: number
+  /** The OpenCC configuration that produced the run. */
+  config: string
+}
+
+export interface LineOptions {
+  /**
+   * Keep the characters of the line that are already traditional-only (keep mode on a traditional document):
+   * only simplified and ambiguous characters convert.
+   */
+  keepTraditional?: boolean
+  /** The document is written mostly in traditional characters (decides lines that do not tell). */
+  traditionalDocument?: boolean
+}
+
+let variantOf: ((text: string) => string)[] | undefined
+
+/** 眾 and 衆, 爲 and 為: forms of one character that differ only by regional standard. */
+const variantPairs = new Map<string, boolean>()
+function isVariantPair(a: string, b: string): boolean {
+  const key = a + '\u0000' + b
+  let known = variantPairs.get(key)
+  if (known === undefined) {
+    variantOf ??= [OpenCC.Converter({ from: 't', to: 'tw' }), OpenCC.Converter({ from: 't', to: 'hk' }), OpenCC.Converter({ from: 'tw', to: 't' }), OpenCC.Converter({ from: 'hk', to: 't' })]
+    known = variantOf.some((convert) => convert(a) === b || convert(b) === a)
+    // Pairs of characters or short runs: the map stays small on real text; a bound keeps it so on any.
+    if (variantPairs.size < 100_000) variantPairs.set(key, known)
+  }
+  return known
+}
+
+/** A URL, which may hold Han characters in its path (`https://example.com/软件`): it is left as it is. */
+const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"'，。、；：！？（）《》「」『』“”]+/gi
+
+const TRADITIONAL_TARGET = new Set<ConvertTarget>(['zh-Hant', 'zh-TW', 'zh-HK', 'tw-forms', 'hk-forms'])
+
+/**
+ * What converting one line to the target changes, one entry per run of changed characters.
+ * Lines with kana are Japanese and stay as they are; so does everything OpenCC has no phrase for
+ * (Latin text, numbers, URLs, code).
+ */
+export function lineChanges(line: string, target: ConvertTarget, counts?: ScriptCounts, options: LineOptions = {}): ScriptChange[] {
+  const conv = converters()
+  // Fast path: most lines of a document already in the target have no character its converter would change.
+  const mask = conv.activeMask(target)
+  const flags = conv.bmpFlags
+  let active = false
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i)
+    if (code < 0x3040) continue
+    if (isJapaneseKana(code)) return []
+    if (!active && (code >= 0xd800 && code < 0xdc00 ? conv.flagsOf(line.codePointAt(i)!) : flags[code]!) & mask) active = true
+  }
+  if (!active) return []
+  const lineCounts = counts ?? countScripts(line)
+  // A line with no character that tells the scripts apart (看著他) takes the document's side.
+  const traditionalText = lineCounts.traditional === lineCounts.simplified ? options.traditionalDocument === true : lineCounts.traditional > lineCounts.simplified
+  const changes: ScriptChange[] = []
+  for (const [from, to] of segments(line)) {
+    const text = line.slice(from, to)
+    if (target === 'zh-Hans' || !conv.needsNormalising(text)) {
+      // One converter call for the whole segment: OpenCC's phrases never span a character outside them, so this
+      // is the same as converting run by run, and much cheaper.
+      const converted = conv.convertRun(text, target, traditionalText)
+      if (converted === text) continue
+      if (converted.length === text.length) {
+        diff(text, converted, from, target, lineCounts, conv.config(target, false), options, changes)
+        continue
+      }
+    }
+    // Mixed text bound for a traditional target (or a phrase of another length): run by run, each run
+    // normalised to simplified only when it holds traditional-only characters.
+    forEachRun(text, mask, (start, end) => {
+      const run = text.slice(start, end)
+      const converted = conv.convertRun(run, target, traditionalText)
+      if (converted !== run) diff(run, converted, from + start, target, lineCounts, conv.config(target, target !== 'zh-Hans' && conv.needsNormalising(run)), options, changes)
+    })
+  }
+  return changes
+}
+
+/** The parts of a line outside URLs. */
+function segments(line: string): [number, number][] {
+  if (!line.includes('://') && !line.includes('www.')) return [[0, line.length]]
+  const out: [number, number][] = []
+  let cursor = 0
+  for (const m of line.matchAll(URL)) {
+    if (m.index > cursor) out.push([cursor, m.index])
+    cursor = m.index + m[0].length
+  }
+  if (cursor < line.length) out.push([cursor, line.length])
+  return out
+}
+
+/** Calls back with each maximal run of characters a phrase may hold that has a character some converter changes. */
+function forEachRun(text: string, mask: number, each: (start: number, end: number) => void): void {
+  const conv = converters()
+  let i = 0
+  while (i < text.length) {
+    const code = text.codePointAt(i)!
+    if (!conv.isRunChar(code)) {
+      i += code > 0xffff ? 2 : 1
+      continue
+    }
+    const start = i
+    let active = false
+    while (i < text.length) {
+      const c = text.codePointAt(i)!
+      if (!conv.isRunChar(c)) break
+      if (!active && (conv.flagsOf(c) & mask) !== 0) active = true
+      i += c > 0xffff ? 2 : 1
+    }
+    if (active) each(start, i)
+  }
+}
+
+interface Span {
+  start: number
+  end: number
+  /** Code points of the span before and after. */
+  actual: string[]
+  expected: string[]
+}
+
+/**
+ * Compares a text with its conversion and reports the changed runs: spans of changed characters, then
+ * `script/convert` spans merged within a stretch of text no mark or space interrupts (one message per
+ * clause of a document in the other script, not one per character).
+ */
+function diff(text: string, converted: string, offset: number, target: ConvertTarget, counts: ScriptCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
+  const conv = converters()
+  const spans: Span[] = text.length === converted.length ? sameLengthSpans(text, converted, offset, options) ?? codePointSpans(text, converted, offset, options) : codePointSpans(text, converted, offset, options)
+  let last: ScriptChange | undefined
+  for (const span of spans) {
+    const ruleId = classify(span.actual, span.expected, target, counts)
+    const actual = span.actual.join('')
+    const expected = span.expected.join('')
+    if (last && ruleId === 'script/convert' && last.ruleId === 'script/convert' && onlyRunChars(text, last.end - offset, span.start - offset)) {
+      const gap = text.slice(last.end - offset, span.start - offset)
+      last.actual += gap + actual
+      last.expected += gap + expected
+      last.end = span.end
+      last.chars += span.actual.length
+      continue
+    }
+    last = { start: span.start, end: span.end, actual, expected, ruleId, chars: span.actual.length, config }
+    out.push(last)
+  }
+}
+
+/** Keep mode on a traditional document: its traditional characters stay, and so do its regional forms (群, not 羣). */
+function kept(before: string, after: string, options: LineOptions): boolean {
+  return options.keepTraditional === true && (converters().classOf(before.codePointAt(0)!) === CharClass.Traditional || isVariantPair(before, after))
+}
+
+/** Spans of changed characters compared unit by unit; undefined when a surrogate pair is involved. */
+function sameLengthSpans(text: string, converted: string, offset: number, options: LineOptions): Span[] | undefined {
+  const spans: Span[] = []
+  let spanStart = -1
+  for (let i = 0; i <= text.length; i++) {
+    const a = text.charCodeAt(i)
+    const b = converted.charCodeAt(i)
+    if ((a >= 0xd800 && a < 0xe000) || (b >= 0xd800 && b < 0xe000)) return undefined
+    const changed = i < text.length && a !== b && !kept(text[i]!, converted[i]!, options)
+    if (changed && spanStart < 0) spanStart = i
+    else if (!changed && spanStart >= 0) {
+      spans.push({ start: offset + spanStart, end: offset + i, actual: [...text.slice(spanStart, i)], expected: [...converted.slice(spanStart, i)] })
+      spanStart = -1
+    }
+  }
+  return spans
+}
+
+function codePointSpans(text: string, converted: string, offset: number, options: LineOptions): Span[] {
+  const before = [...text]
+  const after = [...converted]
+  const spans: Span[] = []
+  if (before.length !== after.length) {
+    // A phrase of another length (`U盘` → `隨身碟`): one change from the first to the last differing place.
+    let head = 0
+    while (head < before.length && head < after.length && before[head] === after[head]) head++
+    let tail = 0
+    while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++
+    const start = offset + before.slice(0, head).join('').length
+    const actual = before.slice(head, before.length - tail)
+    spans.push({ start, end: start + actual.join('').length, actual, expected: after.slice(head, after.length - tail) })
+  } else {
+    let unit = offset
+    let spanStart = -1
+    let spanUnit = 0
+    for (let k = 0; k <= before.length; k++) {
+      const b = before[k]
+      const a = after[k]
+      const changed = k < before.length && b !== a && !kept(b!, a!, options)
+      if (changed && spanStart < 0) {
+        spanStart = k
+        spanUnit = unit
+      } else if (!changed && spanStart >= 0) {
+        spans.push({ start: spanUnit, end: unit, actual: before.slice(spanStart, k), expected: after.slice(spanStart, k) })
+        spanStart = -1
+      }
+      if (k < before.length) unit += b!.length
+    }
+  }
+  return spans
+}
+
+function onlyRunChars(text: string, from: number, to: number): boolean {
+  const conv = converters()
+  for (let i = from; i < to; i++) {
+    const code = text.codePointAt(i)!
+    if (!conv.isRunChar(code) || isJapaneseKana(code)) return false
+    if (code > 0xffff) i++
+  }
+  return true
+}
+
+function classify(actual: string[], expected: string[], target: ConvertTarget, counts: ScriptCounts): ScriptRuleId {
+  const { classOf } = converters()
+  const kinds = actual.map((ch) => classOf(ch.codePointAt(0)!))
+  if (TRADITIONAL_TARGET.has(target)) {
+    const lineIsTraditional = counts.traditional > counts.simplified
+    if (!lineIsTraditional) return 'script/convert'
+    if (kinds.includes(CharClass.Simplified)) return 'script/minority-char'
+    // 群 → 羣, 為 → 爲: the same character in another regional standard.
+    if (actual.every((ch, k) => isVariantPair(ch, expected[k]!))) return 'script/convert'
+    // 后, 于, 范, 松: written in both scripts, converted by their phrase (災后 → 災後, 放松 → 放鬆).
+    if (actual.every((ch) => converters().isAmbiguous(ch.codePointAt(0)!))) return 'script/ambiguous-char'
+    // Traditional characters replaced by other traditional ones: a regional variant (眾/衆) is a plain
+    // conversion; anything else is a choice a phrase-blind converter got wrong (復雜 → 複雜).
+    if (kinds.every((kind) => kind === CharClass.Traditional)) return 'script/misconverted'
+    return 'script/convert'
+  }
+  const lineIsSimplified = counts.simplified > counts.traditional
+  if (!lineIsSimplified) return 'script/convert'
+  if (kinds.includes(CharClass.Traditional)) return 'script/minority-char'
+  return 'script/ambiguous-char'
+}
+
+const TARGET_NAME: Record<ConvertTarget, string> = {
+  'zh-Hans': 'zh-Hans',
+  'zh-Hant': 'zh-Hant',
+  'zh-TW': 'zh-TW',
+  'zh-HK': 'zh-HK',
+  'tw-forms': 'zh-Hant (Taiwan forms)',
+  'hk-forms': 'zh-Hant (Hong Kong forms)',
+}
+
+const REASONS: Record<ScriptRuleId, (target: ConvertTarget) => string> = {
+  'script/convert': (target) => `in ${TARGET_NAME[target]} output`,
+  'script/minority-char': (target) => `(${TRADITIONAL_TARGET.has(target) ? 'simplified' : 'traditional'}-only) left in ${TRADITIONAL_TARGET.has(target) ? 'traditional' : 'simplified'} text`,
+  'script/ambiguous-char': (target) => `in ${TRADITIONAL_TARGET.has(target) ? 'traditional' : 'simplified'} text (written in both scripts, here in the ${TRADITIONAL_TARGET.has(target) ? 'simplified' : 'traditional'} sense)`,
+  'script/misconverted': () => 'in traditional text (a character-by-character conversion chose the wrong form)',
+}
+
+/** The edits for one line: one per converted run, in the message template. */
+export function lineEdits(line: string, target: ConvertTarget, counts?: ScriptCounts, options?: LineOptions): Edit[] {
+  return lineChanges(line, target, counts, options).map((change) => ({
+    start: change.start,
+    end: change.end,
+    replacement: change.expected,
+    ruleId: change.ruleId,
+    reason: `Unexpected \`${change.actual}\` ${REASONS[change.ruleId](target)}, expected \`${change.expected}\``,
+    confident: true,
+    note: `${change.chars} character${change.chars === 1 ? '' : 's'} converted; OpenCC ${change.config}`,
+  }))
+}

@@ -1,0 +1,3 @@
+import { runCaseTables } from '../helpers/cases.js'
+
+runCaseTables('script')
