@@ -1,17 +1,24 @@
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { decodeBytes } from './decode/index.js'
+import { appliedStats, countOnly } from './tree/edit.js'
 import type { PresetOptions } from './preset.js'
 import { createProcessor, type ZhtidyProcessor } from './processor.js'
 import { scriptReport } from './steps/script/detect.js'
 import type { DetectResult, Root, TidyMessage, TidyResult } from './types.js'
 
-export type TidyOptions = PresetOptions
+export interface TidyOptions extends PresetOptions {
+  /**
+   * Make a message for every change (default true). With false, `messages` holds only problems the steps could not
+   * repair and decoding errors, `stats` still counts every change, and cleaning a large dump is faster.
+   */
+  messages?: boolean
+}
 
 const processors = new Map<string, ZhtidyProcessor>()
 
 /** The frozen processor for these options, built once per process. */
-export function processorFor(options: TidyOptions = {}): ZhtidyProcessor {
+export function processorFor(options: PresetOptions = {}): ZhtidyProcessor {
   const key = JSON.stringify(options)
   let processor = processors.get(key)
   if (!processor) {
@@ -23,14 +30,15 @@ export function processorFor(options: TidyOptions = {}): ZhtidyProcessor {
 
 /** Cleans one document: a string, or raw bytes in any encoding zhtidy detects. */
 export function tidy(input: string | Uint8Array, options: TidyOptions = {}): TidyResult {
-  const processor = processorFor(options)
+  const { messages: wantMessages = true, ...presetOptions } = options
+  const processor = processorFor(presetOptions)
   const file = new VFile({ value: input })
+  if (!wantMessages) countOnly(file)
   const tree = processor.parse(file) as Root
   const done = processor.runSync(tree, file) as Root
   const text = processor.stringify(done, file)
   const messages = file.messages.map(toTidyMessage)
-  const stats: Record<string, number> = {}
-  for (const message of messages) if (message.severity === 'info') stats[message.ruleId] = (stats[message.ruleId] ?? 0) + 1
+  const stats = appliedStats(file)
   return { text, encoding: tree.data?.encoding ?? 'utf-8', messages, stats }
 }
 

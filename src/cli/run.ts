@@ -183,7 +183,7 @@ async function readInput(input: Input): Promise<Uint8Array> {
 
 async function cleanText(input: Input, settings: Settings, totals: Totals): Promise<void> {
   const bytes = await readInput(input)
-  const result = tidy(bytes, settings.tidy)
+  const result = tidy(bytes, { ...settings.tidy, messages: settings.report !== undefined })
   const out = Buffer.from(result.text, 'utf8')
   const changed = Buffer.compare(out, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) !== 0
   const report: DocumentReport = { path: input.display, encoding: result.encoding, changed, stats: result.stats, messages: result.messages }
@@ -242,7 +242,7 @@ async function cleanJsonl(input: Input, settings: Settings, totals: Totals): Pro
           process.stderr.write(`zhtidy: ${where}: ${scan.detail} (${settings.onError === 'skip' ? 'skipped' : 'kept as it was'})\n`)
           continue
         }
-        const result = tidy(scan.value, settings.tidy)
+        const result = tidy(scan.value, { ...settings.tidy, messages: settings.report !== undefined })
         const changed = result.text !== scan.value
         totals.documents++
         if (changed) totals.changed++

@@ -1,3 +1,4 @@
+import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { AppliedEdit, Edit, LineNode, Root } from '../types.js'
 
@@ -98,6 +99,53 @@ export function originalOffset(node: LineNode, offset: number): number {
   return position
 }
 
+/** Files whose changes are only counted, not reported one by one (bulk cleaning needs no messages). */
+const quietFiles = new WeakSet<VFile>()
+const appliedCounts = new WeakMap<VFile, Record<string, number>>()
+
+/** Changes to `file` are counted per rule id but create no messages. */
+export function countOnly(file: VFile): void {
+  quietFiles.add(file)
+}
+
+/** Applied changes per rule id, counted whether or not messages were made. */
+export function appliedStats(file: VFile): Record<string, number> {
+  return appliedCounts.get(file) ?? {}
+}
+
+export interface Change {
+  ruleId: string
+  reason: string
+  confident: boolean
+  place: Position
+  actual: string
+  expected: string
+  note?: string | undefined
+}
+
+/** The one way a change becomes a message: counted always, and a VFile message unless the file is count-only. */
+export function reportChange(file: VFile, change: Change): void {
+  if (change.confident) {
+    let counts = appliedCounts.get(file)
+    if (!counts) appliedCounts.set(file, (counts = {}))
+    counts[change.ruleId] = (counts[change.ruleId] ?? 0) + 1
+  }
+  if (change.confident && quietFiles.has(file)) return
+  const options = { place: change.place, ruleId: change.ruleId, source: 'zhtidy' }
+  // A VFileMessage is an Error: capturing a stack for each of thousands of edits per page costs more than the edit.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message
+  try {
+    message = change.confident ? file.info(change.reason, options) : file.message(change.reason, options)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+  message.actual = change.actual
+  message.expected = [change.expected]
+  if (change.note !== undefined) message.note = change.note
+}
+
 function report(file: VFile, node: LineNode, edit: Edit, actual: string): void {
   const startInLine = originalOffset(node, edit.start)
   const endInLine = Math.max(startInLine, originalOffset(node, edit.end))
@@ -107,17 +155,5 @@ function report(file: VFile, node: LineNode, edit: Edit, actual: string): void {
     start: { line, column: startInLine + 1, offset: base + startInLine },
     end: { line, column: endInLine + 1, offset: base + endInLine },
   }
-  const options = { place, ruleId: edit.ruleId, source: 'zhtidy' }
-  // A VFileMessage is an Error: capturing a stack for each of thousands of edits per page costs more than the edit.
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  let message
-  try {
-    message = edit.confident ? file.info(edit.reason, options) : file.message(edit.reason, options)
-  } finally {
-    Error.stackTraceLimit = limit
-  }
-  message.actual = actual
-  message.expected = [edit.replacement]
-  if (edit.note !== undefined) message.note = edit.note
+  reportChange(file, { ruleId: edit.ruleId, reason: edit.reason, confident: edit.confident, place, actual, expected: edit.replacement, note: edit.note })
 }

@@ -59,6 +59,16 @@ describe('tidy', () => {
     expect(tidy('書記', { only: ['script'], script: 'zh-Hant' }).text).toBe('書記')
   })
 
+  it('with messages: false gives the same text and the same counts, without a message per change', () => {
+    const page = '11月7日,市委書(shū)記韋韜主持召開會議\r\n版權聲明:凡注明來源的作品\r\n'
+    const full = tidy(page)
+    const quiet = tidy(page, { messages: false })
+    expect(quiet.text).toBe(full.text)
+    expect(quiet.stats).toEqual(full.stats)
+    expect(Object.values(quiet.stats).reduce((a, b) => a + b, 0)).toBe(full.messages.filter((m) => m.severity === 'info').length)
+    expect(quiet.messages.filter((m) => m.severity === 'info')).toEqual([])
+  })
+
   it('gives clean text back unchanged with no messages', () => {
     const clean = '这是一段干净的中文。\n第二行，也很干净。\n'
     expect(tidy(clean)).toMatchObject({ text: clean, messages: [] })

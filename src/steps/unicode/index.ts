@@ -1,6 +1,6 @@
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
-import { runLineRules } from '../../tree/edit.js'
+import { reportChange, runLineRules } from '../../tree/edit.js'
 import type { Root } from '../../types.js'
 import { resolveUnicodeOptions, type UnicodeOptions } from './options.js'
 import { unicodeRules } from './rules.js'
@@ -18,13 +18,14 @@ export const zhtidyUnicode: Plugin<[UnicodeOptions?], Root> = function (options)
 function normalizeLineBreaks(tree: Root, file: VFile): void {
   for (const node of tree.children) {
     if (node.eol !== '\r\n' && node.eol !== '\r') continue
-    const message = file.info(`Unexpected line break \`${JSON.stringify(node.eol).slice(1, -1)}\`, expected \`\\n\``, {
-      place: node.position.end,
+    reportChange(file, {
       ruleId: 'unicode/line-break',
-      source: 'zhtidy',
+      reason: `Unexpected line break \`${JSON.stringify(node.eol).slice(1, -1)}\`, expected \`\\n\``,
+      confident: true,
+      place: { start: node.position.end, end: { ...node.position.end, offset: (node.position.end.offset ?? 0) + node.eol.length } },
+      actual: node.eol,
+      expected: '\n',
     })
-    message.actual = node.eol
-    message.expected = ['\n']
     node.eol = '\n'
   }
 }
