@@ -1,0 +1,276 @@
+import iconv from 'iconv-lite'
+import { pinyin } from 'pinyin-pro'
+import * as OpenCC from 'opencc-js'
+import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
+import type { LineRule } from '../../tree/edit.js'
+import type { Edit } from '../../types.js'
+
+/**
+ * Byte slips of mirror sites, undone on GBK bytes (see shared/notes/mirror-damage.md for the mechanism).
+ *
+ * A mirror site inserts pinyin and rewrites punctuation by search-and-replace on GBK bytes. A match across two
+ * characters (trail byte of one + lead byte of the next) splits a character: its lone byte shows as `?` (or
+ * U+FFFD), and the bytes after it decode one byte out of step until an ASCII byte. The repair rebuilds the byte
+ * sequence with the lost byte put back, drops the stray pinyin or undoes the punctuation pass, and decodes it again.
+ */
+
+const SYLLABLE_TONED = '[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*'
+const SYLLABLE = `${SYLLABLE_TONED}|[a-zü]{1,6}`
+const GLUED_PINYIN = new RegExp(`\\((?:${SYLLABLE_TONED}) ?\\)`, 'g')
+const MARKS: Record<string, number[]> = {
+  '!': [0xa3, 0xa1],
+  ',': [0xa3, 0xac],
+  ':': [0xa3, 0xba],
+  ';': [0xa3, 0xbb],
+  '?': [0xa3, 0xbf],
+}
+
+type Token =
+  | { kind: 'bytes'; bytes: number[] }
+  /** A lost byte: with a reading, the character it completes with the byte before it must read so. */
+  | { kind: 'lost'; reading?: string }
+
+interface Plan {
+  start: number
+  end: number
+  tokens: Token[]
+  rule: 'annotations/broken-insertion' | 'annotations/punctuation-slip'
+  description: string[]
+}
+
+const toneless = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v')
+
+function gbk(text: string): number[] | undefined {
+  const bytes = [...iconv.encode(text, 'gbk')]
+  return iconv.decode(Buffer.from(bytes), 'gbk') === text ? bytes : undefined
+}
+
+/** Decodes bytes as GBK only if every byte belongs to a valid character and the decoding round-trips. */
+function strictDecode(bytes: number[]): string | undefined {
+  const buffer = Buffer.from(bytes)
+  const text = iconv.decode(buffer, 'gbk')
+  if (text.includes('\ufffd')) return undefined
+  return Buffer.compare(iconv.encode(text, 'gbk'), buffer) === 0 ? text : undefined
+}
+
+const readingCache = new Map<string, string[]>()
+function readings(char: string): string[] {
+  let out = readingCache.get(char)
+  if (!out) {
+    out = pinyin(char, { multiple: true, type: 'array' }) as string[]
+    readingCache.set(char, out)
+  }
+  return out
+}
+
+function readsAs(char: string, syllable: string): boolean {
+  const wanted = toneless(syllable)
+  return readings(char).some((r) => r === syllable || toneless(r) === wanted)
+}
+
+/** Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. */
+function plans(line: string): Plan[] {
+  const found: Plan[] = []
+  const anchor = /[?\ufffd]/g
+  let match: RegExpExecArray | null
+  let from = 0
+  while ((match = anchor.exec(line))) {
+    const i = match.index
+    if (i < from || i === 0) continue
+    // The character before the lost byte, maybe with its own glued pinyin (`學(xué)?!`): ASCII resyncs the
+    // decoder, so the pinyin only separates the two and is dropped with the repair.
+    const glued = new RegExp(`(${SYLLABLE_TONED})\\)$`).exec(line.slice(Math.max(0, i - 10), i))
+    const gluedStart = glued ? i - glued[0].length - 1 : i
+    // A space before the lost byte is the punctuation pass's own (`有關 ? ！鄙`: a space was put before 。 too).
+    const spaced = !glued && line[i - 1] === ' ' && line[i - 2] !== ' ' ? 1 : 0
+    const start = glued && line[gluedStart] === '(' ? gluedStart - 1 : i - 1 - spaced
+    if (start < 0) continue
+    const before = line[start]!
+    const prefix = gbk(before)
+    if (!prefix || prefix.length !== 2) continue
+    const tokens: Token[] = [{ kind: 'bytes', bytes: prefix }]
+    const description: string[] = glued ? [`glued \`${line.slice(start + 1, i)}\` dropped`] : spaced ? ['inserted space removed'] : []
+    let rule: Plan['rule'] | undefined
+    let j = i
+    let expectOutOfStep = false
+    while (j < line.length) {
+      const rest = line.slice(j)
+      const insertion = new RegExp(`^[?\\ufffd]\\(?(${SYLLABLE}) ?\\)`).exec(rest)
+      if (insertion) {
+        tokens.push({ kind: 'lost', reading: insertion[1]! })
+        description.push(`lost byte completed by reading ${insertion[1]}, stray \`${insertion[0].slice(1)}\` dropped`)
+        rule ??= 'annotations/broken-insertion'
+        j += insertion[0].length
+        expectOutOfStep = true
+        continue
+      }
+      const slip = /^[?\ufffd]( ?)([!,:;?]|[！，：；？])/.exec(rest)
+      if (slip && j === i) {
+        const mark = slip[2]!
+        const markBytes = MARKS[mark] ?? gbk(mark)
+        if (!markBytes) break
+        tokens.push({ kind: 'lost' }, { kind: 'bytes', bytes: markBytes })
+        description.push(`${slip[1] ? 'inserted space removed, ' : ''}\`${mark}\` put back as GBK ${hex(markBytes)} spanning two characters`)
+        rule = 'annotations/punctuation-slip'
+        j += slip[0].length
+        expectOutOfStep = true
+        continue
+      }
+      const char = line[j]!
+      if (char === '?' || char === '\ufffd') break
+      const code = char.charCodeAt(0)
+      if (code < 0x80) {
+        // An ASCII character ends the run; it may itself be the trail byte of the last character (`包c` ← `“點`).
+        tokens.push({ kind: 'bytes', bytes: [code] })
+        j++
+        break
+      }
+      const bytes = gbk(char)
+      if (!bytes) break
+      tokens.push({ kind: 'bytes', bytes })
+      j++
+    }
+    if (!rule || !expectOutOfStep) continue
+    found.push({ start, end: j, tokens, rule, description })
+    from = j
+    anchor.lastIndex = j
+  }
+  return found
+}
+
+function hex(bytes: number[]): string {
+  return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')
+}
+
+/** Document statistics that score candidate repairs: how often a character and a pair of characters occur. */
+export interface DocumentStats {
+  chars: Map<string, number>
+  pairs: Map<string, number>
+}
+
+export function documentStats(lines: readonly string[]): DocumentStats {
+  const chars = new Map<string, number>()
+  const pairs = new Map<string, number>()
+  for (const raw of lines) {
+    // Counted without glued pinyin, so that 學(xué)校 counts as the pair 學校.
+    const line = raw.replace(GLUED_PINYIN, '')
+    let previous = ''
+    for (const char of line) {
+      chars.set(char, (chars.get(char) ?? 0) + 1)
+      if (previous) pairs.set(previous + char, (pairs.get(previous + char) ?? 0) + 1)
+      previous = char
+    }
+  }
+  return { chars, pairs }
+}
+
+let toSimplified: ((text: string) => string) | undefined
+let globalRank: Map<string, number> | undefined
+
+/** 0..1: how common a character is in real prose (manpages-zh counts), for pages too short to vote. */
+function commonness(char: string): number {
+  globalRank ??= new Map([...CHARS_BY_FREQUENCY].map((c, k) => [c, k]))
+  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
+  const rank = globalRank.get(toSimplified(char))
+  return rank === undefined ? 0 : 1 - rank / globalRank.size
+}
+
+/** Characters a repair may produce: Han characters and Chinese marks, never pinyin letters or symbols. */
+const PLAUSIBLE = /^[\u3400-\u9fff\u3001-\u3003\u300a-\u3011\u2014\u2026\u2018\u2019\u201c\u201d\uff01-\uff5e\x20-\x7e]*$/u
+
+function score(text: string, stats: DocumentStats): number {
+  let total = 0
+  const chars = [...text]
+  for (let k = 0; k < chars.length; k++) {
+    total += Math.log1p(stats.chars.get(chars[k]!) ?? 0) + commonness(chars[k]!)
+    if (k > 0) total += 2 * Math.log1p(stats.pairs.get(chars[k - 1]! + chars[k]!) ?? 0)
+  }
+  return total
+}
+
+interface Candidate {
+  text: string
+  bytes: number[]
+  lost: number[]
+  score: number
+}
+
+/** A reading that matches with its tone counts for more than one that matches without. */
+const EXACT_TONE = 2
+
+/** Every way to fill the lost bytes that decodes cleanly and honours the readings; at most a few thousand. */
+function candidates(plan: Plan, stats: DocumentStats): Candidate[] {
+  let partial: { bytes: number[]; lost: number[]; bonus: number }[] = [{ bytes: [], lost: [], bonus: 0 }]
+  for (const token of plan.tokens) {
+    if (token.kind === 'bytes') {
+      partial = partial.map((p) => ({ ...p, bytes: [...p.bytes, ...token.bytes] }))
+      continue
+    }
+    const next: typeof partial = []
+    for (const p of partial) {
+      const previous = p.bytes[p.bytes.length - 1]!
+      for (let byte = 0x40; byte <= 0xfe; byte++) {
+        if (byte === 0x7f) continue
+        let bonus = p.bonus
+        if (token.reading !== undefined) {
+          const pair = iconv.decode(Buffer.from([previous, byte]), 'gbk')
+          if (pair.length !== 1 || pair === '\ufffd' || !readsAs(pair, token.reading)) continue
+          if (readings(pair).includes(token.reading)) bonus += EXACT_TONE
+        } else if (byte < 0x81) continue
+        next.push({ bytes: [...p.bytes, byte], lost: [...p.lost, byte], bonus })
+      }
+    }
+    partial = next.slice(0, 5000)
+  }
+  const out: Candidate[] = []
+  for (const p of partial) {
+    // The run may end with an ASCII byte that was a trail byte, or with a real ASCII character: try both.
+    const last = p.bytes[p.bytes.length - 1]!
+    const variants = last < 0x80 ? [p.bytes, p.bytes.slice(0, -1)] : [p.bytes]
+    for (const bytes of variants) {
+      const decoded = strictDecode(bytes)
+      if (decoded === undefined || !PLAUSIBLE.test(decoded)) continue
+      const tail = bytes.length < p.bytes.length ? String.fromCharCode(last) : ''
+      out.push({ text: decoded + tail, bytes, lost: p.lost, score: score(decoded, stats) + p.bonus })
+    }
+  }
+  return out
+}
+
+/** Confidence margin: the best repair must beat the runner-up by this much (in log-count units). */
+const MARGIN = 1.5
+
+export function slipRule(getStats: () => DocumentStats): LineRule {
+  return (line) => {
+    if (!line.includes('?') && !line.includes('\ufffd')) return []
+    const edits: Edit[] = []
+    for (const plan of plans(line)) {
+      const found = candidates(plan, getStats())
+      if (found.length === 0) continue
+      found.sort((a, b) => b.score - a.score)
+      const best = found[0]!
+      const second = found[1]
+      const unique = !second || second.text === best.text
+      const confident = unique || best.score - second.score >= MARGIN
+      const actual = line.slice(plan.start, plan.end)
+      if (best.text === actual) continue
+      // Real text can hold `?!` too: a punctuation repair must read better, character for character, than what is
+      // there. (A stray `py)` after a lost byte has no innocent reading, so insertions need no such proof.)
+      if (plan.rule === 'annotations/punctuation-slip') {
+        const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]/g, '')
+        if (best.score / [...best.text].length <= score(original, getStats()) / Math.max(1, [...original].length)) continue
+      }
+      const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${best.bytes.length} bytes as GBK: ${hex(best.bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
+      edits.push({
+        start: plan.start,
+        end: plan.end,
+        replacement: best.text,
+        ruleId: plan.rule,
+        reason: `Unexpected \`${actual}\` (${plan.rule === 'annotations/punctuation-slip' ? 'a punctuation pass split a GBK character' : 'pinyin inserted inside a GBK character'}), expected \`${best.text}\`${confident ? '' : ' (candidates score close: left as it is)'}`,
+        confident,
+        note,
+      })
+    }
+    return edits
+  }
+}
