@@ -175,14 +175,17 @@ function commonness(char: string): number {
   return rank === undefined ? 0 : 1 - rank / globalRank.size
 }
 
+/** How much real prose counts against the page's own statistics (log-count units per character). */
+const COMMONNESS_WEIGHT = 3
+
 /** Characters a repair may produce: Han characters and Chinese marks, never pinyin letters or symbols. */
-const PLAUSIBLE = /^[\u3400-\u9fff\u3001-\u3003\u300a-\u3011\u2014\u2026\u2018\u2019\u201c\u201d\uff01-\uff5e\x20-\x7e]*$/u
+const PLAUSIBLE = /^[\u3400-\u9fff\u3001-\u3003\u300a-\u3011\u2014\u2026\u2018\u2019\u201c\u201d\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\x20-\x7e]*$/u
 
 function score(text: string, stats: DocumentStats): number {
   let total = 0
   const chars = [...text]
   for (let k = 0; k < chars.length; k++) {
-    total += Math.log1p(stats.chars.get(chars[k]!) ?? 0) + commonness(chars[k]!)
+    total += Math.log1p(stats.chars.get(chars[k]!) ?? 0) + COMMONNESS_WEIGHT * commonness(chars[k]!)
     if (k > 0) total += 2 * Math.log1p(stats.pairs.get(chars[k - 1]! + chars[k]!) ?? 0)
   }
   return total
@@ -209,8 +212,8 @@ function candidates(plan: Plan, stats: DocumentStats): Candidate[] {
     const next: typeof partial = []
     for (const p of partial) {
       const previous = p.bytes[p.bytes.length - 1]!
-      for (let byte = 0x40; byte <= 0xfe; byte++) {
-        if (byte === 0x7f) continue
+      // A lost byte is never ASCII: an ASCII byte decodes on its own and cannot be lost.
+      for (let byte = 0x80; byte <= 0xfe; byte++) {
         let bonus = p.bonus
         if (token.reading !== undefined) {
           const pair = iconv.decode(Buffer.from([previous, byte]), 'gbk')
@@ -246,19 +249,35 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
     const edits: Edit[] = []
     for (const plan of plans(line)) {
       const found = candidates(plan, getStats())
-      if (found.length === 0) continue
+      const actual = line.slice(plan.start, plan.end)
+      const unrepaired = (why: string): void => {
+        // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
+        if (plan.rule === 'annotations/punctuation-slip' && !actual.includes('\ufffd')) return
+        edits.push({
+          start: plan.start,
+          end: plan.end,
+          replacement: actual,
+          ruleId: 'annotations/unrepaired-slip',
+          reason: `Unexpected \`${actual}\` (a byte slip of a mirror site), left as it is: ${why}`,
+          confident: false,
+          note: plan.description.join('; '),
+        })
+      }
+      if (found.length === 0) {
+        unrepaired('no way to fill the lost bytes decodes cleanly')
+        continue
+      }
       found.sort((a, b) => b.score - a.score)
       const best = found[0]!
       const second = found[1]
       const unique = !second || second.text === best.text
       const confident = unique || best.score - second.score >= MARGIN
-      const actual = line.slice(plan.start, plan.end)
       if (best.text === actual) continue
-      // Real text can hold `?!` too: a punctuation repair must read better, character for character, than what is
-      // there. (A stray `py)` after a lost byte has no innocent reading, so insertions need no such proof.)
-      if (plan.rule === 'annotations/punctuation-slip') {
-        const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]/g, '')
-        if (best.score / [...best.text].length <= score(original, getStats()) / Math.max(1, [...original].length)) continue
+      // Real text can hold `?!` too: a repair must read better, character for character, than what is there.
+      const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]|[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\)/g, '')
+      if (best.score / [...best.text].length <= score(original, getStats()) / Math.max(1, [...original].length)) {
+        unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
+        continue
       }
       const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${best.bytes.length} bytes as GBK: ${hex(best.bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
       edits.push({
