@@ -1,0 +1,171 @@
+import iconv from 'iconv-lite'
+import * as OpenCC from 'opencc-js'
+import { CHARS_BY_FREQUENCY } from '../data/char-freq.js'
+
+/**
+ * How plausible a string is as real text, mostly Chinese: the sum of a weight per character and per pair of
+ * neighbours. Decoders and the encoding step compare candidate readings of the same bytes with it: the higher,
+ * the more plausible.
+ *
+ * Character weights come from tables that every GB and Big5 codec carries: GB2312 level 1 (the 3,755 most common
+ * simplified characters) and Big5's common set (5,401 traditional characters) score high, GB2312 level 2 and
+ * Big5's less common set a little, the characters only GBK has (where UTF-8 read as GBK lands, `鍙戝竷`) score
+ * below zero. The frequency ranks of src/data/char-freq.ts add a bonus. Pairs catch what single characters
+ * cannot: a Latin-1 letter followed by a windows-1252 symbol (`ä¸`), runs of accented letters (`ÖÐ¹ú`), and
+ * pairs of Han characters that occur inside a word of OpenCC's phrase tables (about 98,000 pairs, simplified and
+ * traditional): a third of the Han pairs of real prose, none of GBK read as Big5 (`笢恅楷票`), which is made of
+ * common characters in an order no text has.
+ */
+
+let weights: Float32Array | undefined
+
+/** Weight of one BMP code unit, built once. */
+function table(): Float32Array {
+  if (weights) return weights
+  const w = new Float32Array(0x10000).fill(-1)
+  // ASCII: printable and the usual white space are neutral, other controls very unlikely.
+  for (let c = 0; c < 0x20; c++) w[c] = -6
+  for (let c = 0x20; c < 0x7f; c++) w[c] = 0
+  w[0x09] = w[0x0a] = w[0x0d] = w[0x0c] = 0
+  w[0x7f] = -6
+  for (let c = 0x80; c < 0xa0; c++) w[c] = -8 // C1 controls
+  for (let c = 0xa0; c < 0xc0; c++) w[c] = -1.5 // Latin-1 symbols
+  for (const ch of '£°±·×÷©®§¥') w[ch.charCodeAt(0)] = -0.5
+  for (let c = 0xc0; c <= 0xff; c++) w[c] = -0.5 // accented letters
+  w[0xd7] = w[0xf7] = -0.5
+  for (let c = 0x100; c < 0x250; c++) w[c] = -1 // Latin extended
+  for (let c = 0x370; c < 0x530; c++) w[c] = -1 // Greek, Cyrillic
+  for (let c = 0x2000; c < 0x2070; c++) w[c] = -1 // general punctuation
+  for (const ch of '\u2018\u2019\u201c\u201d\u2026\u2014\u2013\u2022\u00b7\u2002\u2003\u2009\u200b\u2030\u2032\u2033')
+    w[ch.charCodeAt(0)] = 0
+  for (let c = 0x2100; c < 0x2200; c++) w[c] = -0.5 // letterlike, number forms, arrows
+  for (let c = 0x2460; c < 0x24a0; c++) w[c] = 0 // circled numbers
+  for (let c = 0x2500; c < 0x2600; c++) w[c] = -1.5 // box drawing, blocks, shapes
+  for (const ch of '■□▲△◆◇○●★☆※→←↑↓') w[ch.charCodeAt(0)] = 0
+  for (let c = 0x3000; c < 0x3040; c++) w[c] = 0.5 // CJK punctuation
+  w[0x3013] = -2 // 〓, what GBK decoders print for holes
+  for (let c = 0x3040; c < 0x3100; c++) w[c] = 0.3 // kana
+  for (let c = 0x3100; c < 0x3130; c++) w[c] = 0 // bopomofo
+  for (let c = 0x3400; c < 0x4dc0; c++) w[c] = -2.5 // extension A
+  for (let c = 0x4e00; c < 0xa000; c++) w[c] = -1.2 // unified ideographs outside the common sets (GBK-only)
+  for (let c = 0xac00; c < 0xd7a4; c++) w[c] = -0.3 // Hangul syllables
+  for (let c = 0xe000; c < 0xf900; c++) w[c] = -6 // private use
+  for (let c = 0xf900; c < 0xfb00; c++) w[c] = -2.5 // compatibility ideographs
+  for (let c = 0xfe30; c < 0xfe50; c++) w[c] = -0.5 // vertical forms
+  for (let c = 0xff01; c < 0xff5f; c++) w[c] = 0 // full-width forms
+  for (const ch of '，。！？：；（）【】〔〕《》、') w[ch.charCodeAt(0)] = 0.5
+  for (let c = 0xff61; c < 0xffa0; c++) w[c] = -3 // half-width katakana: Shift_JIS misreadings
+  w[0xfffd] = -5
+  w[0xfeff] = -3
+  // Han characters of the common sets, read from the codecs' own tables.
+  const mark = (bytes: number[], encoding: string, weight: number): void => {
+    for (const ch of iconv.decode(Buffer.from(bytes), encoding)) {
+      const c = ch.charCodeAt(0)
+      if (ch.length === 1 && c >= 0x4e00 && c < 0xa000 && w[c]! < weight) w[c] = weight
+    }
+  }
+  const gb = (from: number, to: number): number[] => {
+    const out: number[] = []
+    for (let lead = from; lead <= to; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) out.push(lead, trail)
+    return out
+  }
+  const big5 = (from: number, to: number, last: number): number[] => {
+    const out: number[] = []
+    for (let lead = from; lead <= to; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail > 0x7e && trail < 0xa1) continue
+        if (lead === to && trail > last) break
+        out.push(lead, trail)
+      }
+    }
+    return out
+  }
+  mark(gb(0xd8, 0xf7), 'gbk', 0.2)
+  mark(big5(0xc9, 0xf9, 0xd5), 'big5', 0.2)
+  mark(gb(0xb0, 0xd7), 'gbk', 1)
+  mark(big5(0xa4, 0xc6, 0x7e), 'big5', 1)
+  const top = [...CHARS_BY_FREQUENCY].slice(0, 1000)
+  for (const ch of top) w[ch.charCodeAt(0)] = (w[ch.charCodeAt(0)]! > 0 ? w[ch.charCodeAt(0)]! : 0.5) + 0.5
+  weights = w
+  return w
+}
+
+let bigrams: Set<number> | undefined
+
+/** Pairs of Han characters inside OpenCC's phrases, keyed `first * 0x110000 + second`. */
+function wordPairs(): Set<number> {
+  if (bigrams) return bigrams
+  const set = new Set<number>()
+  const locale = (OpenCC as unknown as { Locale: { from: Record<string, string[][]>; to: Record<string, string[][]> } }).Locale
+  const dicts = [locale.from.cn?.[0]?.[0], locale.from.tw?.[0]?.[0], locale.from.hk?.[0]?.[0], locale.to.cn?.[0]?.[0]]
+  for (const dict of dicts) {
+    if (typeof dict !== 'string') continue
+    for (const entry of dict.split('|')) {
+      for (const side of entry.split(' ')) {
+        let previous = -1
+        for (const ch of side) {
+          const code = ch.codePointAt(0)!
+          if (previous >= 0) set.add(previous * 0x110000 + code)
+          previous = code
+        }
+      }
+    }
+  }
+  bigrams = set
+  return set
+}
+
+/** Bonus for a Han pair that is part of a known word. */
+const WORD_PAIR = 0.6
+
+/** 1252's bytes 0x80–0xBF as characters: what follows a UTF-8 lead byte read as windows-1252. */
+function isContinuationSymbol(c: number): boolean {
+  return (c >= 0x80 && c < 0xc0) || (c >= 0x152 && c <= 0x17e) || c === 0x192 || c === 0x2c6 || c === 0x2dc ||
+    (c >= 0x2013 && c <= 0x203a) || c === 0x20ac || c === 0x2122
+}
+
+function isLatinHigh(c: number): boolean {
+  return (c >= 0xa1 && c <= 0xff) || (c >= 0x152 && c <= 0x17e) || c === 0x192
+}
+
+/** Weight of one character (a code point). */
+export function charWeight(code: number): number {
+  if (code < 0x10000) return table()[code]!
+  if (code >= 0x1f000 && code < 0x1fb00) return 0 // emoji and pictographs
+  if (code >= 0x20000 && code < 0x323b0) return -2.5 // CJK extensions B and later
+  if (code >= 0xf0000) return -6 // supplementary private use
+  return -1.5
+}
+
+/** Score of `code` after `previous`: its own weight and the pair penalties. */
+export function stepScore(previous: number, code: number): number {
+  let score = charWeight(code)
+  // A UTF-8 lead byte read as windows-1252 followed by a continuation byte read so.
+  if (previous >= 0xc2 && previous <= 0xf4 && isContinuationSymbol(code)) score -= 3
+  // Runs of accented letters and Latin-1 symbols: GBK or Big5 bytes read as Latin-1.
+  if (isLatinHigh(previous) && isLatinHigh(code)) score -= 1.5
+  if (code >= 0x3400 && previous >= 0x3400 && wordPairs().has(previous * 0x110000 + code)) score += WORD_PAIR
+  return score
+}
+
+/** Plausibility of `text`: higher is more plausible. Comparable between strings only for readings of the same bytes. */
+export function plausibility(text: string, previous = 0x20): number {
+  const w = table()
+  let score = 0
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i)
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      code = text.codePointAt(i)!
+      i++
+    }
+    score += code < 0x80 && previous < 0x80 ? w[code]! : stepScore(previous, code)
+    previous = code
+  }
+  return score
+}
+
+/** Mean plausibility per character, for thresholds that do not depend on length. */
+export function plausibilityPerChar(text: string): number {
+  const length = [...text].length
+  return length === 0 ? 0 : plausibility(text) / length
+}

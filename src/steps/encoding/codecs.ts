@@ -1,0 +1,230 @@
+import iconv from 'iconv-lite'
+
+/**
+ * The byte tables the encoding step works with. A misreading is undone in two moves: the wrong text is turned
+ * back into the bytes it was decoded from (`encodeChar` of the codec it was misread as), then those bytes are
+ * decoded with the right codec (`decodeAt`). Both moves are strict: a character the wrong codec cannot produce,
+ * or bytes the right codec does not accept, stop the repair there.
+ *
+ * Tables come from the WHATWG decoders that browsers use (Node's TextDecoder), which produce most mojibake in
+ * the wild; cp437 comes from iconv-lite.
+ */
+
+/** A byte whose value was lost (the wrong decoder printed U+FFFD for it): it matches any continuation byte. */
+export const LOST = 0x100
+
+/** One codec as the step sees it. */
+export interface Codec {
+  /** WHATWG label, or 'latin' for the windows-1252 / Latin-1 pair. */
+  name: string
+  /** Human name for messages: 'windows-1252', 'GBK', … */
+  title: string
+  /** Bytes of one character (code point), or undefined when this codec cannot have produced it. */
+  encodeChar(code: number): readonly number[] | undefined
+  /**
+   * The character at `bytes[at]`: its code point and length in bytes, or undefined when the bytes are not valid
+   * here. A character with a LOST byte decodes to U+FFFD.
+   */
+  decodeAt(bytes: ArrayLike<number>, at: number, loose?: boolean): Decoded | undefined
+}
+
+/** One decoded character. */
+export interface Decoded {
+  code: number
+  length: number
+  /** When one byte of the character was lost (code is U+FFFD): the characters it could have been. */
+  candidates?: number[]
+}
+
+const FFFD = 0xfffd
+
+function singleByteTable(decode: (byte: number) => string): string[] {
+  const chars: string[] = []
+  for (let byte = 0; byte < 256; byte++) chars.push(decode(byte))
+  return chars
+}
+
+/**
+ * A single-byte codec, made "sloppy": a byte the codec leaves undefined reads as the C1 control of the same value,
+ * as Latin-1 would read it, so text that went through either reading maps back to its bytes.
+ */
+function singleByte(name: string, title: string, table: string[]): Codec {
+  const toByte = new Map<number, number>()
+  table.forEach((ch, byte) => {
+    const code = ch.codePointAt(0)!
+    if (ch.length === 1 && code !== FFFD && !toByte.has(code)) toByte.set(code, byte)
+  })
+  for (let byte = 0x80; byte < 0xa0; byte++) if (!toByte.has(byte)) toByte.set(byte, byte)
+  toByte.set(FFFD, LOST)
+  const single: number[][] = []
+  for (let byte = 0; byte < 0x100; byte++) single.push([byte])
+  const lost = [LOST]
+  return {
+    name,
+    title,
+    encodeChar(code) {
+      const byte = toByte.get(code)
+      return byte === undefined ? undefined : byte === LOST ? lost : single[byte]
+    },
+    decodeAt(bytes, at) {
+      const byte = bytes[at]!
+      if (byte === LOST) return { code: FFFD, length: 1 }
+      const code = table[byte]!.codePointAt(0)!
+      return code === FFFD ? { code: byte, length: 1 } : { code, length: 1 }
+    },
+  }
+}
+
+function whatwgSingleByte(label: string, title: string, name = label): Codec {
+  const decoder = new TextDecoder(label)
+  return singleByte(name, title, singleByteTable((byte) => decoder.decode(new Uint8Array([byte]))))
+}
+
+/** Strict UTF-8: no overlong forms, no surrogates except CESU-8 pairs (which are joined), nothing above U+10FFFF. */
+export const utf8: Codec = {
+  name: 'utf-8',
+  title: 'UTF-8',
+  encodeChar(code) {
+    if (code < 0x80) return [code]
+    if (code < 0x800) return [0xc0 | (code >> 6), 0x80 | (code & 63)]
+    if (code < 0x10000) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
+    return [0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
+  },
+  decodeAt(bytes, at) {
+    const first = bytes[at]!
+    if (first < 0x80) return { code: first, length: 1 }
+    let need: number
+    let code: number
+    let min: number
+    if (first >= 0xc2 && first <= 0xdf) (need = 1), (code = first & 31), (min = 0x80)
+    else if (first >= 0xe0 && first <= 0xef) (need = 2), (code = first & 15), (min = 0x800)
+    else if (first >= 0xf0 && first <= 0xf4) (need = 3), (code = first & 7), (min = 0x10000)
+    else return undefined
+    let lost = -1
+    for (let k = 1; k <= need; k++) {
+      const byte = bytes[at + k]
+      if (byte === undefined) return undefined
+      if (byte === LOST) {
+        if (lost >= 0) return { code: FFFD, length: need + 1 }
+        lost = k
+        code = code << 6
+        continue
+      }
+      if ((byte & 0xc0) !== 0x80) return undefined
+      code = (code << 6) | (byte & 63)
+    }
+    if (lost >= 0) {
+      // One continuation byte lost: 64 characters fit the bytes that survive.
+      const shift = 6 * (need - lost)
+      const candidates: number[] = []
+      for (let v = 0; v < 64; v++) {
+        const c = code | (v << shift)
+        if (c >= min && c <= 0x10ffff && !(c >= 0xd800 && c <= 0xdfff)) candidates.push(c)
+      }
+      return { code: FFFD, length: need + 1, candidates }
+    }
+    if (code < min || code > 0x10ffff) return undefined
+    if (code >= 0xd800 && code <= 0xdbff) {
+      // CESU-8: a high surrogate followed by a low one, each as three bytes.
+      const low = utf8.decodeAt(bytes, at + 3)
+      if (low && low.code >= 0xdc00 && low.code <= 0xdfff && low.length === 3) {
+        return { code: 0x10000 + ((code - 0xd800) << 10) + (low.code - 0xdc00), length: 6 }
+      }
+      return undefined
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) return undefined
+    return { code, length: need + 1 }
+  },
+}
+
+/**
+ * A double-byte codec (GBK, Big5) read from the WHATWG decoder: every lead/trail pair decoded once. Pairs that
+ * decode to private-use characters or nothing are not accepted as right readings: real text does not use them.
+ */
+function doubleByte(label: string, title: string, lead: [number, number], trails: [number, number][]): Codec {
+  const decoder = new TextDecoder(label)
+  const pairs = new Int32Array(0x10000).fill(-1)
+  const loosePairs = new Int32Array(0x10000).fill(-1)
+  const toBytes = new Map<number, number[]>()
+  // Leads in the order their characters should be encoded back: Big5's standard rows before the HKSCS ones
+  // below 0xA1, which repeat some standard characters.
+  const leads: number[] = []
+  for (let l = lead[0]; l <= lead[1]; l++) leads.push(l)
+  if (label === 'big5') leads.sort((a, b) => (a >= 0xa1 ? a - 0x100 : a) - (b >= 0xa1 ? b - 0x100 : b))
+  for (const l of leads) {
+    const bytes: number[] = []
+    const keys: number[] = []
+    for (const [from, to] of trails) {
+      for (let t = from; t <= to; t++) {
+        bytes.push(l, t)
+        keys.push((l << 8) | t)
+      }
+    }
+    // Decode one pair at a time is slow; a row at once works because every pair here is a complete sequence,
+    // but a pair the decoder rejects may give one or two characters, so rows with any rejection go pair by pair.
+    const row = decoder.decode(new Uint8Array(bytes))
+    const chars = [...row]
+    if (chars.length === keys.length) {
+      chars.forEach((ch, i) => record(keys[i]!, ch))
+    } else {
+      keys.forEach((key) => record(key, decoder.decode(new Uint8Array([key >> 8, key & 0xff]))))
+    }
+  }
+  function record(key: number, ch: string): void {
+    const chars = [...ch]
+    if (chars.length !== 1) return
+    const code = chars[0]!.codePointAt(0)!
+    if (code === FFFD || code < 0x80) return
+    // Private-use characters are what a misreading prints for user-defined pairs: they map back to their
+    // bytes, but are never accepted as a right reading.
+    if (!(code >= 0xe000 && code < 0xf900)) pairs[key] = code
+    loosePairs[key] = code
+    if (!toBytes.has(code)) toBytes.set(code, [key >> 8, key & 0xff])
+  }
+  for (let b = 0; b < 0x80; b++) toBytes.set(b, [b])
+  for (let b = 0x80; b < 0x100; b++) {
+    const ch = decoder.decode(new Uint8Array([b]))
+    const code = ch.codePointAt(0)!
+    // A single byte the decoder maps (GBK's 0x80 = €) is how a misreading of UTF-8 shows it: it wins over a
+    // pair for the same character (GBK's A2E3), which UTF-8 bytes rarely form.
+    if (ch.length === 1 && code !== FFFD) toBytes.set(code, [b])
+  }
+  toBytes.set(FFFD, [LOST])
+  return {
+    name: label,
+    title,
+    encodeChar(code) {
+      return toBytes.get(code)
+    },
+    decodeAt(bytes, at, loose) {
+      const first = bytes[at]!
+      if (first < 0x80) return { code: first, length: 1 }
+      const second = bytes[at + 1]
+      if (second === undefined) return undefined
+      if (first === LOST || second === LOST) return first >= lead[0] || first === LOST ? { code: FFFD, length: 2 } : undefined
+      const code = (loose ? loosePairs : pairs)[(first << 8) | second]!
+      return code < 0 ? undefined : { code, length: 2 }
+    },
+  }
+}
+
+let cache: Record<string, Codec> | undefined
+
+/** All codecs, built on first use (about 40 ms for the two double-byte tables). */
+export function codecs(): Record<string, Codec> {
+  if (cache) return cache
+  const cp437 = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'cp437')
+  cache = {
+    'utf-8': utf8,
+    gbk: doubleByte('gbk', 'GBK', [0x81, 0xfe], [[0x40, 0x7e], [0x80, 0xfe]]),
+    big5: doubleByte('big5', 'Big5', [0x81, 0xfe], [[0x40, 0x7e], [0xa1, 0xfe]]),
+    latin: whatwgSingleByte('windows-1252', 'windows-1252', 'latin'),
+    'windows-1250': whatwgSingleByte('windows-1250', 'windows-1250'),
+    'windows-1251': whatwgSingleByte('windows-1251', 'windows-1251'),
+    'windows-1257': whatwgSingleByte('windows-1257', 'windows-1257'),
+    'iso-8859-2': whatwgSingleByte('iso-8859-2', 'ISO-8859-2'),
+    macintosh: whatwgSingleByte('macintosh', 'Mac Roman'),
+    cp437: singleByte('cp437', 'cp437', [...cp437]),
+  }
+  return cache
+}

@@ -1,0 +1,429 @@
+import { plausibility, stepScore } from '../../decode/plausibility.js'
+import { codecs, LOST, type Codec } from './codecs.js'
+
+/**
+ * Mojibake repair: find the stretches of a line that read better as the bytes of another encoding, and read them
+ * so. One reading (wrong codec → right codec) is tried at a time; a dynamic programme over character boundaries
+ * chooses, for every character, to keep it or to make it part of a stretch whose bytes (under the wrong codec)
+ * decode under the right codec, whichever scores more plausible. Stretches that do not gain clearly are left alone.
+ * Layered damage (UTF-8 read as windows-1252 twice) is undone one layer at a time.
+ */
+
+/** A way text gets misread: bytes in `right` decoded as `wrong`. */
+export interface Reading {
+  wrong: string
+  right: string
+  /** Rule id suffix: `utf8-as-gbk`. */
+  rule: string
+}
+
+export const READINGS: readonly Reading[] = [
+  { wrong: 'latin', right: 'utf-8', rule: 'utf8-as-latin' },
+  { wrong: 'gbk', right: 'utf-8', rule: 'utf8-as-gbk' },
+  { wrong: 'big5', right: 'utf-8', rule: 'utf8-as-big5' },
+  { wrong: 'latin', right: 'gbk', rule: 'gbk-as-latin' },
+  { wrong: 'latin', right: 'big5', rule: 'big5-as-latin' },
+  { wrong: 'gbk', right: 'big5', rule: 'big5-as-gbk' },
+  { wrong: 'big5', right: 'gbk', rule: 'gbk-as-big5' },
+  { wrong: 'windows-1250', right: 'utf-8', rule: 'utf8-as-latin' },
+  { wrong: 'windows-1251', right: 'utf-8', rule: 'utf8-as-latin' },
+  { wrong: 'windows-1257', right: 'utf-8', rule: 'utf8-as-latin' },
+  { wrong: 'iso-8859-2', right: 'utf-8', rule: 'utf8-as-latin' },
+  { wrong: 'macintosh', right: 'utf-8', rule: 'utf8-as-latin' },
+  { wrong: 'cp437', right: 'utf-8', rule: 'utf8-as-latin' },
+]
+
+/** One repaired stretch of a line. */
+export interface Repair {
+  /** UTF-16 offsets in the text the repair was made on. */
+  start: number
+  end: number
+  before: string
+  after: string
+  reading: Reading
+  /** Score gained. */
+  gain: number
+  /** Bytes lost before the misreading (U+FFFD in the repaired text). */
+  lost: number
+}
+
+const MAX_WALK = 48
+
+interface Unit {
+  code: number
+  /** UTF-16 offset. */
+  offset: number
+  bytes: readonly number[] | undefined
+}
+
+function units(text: string, wrong: Codec): Unit[] {
+  const out: Unit[] = []
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!
+    out.push({ code, offset: i, bytes: wrong.encodeChar(code) })
+    i += code > 0xffff ? 2 : 1
+  }
+  return out
+}
+
+function isSingleByte(codec: Codec): boolean {
+  return codec.name !== 'gbk' && codec.name !== 'big5' && codec.name !== 'utf-8'
+}
+
+/** Whether a repaired stretch is convincing for its reading. */
+function accept(reading: Reading, before: string, after: string, gain: number, context: { han: number }): boolean {
+  const afterChars = [...after]
+  const nonAscii = afterChars.filter((c) => c.codePointAt(0)! >= 0x80)
+  if (nonAscii.length === 0) return false
+  const lost = afterChars.filter((c) => c === '\uFFFD').length
+  if (lost === nonAscii.length && !before.includes('\uFFFD') && !/锟斤拷|烫烫|屯屯/.test(before)) return false
+  const perChar = gain / Math.max(1, nonAscii.length)
+  switch (reading.rule) {
+    case 'utf8-as-latin':
+      return gain >= 1.5
+    case 'utf8-as-gbk':
+    case 'utf8-as-big5':
+      // Valid UTF-8 across three or more characters is itself strong evidence: GBK or Big5 text almost never is.
+      return (gain >= 2.5 && perChar >= 1) || (nonAscii.length >= 3 && gain >= 1)
+    case 'gbk-as-latin':
+    case 'big5-as-latin': {
+      const han = afterChars.filter((c) => /\p{Script=Han}/u.test(c)).length
+      return gain >= 3 && (han >= 2 || context.han > 0) && plausibility(after) / nonAscii.length >= 0.5
+    }
+    case 'big5-as-gbk':
+    case 'gbk-as-big5':
+      return nonAscii.length >= 2 && gain >= Math.max(3, 0.7 * nonAscii.length) && plausibility(after) / nonAscii.length >= 0.5
+    default:
+      return false
+  }
+}
+
+/** The stretches of `text` that read better under `reading`, accepted ones only. */
+export function findRepairs(text: string, reading: Reading, depth = 0): Repair[] {
+  const all = codecs()
+  const wrong = all[reading.wrong]!
+  const right = all[reading.right]!
+  const us = units(text, wrong)
+  const n = us.length
+  if (n === 0) return []
+  // Quick exit: the wrong codec must be able to have produced at least two non-ASCII characters.
+  let suspects = 0
+  for (const u of us) if (u.code >= 0x80 && u.bytes) suspects++
+  if (suspects < (isSingleByte(wrong) ? 2 : 1)) return []
+
+  const han = [...text].filter((c) => /\p{Script=Han}/u.test(c)).length
+  const repairs: Repair[] = []
+  // Stretches that gain a little: accepted only when a stretch of the same line is convincing under the same
+  // reading (a misreading applies to the whole line, short stretches between spaces carry little evidence).
+  const weak: Repair[] = []
+  // Whole spans first: a run of encodable characters that decodes end to end under the right codec is judged
+  // as one piece (single characters of GBK read as Big5 are real characters; only the run shows the damage).
+  const blocked = new Uint8Array(n)
+  for (let k = 0; k < n; ) {
+    if (!us[k]!.bytes) {
+      k++
+      continue
+    }
+    let m = k
+    const bytes: number[] = []
+    while (m < n && us[m]!.bytes) bytes.push(...us[m++]!.bytes!)
+    const whole = decodeAll(bytes, right)
+    if (whole !== undefined) {
+      const repair = judge(text, us, k, m, whole, reading, wrong, right, han, weak, depth)
+      if (repair) {
+        repairs.push(repair)
+        blocked.fill(1, k, m)
+      }
+    }
+    k = m
+  }
+
+  const best = new Float64Array(n + 1).fill(-Infinity)
+  const from = new Int32Array(n + 1).fill(-1)
+  /** For a repaired step: the decoded text of the stretch ending here. */
+  const decoded: (string | undefined)[] = new Array(n + 1)
+  best[0] = 0
+  // Byte offsets of unit starts within runs of encodable units, to find where a walk lands on a boundary.
+  for (let k = 0; k < n; k++) {
+    if (best[k] === -Infinity) continue
+    const previous = k > 0 ? us[k - 1]!.code : 0x20
+    const keep = best[k]! + stepScore(previous, us[k]!.code)
+    if (keep > best[k + 1]!) {
+      best[k + 1] = keep
+      from[k + 1] = k
+      decoded[k + 1] = undefined
+    }
+    const start = us[k]!
+    if (!start.bytes || start.code < 0x80 || blocked[k]) continue
+    // Walk the right codec over the bytes of units k, k+1, … until it lands on a unit boundary.
+    const bytes: number[] = []
+    const ends: number[] = [] // byte length after each unit
+    let m = k
+    let at = 0
+    let acc = 0
+    let out = ''
+    let last = previous
+    let changed = false
+    while (at < MAX_WALK) {
+      while (bytes.length <= at + 5 && m < n && us[m]!.bytes && !blocked[m] && bytes.length < MAX_WALK + 6) {
+        bytes.push(...us[m]!.bytes!)
+        ends.push(bytes.length)
+        m++
+      }
+      if (at >= bytes.length) break
+      const next = right.decodeAt(bytes, at)
+      if (!next) break
+      at += next.length
+      const code = next.candidates ? guess(last, next.candidates) : next.code
+      const ch = String.fromCodePoint(code)
+      acc += stepScore(last, code)
+      last = code
+      out += ch
+      if (next.code >= 0x80) changed = true
+      const landed = ends.indexOf(at)
+      if (landed >= 0) {
+        const end = k + landed + 1
+        const original = text.slice(start.offset, end < n ? us[end]!.offset : text.length)
+        if (changed && out !== original) {
+          const score = best[k]! + acc - 0.01
+          if (score > best[end]!) {
+            best[end] = score
+            from[end] = k
+            decoded[end] = out
+          }
+        }
+        break
+      }
+    }
+  }
+  // Walk back, gathering maximal repaired stretches.
+  const pieces: { k: number; end: number; after: string }[] = []
+  for (let end = n; end > 0; ) {
+    const k = from[end]!
+    if (k < 0) break
+    const after = decoded[end]
+    if (after !== undefined) pieces.push({ k, end, after })
+    end = k
+  }
+  pieces.reverse()
+  const merged: { k: number; end: number; after: string }[] = []
+  for (const piece of pieces) {
+    const top = merged[merged.length - 1]
+    if (top && top.end === piece.k) {
+      top.end = piece.end
+      top.after += piece.after
+    } else merged.push({ ...piece })
+  }
+  for (const piece of merged) {
+    const repair = judge(text, us, piece.k, piece.end, piece.after, reading, wrong, right, han, weak, depth)
+    if (repair) repairs.push(repair)
+  }
+  if (repairs.length > 0) {
+    for (const w of weak) {
+      if (!repairs.some((r) => r.start < w.end && w.start < r.end)) repairs.push(w)
+    }
+  }
+  return repairs.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The character a lost byte most likely belonged to, when one candidate stands out after the character before
+ * it (a known word pair, or much more common than the rest); otherwise U+FFFD.
+ */
+function guess(previous: number, candidates: number[]): number {
+  let best = 0xfffd
+  let first = -Infinity
+  let second = -Infinity
+  for (const c of candidates) {
+    const score = stepScore(previous, c)
+    if (score > first) {
+      second = first
+      first = score
+      best = c
+    } else if (score > second) second = score
+  }
+  return first >= 1 && first - second >= 0.5 ? best : 0xfffd
+}
+
+/** All of `bytes` under `codec`, or undefined when they do not decode end to end or nothing changes. */
+function decodeAll(bytes: number[], codec: Codec): string | undefined {
+  let out = ''
+  let nonAscii = false
+  for (let at = 0; at < bytes.length; ) {
+    const next = codec.decodeAt(bytes, at)
+    if (!next) return undefined
+    if (next.code >= 0x80) nonAscii = true
+    const previous = out.length > 0 ? out.codePointAt(out.length - 1)! : 0x20
+    out += String.fromCodePoint(next.candidates ? guess(previous, next.candidates) : next.code)
+    at += next.length
+  }
+  return nonAscii ? out : undefined
+}
+
+/** Units k..end of `text` read as `after`: a Repair when convincing and round-tripping. */
+function judge(
+  text: string,
+  us: Unit[],
+  k: number,
+  end: number,
+  after: string,
+  reading: Reading,
+  wrong: Codec,
+  right: Codec,
+  han: number,
+  weak?: Repair[],
+  depth = 0,
+): Repair | undefined {
+  const n = us.length
+  const startOffset = us[k]!.offset
+  const endOffset = end < n ? us[end]!.offset : text.length
+  const before = text.slice(startOffset, endOffset)
+  if (before === after) return undefined
+  const prevCode = k > 0 ? us[k - 1]!.code : 0x20
+  const nextText = text.slice(endOffset, endOffset + 2)
+  let gain = plausibility(after + nextText, prevCode) - plausibility(before + nextText, prevCode)
+  if (depth < 2 && reading.rule === 'utf8-as-latin' && /[\u0080-\u00ff]{2}/.test(after)) {
+    // Layered damage: the first undoing can look worse (C1 controls) than the input; judge by the end result.
+    const inner = findRepairs(after, reading, depth + 1)
+    if (inner.length > 0) gain = Math.max(gain, plausibility(apply(after, inner) + nextText, prevCode) - plausibility(before + nextText, prevCode))
+  }
+  const contextHan = han - [...before].filter((c) => /\p{Script=Han}/u.test(c)).length
+  const strong = accept(reading, before, after, gain, { han: contextHan })
+  if (!strong && !(weak && gain > 0.5)) return undefined
+  const repair: Repair = {
+    start: startOffset,
+    end: endOffset,
+    before,
+    after,
+    reading,
+    gain,
+    lost: [...after].filter((c) => c === '\uFFFD').length - [...before].filter((c) => c === '\uFFFD').length,
+  }
+  if (strong) return repair
+  weak!.push(repair)
+  return undefined
+}
+
+/**
+ * Every repair is checked to round-trip: the input's bytes under the wrong codec (each character maps back to
+ * the bytes it was read from) read as the repair under the right codec. (Comparing the repair's own bytes would fail on codecs
+ * that hold a character twice, like Big5's 十 at A2CC and A451.)
+ */
+function roundTrips(before: string, after: string, wrong: Codec, right: Codec): boolean {
+  // Bytes lost before the misreading: the walk matched every byte that survived, nothing more to compare.
+  if (before.includes('\uFFFD')) return true
+  const bytes = bytesOf(before, wrong)
+  if (!bytes) return false
+  return readAll(bytes, right, false) === after
+}
+
+function readAll(bytes: number[], codec: Codec, loose: boolean): string | undefined {
+  let out = ''
+  for (let at = 0; at < bytes.length; ) {
+    const next = codec.decodeAt(bytes, at, loose)
+    if (!next || next.candidates) return undefined
+    out += String.fromCodePoint(next.code)
+    at += next.length
+  }
+  return out
+}
+
+function bytesOf(text: string, codec: Codec): number[] | undefined {
+  const out: number[] = []
+  for (const ch of text) {
+    const bytes = codec.encodeChar(ch.codePointAt(0)!)
+    if (!bytes) return undefined
+    out.push(...bytes)
+  }
+  return out
+}
+
+/** The result of repairing one string: stretches in the coordinates of the input, with their chains. */
+export interface RepairedStretch {
+  start: number
+  end: number
+  before: string
+  after: string
+  /** The readings undone, outermost first: double-encoded UTF-8 gives two. */
+  chain: Reading[]
+  lost: number
+}
+
+const MAX_LAYERS = 3
+
+/** The total gain of a layer of repairs. */
+function total(repairs: Repair[]): number {
+  return repairs.reduce((sum, r) => sum + r.gain, 0)
+}
+
+/** `text` with `repairs` applied. */
+function apply(text: string, repairs: Repair[]): string {
+  let out = ''
+  let at = 0
+  for (const r of repairs) {
+    out += text.slice(at, r.start) + r.after
+    at = r.end
+  }
+  return out + text.slice(at)
+}
+
+/**
+ * The layer of repairs of `text` that gains most, looking one layer ahead: double-encoded UTF-8 also reads as
+ * GBK bytes read as Latin-1 (`Ã¤Â¸Â­` → `盲赂颅`), but undoing windows-1252 twice ends far more plausible.
+ */
+function bestLayer(text: string, readings: readonly Reading[], lookahead = true): Repair[] | undefined {
+  let chosen: Repair[] | undefined
+  let chosenGain = 0
+  for (const reading of readings) {
+    const repairs = findRepairs(text, reading)
+    if (repairs.length === 0) continue
+    let gain = total(repairs)
+    if (lookahead) {
+      // Only the same misreading again: layered damage repeats one mistake (UTF-8 read as windows-1252 twice).
+      const next = bestLayer(apply(text, repairs), [reading], false)
+      if (next) gain += total(next)
+    }
+    if (gain > chosenGain) {
+      chosen = repairs
+      chosenGain = gain
+    }
+  }
+  return chosen
+}
+
+/**
+ * Repairs `text`. The best reading is undone first; each repaired stretch is then tried again on its own, up to
+ * three layers (UTF-8 read as windows-1252 twice comes back in two). Stretches are in input coordinates.
+ */
+export function repairText(text: string, readings: readonly Reading[] = READINGS): { text: string; stretches: RepairedStretch[] } {
+  const layer = bestLayer(text, readings)
+  if (!layer) return { text, stretches: [] }
+  const stretches: RepairedStretch[] = []
+  let out = ''
+  let at = 0
+  for (const r of layer) {
+    let after = r.after
+    const chain = [r.reading]
+    let lost = r.lost
+    for (let depth = 1; depth < MAX_LAYERS; depth++) {
+      const inner = bestLayer(after, readings)
+      if (!inner) break
+      // Only whole-stretch layers: a deeper layer must cover the stretch's non-ASCII text.
+      let next = ''
+      let k = 0
+      for (const i of inner) {
+        next += after.slice(k, i.start) + i.after
+        k = i.end
+        lost += i.lost
+      }
+      after = next + after.slice(k)
+      chain.unshift(inner[0]!.reading)
+    }
+    stretches.push({ start: r.start, end: r.end, before: r.before, after, chain, lost })
+    out += text.slice(at, r.start) + after
+    at = r.end
+  }
+  return { text: out + text.slice(at), stretches }
+}
+
+export { LOST }
