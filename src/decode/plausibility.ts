@@ -38,6 +38,7 @@ function table(): Float32Array {
   for (let c = 0x2000; c < 0x2070; c++) w[c] = -1 // general punctuation
   for (const ch of '\u2018\u2019\u201c\u201d\u2026\u2014\u2013\u2022\u00b7\u2002\u2003\u2009\u200b\u2030\u2032\u2033')
     w[ch.charCodeAt(0)] = 0
+  for (let c = 0x1d00; c < 0x1e00; c++) w[c] = -4 // phonetic extensions: what `á´´` decodes to, not text
   for (let c = 0x2100; c < 0x2200; c++) w[c] = -0.5 // letterlike, number forms, arrows
   for (let c = 0x2460; c < 0x24a0; c++) w[c] = 0 // circled numbers
   for (let c = 0x2500; c < 0x2600; c++) w[c] = -1.5 // box drawing, blocks, shapes
@@ -128,6 +129,14 @@ function isLatinHigh(c: number): boolean {
   return (c >= 0xa1 && c <= 0xff) || (c >= 0x152 && c <= 0x17e) || c === 0x192
 }
 
+function isHanish(c: number): boolean {
+  return (c >= 0x3400 && c < 0xa000) || (c >= 0x20000 && c < 0x323b0)
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
+}
+
 /** Weight of one character (a code point). */
 export function charWeight(code: number): number {
   if (code < 0x10000) return table()[code]!
@@ -145,6 +154,8 @@ export function stepScore(previous: number, code: number): number {
   // Runs of accented letters and Latin-1 symbols: GBK or Big5 bytes read as Latin-1.
   if (isLatinHigh(previous) && isLatinHigh(code)) score -= 1.5
   if (code >= 0x3400 && previous >= 0x3400 && wordPairs().has(previous * 0x110000 + code)) score += WORD_PAIR
+  // A Han character glued to a Latin letter (`Divis茫o`): what GBK read as Latin-1 makes of European words.
+  if ((isHanish(code) && isLetter(previous)) || (isHanish(previous) && isLetter(code))) score -= 1.5
   return score
 }
 

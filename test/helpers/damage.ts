@@ -10,7 +10,12 @@ export interface Damaged {
 }
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8')
-const whatwg = (label: string, bytes: Uint8Array): string => new TextDecoder(label).decode(bytes)
+/** WHATWG decoding. Node 20's TextDecoder reads 'windows-1252' as Latin-1, so that one is built from iconv-lite,
+ * with the five bytes windows-1252 leaves undefined read as C1 controls, as browsers do. */
+const whatwg = (label: string, bytes: Uint8Array): string =>
+  label === 'windows-1252'
+    ? [...bytes].map((b) => (b >= 0x80 && b < 0xa0 && iconv.decode(Buffer.from([b]), label) === '\uFFFD' ? String.fromCharCode(b) : iconv.decode(Buffer.from([b]), label))).join('')
+    : new TextDecoder(label).decode(bytes)
 
 function encodes(text: string, encoding: string): Buffer | undefined {
   const bytes = iconv.encode(text, encoding)

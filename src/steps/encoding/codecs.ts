@@ -76,8 +76,19 @@ function singleByte(name: string, title: string, table: string[]): Codec {
 }
 
 function whatwgSingleByte(label: string, title: string, name = label): Codec {
-  const decoder = new TextDecoder(label)
-  return singleByte(name, title, singleByteTable((byte) => decoder.decode(new Uint8Array([byte]))))
+  return singleByte(name, title, windowsTable(label))
+}
+
+/**
+ * The 256 characters of a single-byte codec as WHATWG decoders read them: iconv-lite's table, with the bytes it
+ * leaves undefined read as the C1 control of the same value. (Node 20's TextDecoder reads 'windows-1252' as
+ * Latin-1, so it cannot serve here.)
+ */
+export function windowsTable(label: string): string[] {
+  return singleByteTable((byte) => {
+    const ch = iconv.decode(Buffer.from([byte]), label)
+    return ch === '\uFFFD' ? String.fromCharCode(byte) : ch
+  })
 }
 
 /** Strict UTF-8: no overlong forms, no surrogates except CESU-8 pairs (which are joined), nothing above U+10FFFF. */

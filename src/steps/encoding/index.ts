@@ -1,8 +1,8 @@
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
-import { runLineRules, type LineRule } from '../../tree/edit.js'
+import { applyEdits } from '../../tree/edit.js'
 import type { Edit, Root } from '../../types.js'
-import { codecs } from './codecs.js'
+import { codecs, windowsTable } from './codecs.js'
 import { resolveEncodingOptions, type EncodingOptions } from './options.js'
 import { repairText, type Reading, type RepairedStretch } from './repair.js'
 
@@ -15,9 +15,26 @@ export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (option
   const settings = resolveEncodingOptions(options)
   const rule = encodingRule(settings.readings)
   return (tree: Root, file: VFile) => {
-    runLineRules(tree, file, [rule])
+    // Two passes: the readings found convincing on some lines are established for the document, and lines
+    // whose stretches were too short to convince alone (`¡¡¡¡AD2069Äê¡£`) are read again with them.
+    const found = new Map<string, number>()
+    const pending: { node: (typeof tree.children)[number]; edits: Edit[] }[] = []
+    for (const node of tree.children) {
+      if (node.data?.removed || node.value.length === 0) continue
+      const edits = rule(node.value, undefined)
+      for (const edit of edits) found.set(edit.ruleId, (found.get(edit.ruleId) ?? 0) + 1)
+      pending.push({ node, edits })
+    }
+    const established = new Set([...found].filter(([, n]) => n >= 2).map(([id]) => id.replace('encoding/', '')))
+    for (const { node, edits } of pending) {
+      const again = established.size > 0 && SUSPECT.test(node.value) ? rule(node.value, established) : edits
+      if (again.length > 0) applyEdits(file, node, again.length >= edits.length ? again : edits)
+    }
   }
 }
+
+/** Lines with characters a misreading leaves: Latin-1 and windows-1252 symbols, C1 controls. */
+const SUSPECT = /[\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20ac\u2122]/u
 
 function title(name: string): string {
   return codecs()[name]!.title
@@ -35,10 +52,52 @@ function describe(reading: Reading): string {
   return `${right} read as ${wrong}`
 }
 
-export function encodingRule(readings: readonly Reading[]): LineRule {
-  return (line) => {
-    const { stretches } = repairText(line, readings)
-    return stretches.map((stretch) => toEdit(stretch))
+const C1 = /[\u0080-\u009f]/gu
+const LOST = /(?:锟斤拷)+|\uFFFD+/gu
+let windows1252: string[] | undefined
+
+export function encodingRule(readings: readonly Reading[]): (line: string, established: ReadonlySet<string> | undefined) => Edit[] {
+  return (line, established) => {
+    const { stretches } = repairText(line, readings, established)
+    const edits = stretches.map((stretch) => toEdit(stretch))
+    // C1 controls left over: windows-1252 bytes read as Latin-1 (`parlé\u0085` → `parlé…`).
+    for (const match of line.matchAll(C1)) {
+      const at = match.index
+      if (stretches.some((s) => at >= s.start && at < s.end)) continue
+      const code = match[0].charCodeAt(0)
+      windows1252 ??= windowsTable('windows-1252')
+      const shown = windows1252[code]!
+      if (shown === match[0]) continue
+      edits.push({
+        start: at,
+        end: at + 1,
+        replacement: shown,
+        ruleId: 'encoding/c1-control',
+        reason: `Unexpected control character U+${code.toString(16).toUpperCase().padStart(4, '0')}, expected \`${shown}\` (windows-1252 read as Latin-1)`,
+        confident: true,
+        note: `plan: encode as Latin-1, decode as windows-1252`,
+      })
+    }
+    // Bytes lost before the text was stored cannot come back: mark them. `锟斤拷` is U+FFFD twice in UTF-8
+    // (EF BF BD EF BF BD) read as GBK; it becomes the two U+FFFD it stands for. Other U+FFFD are reported.
+    for (const match of line.matchAll(LOST)) {
+      const at = match.index
+      if (stretches.some((s) => at < s.end && s.start < at + match[0].length)) continue
+      const kunjinkao = match[0].startsWith('锟')
+      const count = kunjinkao ? (match[0].length / 3) * 2 : match[0].length
+      edits.push({
+        start: at,
+        end: at + match[0].length,
+        replacement: '\uFFFD'.repeat(count),
+        ruleId: 'encoding/lost-bytes',
+        reason: kunjinkao
+          ? `Unexpected \`${match[0]}\`, expected \`${'\uFFFD'.repeat(count)}\` (U+FFFD in UTF-8 read as GBK: the characters were lost before)`
+          : `Unexpected \`${match[0]}\`: ${count} character${count > 1 ? 's' : ''} lost before this text was stored`,
+        confident: kunjinkao,
+        note: kunjinkao ? 'plan: encode as GBK, decode as UTF-8' : undefined,
+      })
+    }
+    return edits.sort((a, b) => a.start - b.start)
   }
 }
 

@@ -1,4 +1,4 @@
-import { plausibility, stepScore } from '../../decode/plausibility.js'
+import { charWeight, plausibility, stepScore } from '../../decode/plausibility.js'
 import { codecs, LOST, type Codec } from './codecs.js'
 
 /**
@@ -49,6 +49,12 @@ export interface Repair {
 
 const MAX_WALK = 48
 
+/** Kana spelling common Japanese endings and particles: text in Japanese, not GBK read from Big5 bytes. */
+const JAPANESE = /です|ます|ました|でした|ている|ません|ない|する|した|から|こと|という|として|について/u
+
+/** CJK characters, punctuation, kana, bopomofo, Hangul, full-width forms and private use (GBK's user areas). */
+const CJK = /[\u3000-\u30ff\u3100-\u312f\u3400-\u9fff\uac00-\ud7a3\uff00-\uffef\ue000-\uf8ff]/u
+
 interface Unit {
   code: number
   /** UTF-16 offset. */
@@ -71,7 +77,7 @@ function isSingleByte(codec: Codec): boolean {
 }
 
 /** Whether a repaired stretch is convincing for its reading. */
-function accept(reading: Reading, before: string, after: string, gain: number, context: { han: number }): boolean {
+function accept(reading: Reading, before: string, after: string, gain: number, context: { han: number; touchesLetter: boolean }): boolean {
   const afterChars = [...after]
   const nonAscii = afterChars.filter((c) => c.codePointAt(0)! >= 0x80)
   if (nonAscii.length === 0) return false
@@ -88,10 +94,13 @@ function accept(reading: Reading, before: string, after: string, gain: number, c
     case 'gbk-as-latin':
     case 'big5-as-latin': {
       const han = afterChars.filter((c) => /\p{Script=Han}/u.test(c)).length
-      return gain >= 3 && (han >= 2 || context.han > 0) && plausibility(after) / nonAscii.length >= 0.5
+      // Glued to a Latin word on either side, a short stretch is more likely accented letters (`MÄ£ÄM`).
+      return gain >= 3 && han >= (context.touchesLetter ? 4 : 2) && plausibility(after) / nonAscii.length >= 0.5
     }
     case 'big5-as-gbk':
     case 'gbk-as-big5':
+      // The input must look like Chinese already (Greek or Cyrillic encode in GBK too, `Пожар` is not Big5).
+      if ([...before].filter((c) => CJK.test(c)).length < Math.max(1, 0.5 * [...before].filter((c) => c >= '\u0080').length)) return false
       return nonAscii.length >= 2 && gain >= Math.max(3, 0.7 * nonAscii.length) && plausibility(after) / nonAscii.length >= 0.5
     default:
       return false
@@ -99,10 +108,12 @@ function accept(reading: Reading, before: string, after: string, gain: number, c
 }
 
 /** The stretches of `text` that read better under `reading`, accepted ones only. */
-export function findRepairs(text: string, reading: Reading, depth = 0): Repair[] {
+export function findRepairs(text: string, reading: Reading, depth = 0, established?: ReadonlySet<string>): Repair[] {
   const all = codecs()
   const wrong = all[reading.wrong]!
   const right = all[reading.right]!
+  // Japanese is not a misreading of Big5 or GBK bytes, though its kana and kanji are in both.
+  if ((reading.rule === 'big5-as-gbk' || reading.rule === 'gbk-as-big5') && JAPANESE.test(text)) return []
   const us = units(text, wrong)
   const n = us.length
   if (n === 0) return []
@@ -218,7 +229,37 @@ export function findRepairs(text: string, reading: Reading, depth = 0): Repair[]
     const repair = judge(text, us, piece.k, piece.end, piece.after, reading, wrong, right, han, weak, depth)
     if (repair) repairs.push(repair)
   }
-  if (repairs.length > 0) {
+  return screen(reading, repairs, weak, established?.has(reading.rule) ?? false)
+}
+
+
+/**
+ * Line-level evidence. A lone two-character stretch that decodes to one letter (`É…` → `Ʌ`) is as likely a real
+ * accented letter before a symbol: alone it only counts for the common `Ã`/`Â` leads (Latin-1 letters). Readings
+ * through the rarer single-byte codecs (windows-1250, -1251, -1257, ISO-8859-2, Mac Roman, cp437) need two
+ * stretches in the line and never produce CJK. Weak stretches ride on convincing ones.
+ */
+function screen(reading: Reading, repairs: Repair[], weak: Repair[], established: boolean): Repair[] {
+  // A reading convincing elsewhere in the same document: this line's weaker stretches are the same damage.
+  if (established) {
+    for (const w of weak) if (!repairs.some((r) => r.start < w.end && w.start < r.end)) repairs.push(w)
+    return repairs.sort((a, b) => a.start - b.start)
+  }
+  const exotic = reading.right === 'utf-8' && reading.wrong !== 'latin' && reading.wrong !== 'gbk' && reading.wrong !== 'big5'
+  if (reading.rule === 'utf8-as-latin') {
+    if (exotic) repairs = repairs.filter((r) => !CJK.test(r.after))
+    // One CJK character out of a Latin line (`Brontë…”` → `Bront녔`) is a coincidence of three bytes.
+    const cjk = repairs.reduce((n, r) => n + [...r.after].filter((c) => CJK.test(c)).length, 0)
+    if (cjk === 1) repairs = repairs.filter((r) => !CJK.test(r.after))
+    // Pieces: the runs of non-ASCII characters of the input (ASCII bytes are themselves in UTF-8).
+    const pieces = repairs.flatMap((r) => r.before.match(/[^\u0000-\u007f]+/gu) ?? [])
+    const thin = (piece: string): boolean =>
+      [...piece].length === 2 && (!/^[\u00c2\u00c3]/u.test(piece) || (exotic && true)) || /^[^\u00c3]\u00a0$/u.test(piece)
+    const strong = pieces.filter((piece) => !thin(piece)).length
+    if (exotic ? pieces.length < 2 || strong < 1 : strong < 1 && pieces.length < 3) return []
+  }
+  const evidence = repairs.reduce((n, r) => n + [...r.after].filter((c) => c.codePointAt(0)! >= 0x80).length, 0)
+  if (repairs.length > 0 && evidence >= 3 && reading.rule !== 'gbk-as-latin' && reading.rule !== 'big5-as-latin') {
     for (const w of weak) {
       if (!repairs.some((r) => r.start < w.end && w.start < r.end)) repairs.push(w)
     }
@@ -288,8 +329,16 @@ function judge(
     if (inner.length > 0) gain = Math.max(gain, plausibility(apply(after, inner) + nextText, prevCode) - plausibility(before + nextText, prevCode))
   }
   const contextHan = han - [...before].filter((c) => /\p{Script=Han}/u.test(c)).length
-  const strong = accept(reading, before, after, gain, { han: contextHan })
+  // A repair never produces characters that are not text (phonetic extensions, private use, stray controls).
+  for (const ch of after) {
+    const code = ch.codePointAt(0)!
+    if (code >= 0x100 && code !== 0xfffd && charWeight(code) <= -4) return undefined
+  }
+  const letter = /[A-Za-z]/
+  const touchesLetter = letter.test(text.charAt(startOffset - 1)) || letter.test(text.charAt(endOffset)) || /^[A-Za-z]|[A-Za-z]$/.test(before)
+  const strong = accept(reading, before, after, gain, { han: contextHan, touchesLetter })
   if (!strong && !(weak && gain > 0.5)) return undefined
+  if (!roundTrips(before, after, wrong, right)) return undefined
   const repair: Repair = {
     start: startOffset,
     end: endOffset,
@@ -371,11 +420,11 @@ function apply(text: string, repairs: Repair[]): string {
  * The layer of repairs of `text` that gains most, looking one layer ahead: double-encoded UTF-8 also reads as
  * GBK bytes read as Latin-1 (`Ã¤Â¸Â­` → `盲赂颅`), but undoing windows-1252 twice ends far more plausible.
  */
-function bestLayer(text: string, readings: readonly Reading[], lookahead = true): Repair[] | undefined {
+function bestLayer(text: string, readings: readonly Reading[], lookahead = true, established?: ReadonlySet<string>): Repair[] | undefined {
   let chosen: Repair[] | undefined
   let chosenGain = 0
   for (const reading of readings) {
-    const repairs = findRepairs(text, reading)
+    const repairs = findRepairs(text, reading, 0, established)
     if (repairs.length === 0) continue
     let gain = total(repairs)
     if (lookahead) {
@@ -395,8 +444,12 @@ function bestLayer(text: string, readings: readonly Reading[], lookahead = true)
  * Repairs `text`. The best reading is undone first; each repaired stretch is then tried again on its own, up to
  * three layers (UTF-8 read as windows-1252 twice comes back in two). Stretches are in input coordinates.
  */
-export function repairText(text: string, readings: readonly Reading[] = READINGS): { text: string; stretches: RepairedStretch[] } {
-  const layer = bestLayer(text, readings)
+export function repairText(
+  text: string,
+  readings: readonly Reading[] = READINGS,
+  established?: ReadonlySet<string>,
+): { text: string; stretches: RepairedStretch[] } {
+  const layer = bestLayer(text, readings, true, established)
   if (!layer) return { text, stretches: [] }
   const stretches: RepairedStretch[] = []
   let out = ''
