@@ -180,3 +180,81 @@ export function plausibilityPerChar(text: string): number {
   const length = [...text].length
   return length === 0 ? 0 : plausibility(text) / length
 }
+
+/** What a quick look at a line shows: enough to skip readings that cannot apply to clean text. */
+export interface Profile {
+  /** Characters in CJK blocks (U+2E80 and up). */
+  cjk: number
+  /** Their mean weight: clean Chinese about 1.1–1.5, mojibake made of CJK characters below 0.9. */
+  meanCjk: number
+  /** CJK characters of negative weight (outside the common sets, private use). */
+  rare: number
+  /**
+   * Whether three characters outside the most common sets (GB2312 level 1, Big5's common set) come within eight
+   * CJK characters: mojibake clusters so, the odd rare word of clean text does not.
+   */
+  rareCluster: boolean
+  /** The longest run of Han characters in which no neighbours form a known word (mojibake: the whole run). */
+  pairless: number
+  /** Han pairs inside a known word, and all Han pairs. */
+  wordPairs: number
+  hanPairs: number
+  /** Latin-1 and windows-1252 characters (what UTF-8 or GBK read as windows-1252 shows). */
+  latin: number
+  /** Other non-ASCII characters outside CJK blocks (Cyrillic, Greek, box drawing…). */
+  otherNonAscii: number
+}
+
+export function profile(text: string): Profile {
+  const w = table()
+  const pairs = wordPairs()
+  let cjk = 0
+  let rare = 0
+  let low = 0
+  let pairless = 1
+  let longest = 0
+  let cluster = false
+  const recent = [0, 0, 0]
+  let sum = 0
+  let word = 0
+  let han = 0
+  let latin = 0
+  let other = 0
+  let previous = 0
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i)
+    if (code < 0x80) {
+      previous = code
+      pairless = 1
+      continue
+    }
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      code = text.codePointAt(i)!
+      i++
+    }
+    if (code >= 0x2e80) {
+      cjk++
+      const weight = code < 0x10000 ? w[code]! : charWeight(code)
+      sum += weight
+      if (weight < 0) rare++
+      if (weight <= 0.2) {
+        low++
+        recent[low % 3] = cjk
+        if (low >= 3 && cjk - recent[(low + 1) % 3]! < 8) cluster = true
+      }
+      if (code >= 0x3400 && previous >= 0x3400) {
+        han++
+        if (pairs.has(previous * 0x110000 + code)) {
+          word++
+          pairless = 1
+        } else if (++pairless > longest) longest = pairless
+      } else pairless = 1
+    } else {
+      pairless = 1
+      if (code < 0x100 || isContinuationSymbol(code)) latin++
+      else other++
+    }
+    previous = code
+  }
+  return { cjk, rare, rareCluster: cluster, pairless: longest, meanCjk: cjk === 0 ? 0 : sum / cjk, wordPairs: word, hanPairs: han, latin, otherNonAscii: other }
+}

@@ -1,4 +1,4 @@
-import { charWeight, plausibility, stepScore } from '../../decode/plausibility.js'
+import { charWeight, plausibility, profile, stepScore, type Profile } from '../../decode/plausibility.js'
 import { codecs, LOST, type Codec } from './codecs.js'
 
 /**
@@ -49,6 +49,19 @@ export interface Repair {
 
 const MAX_WALK = 48
 
+/** Bonus per character decoded from valid UTF-8 out of GBK or Big5 characters, in the DP only. */
+const STRUCTURE = 1
+
+function countHan(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00)) n++
+    else if (c >= 0xd840 && c < 0xd8c0) (n++, i++)
+  }
+  return n
+}
+
 /** Kana spelling common Japanese endings and particles: text in Japanese, not GBK read from Big5 bytes. */
 const JAPANESE = /です|ます|ました|でした|ている|ません|ない|する|した|から|こと|という|として|について/u
 
@@ -93,7 +106,7 @@ function accept(reading: Reading, before: string, after: string, gain: number, c
       return (gain >= 2.5 && perChar >= 1) || (nonAscii.length >= 3 && gain >= 1)
     case 'gbk-as-latin':
     case 'big5-as-latin': {
-      const han = afterChars.filter((c) => /\p{Script=Han}/u.test(c)).length
+      const han = countHan(after)
       // Glued to a Latin word on either side, a short stretch is more likely accented letters (`MÄ£ÄM`).
       return gain >= 3 && han >= (context.touchesLetter ? 4 : 2) && plausibility(after) / nonAscii.length >= 0.5
     }
@@ -122,7 +135,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   for (const u of us) if (u.code >= 0x80 && u.bytes) suspects++
   if (suspects < (isSingleByte(wrong) ? 2 : 1)) return []
 
-  const han = [...text].filter((c) => /\p{Script=Han}/u.test(c)).length
+  const han = countHan(text)
   const repairs: Repair[] = []
   // Stretches that gain a little: accepted only when a stretch of the same line is convincing under the same
   // reading (a misreading applies to the whole line, short stretches between spaces carry little evidence).
@@ -154,11 +167,15 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   /** For a repaired step: the decoded text of the stretch ending here. */
   const decoded: (string | undefined)[] = new Array(n + 1)
   best[0] = 0
-  // Byte offsets of unit starts within runs of encodable units, to find where a walk lands on a boundary.
+  // UTF-8 hidden in GBK or Big5 characters: valid multi-byte sequences are evidence in themselves.
+  const structural = right.name === 'utf-8' && !isSingleByte(wrong)
+  /** Prefix sums of the scores of keeping each unit: the DP's estimate of a stretch's gain without judging it. */
+  const kept = new Float64Array(n + 1)
+  for (let k = 0; k < n; k++) kept[k + 1] = kept[k]! + stepScore(k > 0 ? us[k - 1]!.code : 0x20, us[k]!.code)
   for (let k = 0; k < n; k++) {
     if (best[k] === -Infinity) continue
     const previous = k > 0 ? us[k - 1]!.code : 0x20
-    const keep = best[k]! + stepScore(previous, us[k]!.code)
+    const keep = best[k]! + (kept[k + 1]! - kept[k]!)
     if (keep > best[k + 1]!) {
       best[k + 1] = keep
       from[k + 1] = k
@@ -187,7 +204,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
       at += next.length
       const code = next.candidates ? guess(last, next.candidates) : next.code
       const ch = String.fromCodePoint(code)
-      acc += stepScore(last, code)
+      acc += stepScore(last, code) + (structural && code >= 0x80 ? STRUCTURE : 0)
       last = code
       out += ch
       if (next.code >= 0x80) changed = true
@@ -226,6 +243,8 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     } else merged.push({ ...piece })
   }
   for (const piece of merged) {
+    // best[] holds the repaired score at the stretch's end: skip stretches that barely beat keeping.
+    if (best[piece.end]! - best[piece.k]! - (kept[piece.end]! - kept[piece.k]!) < 0.5) continue
     const repair = judge(text, us, piece.k, piece.end, piece.after, reading, wrong, right, han, weak, depth)
     if (repair) repairs.push(repair)
   }
@@ -328,7 +347,7 @@ function judge(
     const inner = findRepairs(after, reading, depth + 1)
     if (inner.length > 0) gain = Math.max(gain, plausibility(apply(after, inner) + nextText, prevCode) - plausibility(before + nextText, prevCode))
   }
-  const contextHan = han - [...before].filter((c) => /\p{Script=Han}/u.test(c)).length
+  const contextHan = han - countHan(before)
   // A repair never produces characters that are not text (phonetic extensions, private use, stray controls).
   for (const ch of after) {
     const code = ch.codePointAt(0)!
@@ -337,7 +356,8 @@ function judge(
   const letter = /[A-Za-z]/
   const touchesLetter = letter.test(text.charAt(startOffset - 1)) || letter.test(text.charAt(endOffset)) || /^[A-Za-z]|[A-Za-z]$/.test(before)
   const strong = accept(reading, before, after, gain, { han: contextHan, touchesLetter })
-  if (!strong && !(weak && gain > 0.5)) return undefined
+  const weakFloor = right.name === 'utf-8' && !isSingleByte(wrong) ? -1.5 : 0.5
+  if (!strong && !(weak && gain > weakFloor)) return undefined
   if (!roundTrips(before, after, wrong, right)) return undefined
   const repair: Repair = {
     start: startOffset,
@@ -427,7 +447,7 @@ function bestLayer(text: string, readings: readonly Reading[], lookahead = true,
     const repairs = findRepairs(text, reading, 0, established)
     if (repairs.length === 0) continue
     let gain = total(repairs)
-    if (lookahead) {
+    if (lookahead && reading.rule === 'utf8-as-latin') {
       // Only the same misreading again: layered damage repeats one mistake (UTF-8 read as windows-1252 twice).
       const next = bestLayer(apply(text, repairs), [reading], false)
       if (next) gain += total(next)
@@ -435,9 +455,33 @@ function bestLayer(text: string, readings: readonly Reading[], lookahead = true,
     if (gain > chosenGain) {
       chosen = repairs
       chosenGain = gain
+      // A reading that explains nearly every non-ASCII character of the line leaves nothing for the others
+      // (readings are tried most common first).
+      if (nonAscii(repairs.map((r) => r.before).join('')) >= 0.95 * nonAscii(text)) break
     }
   }
   return chosen
+}
+
+function nonAscii(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) n++
+  return n
+}
+
+/**
+ * The readings worth trying on a line, from a quick look: clean Chinese (common characters, known word pairs)
+ * cannot be GBK or Big5 misread, a line without Latin-1 characters cannot be UTF-8 read as windows-1252.
+ */
+export function plausibleReadings(text: string, readings: readonly Reading[]): Reading[] {
+  const p: Profile = profile(text)
+  const cleanCjk = p.meanCjk >= 0.9 || (p.meanCjk >= 0.6 && p.hanPairs >= 4 && p.wordPairs / p.hanPairs >= 0.15)
+  return readings.filter((r) => {
+    if (r.wrong === 'gbk' || r.wrong === 'big5') return p.cjk > 0 && (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD'))
+    if (r.wrong === 'latin') return p.latin >= 2
+    // The rarer single-byte codecs only matter when windows-1252 cannot have produced the line.
+    return p.otherNonAscii >= 1 && p.latin + p.otherNonAscii >= 2
+  })
 }
 
 /**
@@ -449,6 +493,8 @@ export function repairText(
   readings: readonly Reading[] = READINGS,
   established?: ReadonlySet<string>,
 ): { text: string; stretches: RepairedStretch[] } {
+  readings = plausibleReadings(text, readings)
+  if (readings.length === 0) return { text, stretches: [] }
   const layer = bestLayer(text, readings, true, established)
   if (!layer) return { text, stretches: [] }
   const stretches: RepairedStretch[] = []
@@ -459,7 +505,7 @@ export function repairText(
     const chain = [r.reading]
     let lost = r.lost
     for (let depth = 1; depth < MAX_LAYERS; depth++) {
-      const inner = bestLayer(after, readings)
+      const inner = bestLayer(after, plausibleReadings(after, readings))
       if (!inner) break
       // Only whole-stretch layers: a deeper layer must cover the stretch's non-ASCII text.
       let next = ''
