@@ -54,6 +54,7 @@ function describe(reading: Reading): string {
 
 const C1 = /[\u0080-\u009f]/gu
 const LOST = /(?:锟斤拷)+|\uFFFD+/gu
+const LOST_NBSP = /(?<=^|[\s'’a-zà-ÿ])(?:Ã  |Ã s(?= )|Ã(?= [a-zà-ÿ]))/gu
 let windows1252: string[] | undefined
 
 export function encodingRule(readings: readonly Reading[]): (line: string, established: ReadonlySet<string> | undefined) => Edit[] {
@@ -76,6 +77,22 @@ export function encodingRule(readings: readonly Reading[]): (line: string, estab
         reason: `Unexpected control character U+${code.toString(16).toUpperCase().padStart(4, '0')}, expected \`${shown}\` (windows-1252 read as Latin-1)`,
         confident: true,
         note: `plan: encode as Latin-1, decode as windows-1252`,
+      })
+    }
+    // `à` is C3 A0 in UTF-8: read as windows-1252 it shows `Ã` and a no-break space, which editors and crawlers
+    // turn into a plain space or drop. `Ã` before a lower-case word is that `à` (`jusqu'Ã nos` → `jusqu'à nos`).
+    for (const match of line.matchAll(LOST_NBSP)) {
+      const at = match.index
+      if (stretches.some((s) => at < s.end && s.start < at + match[0].length)) continue
+      const replacement = match[0] === 'Ã  ' ? 'à ' : match[0] === 'Ã s' ? 'às' : 'à'
+      edits.push({
+        start: at,
+        end: at + match[0].length,
+        replacement,
+        ruleId: 'encoding/utf8-as-latin',
+        reason: `Unexpected \`${match[0]}\`, expected \`${replacement}\` (UTF-8 read as windows-1252, the no-break space of \`à\` lost)`,
+        confident: true,
+        note: 'plan: encode as windows-1252 with the lost byte A0, decode as UTF-8',
       })
     }
     // Bytes lost before the text was stored cannot come back: mark them. `锟斤拷` is U+FFFD twice in UTF-8

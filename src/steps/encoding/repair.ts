@@ -1,5 +1,5 @@
 import { charWeight, plausibility, profile, stepScore, type Profile } from '../../decode/plausibility.js'
-import { codecs, LOST, type Codec } from './codecs.js'
+import { codecs, LOST, utf8, type Codec } from './codecs.js'
 
 /**
  * Mojibake repair: find the stretches of a line that read better as the bytes of another encoding, and read them
@@ -248,7 +248,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     const repair = judge(text, us, piece.k, piece.end, piece.after, reading, wrong, right, han, weak, depth)
     if (repair) repairs.push(repair)
   }
-  return screen(reading, repairs, weak, established?.has(reading.rule) ?? false)
+  return screen(text, reading, repairs, weak, established?.has(reading.rule) ?? false)
 }
 
 
@@ -258,7 +258,20 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
  * through the rarer single-byte codecs (windows-1250, -1251, -1257, ISO-8859-2, Mac Roman, cp437) need two
  * stretches in the line and never produce CJK. Weak stretches ride on convincing ones.
  */
-function screen(reading: Reading, repairs: Repair[], weak: Repair[], established: boolean): Repair[] {
+/** The character a two-character piece decodes to under `reading` ('' when it does not). */
+function decodeUtf8Pair(piece: string, reading: Reading): string {
+  const wrong = codecs()[reading.wrong]!
+  const bytes: number[] = []
+  for (const ch of piece) {
+    const b = wrong.encodeChar(ch.codePointAt(0)!)
+    if (!b) return ''
+    bytes.push(...b)
+  }
+  const next = utf8.decodeAt(bytes, 0)
+  return next && next.length === bytes.length ? String.fromCodePoint(next.code) : ''
+}
+
+function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[], established: boolean): Repair[] {
   // A reading convincing elsewhere in the same document: this line's weaker stretches are the same damage.
   if (established) {
     for (const w of weak) if (!repairs.some((r) => r.start < w.end && w.start < r.end)) repairs.push(w)
@@ -270,10 +283,19 @@ function screen(reading: Reading, repairs: Repair[], weak: Repair[], established
     // One CJK character out of a Latin line (`Brontë…”` → `Bront녔`) is a coincidence of three bytes.
     const cjk = repairs.reduce((n, r) => n + [...r.after].filter((c) => CJK.test(c)).length, 0)
     if (cjk === 1) repairs = repairs.filter((r) => !CJK.test(r.after))
-    // Pieces: the runs of non-ASCII characters of the input (ASCII bytes are themselves in UTF-8).
-    const pieces = repairs.flatMap((r) => r.before.match(/[^\u0000-\u007f]+/gu) ?? [])
-    const thin = (piece: string): boolean =>
-      [...piece].length === 2 && (!/^[\u00c2\u00c3]/u.test(piece) || (exotic && true)) || /^[^\u00c3]\u00a0$/u.test(piece)
+    // Pieces: the runs of non-ASCII characters of the input (ASCII bytes are themselves in UTF-8), with the
+    // character that follows each.
+    const pieces = repairs.flatMap((r) =>
+      [...r.before.matchAll(/[^\u0000-\u007f]+/gu)].map((m) => ({ piece: m[0], next: text.charAt(r.start + m.index + m[0].length) })),
+    )
+    // A two-character piece is thin evidence, unless its lead is the common `Ã`/`Â` or it decodes to a letter
+    // inside a word (`RÄ«ga` → `Rīga`, `Ä°stanbul`): a lone accented capital before a symbol is just that.
+    const thin = ({ piece, next }: { piece: string; next: string }): boolean => {
+      if (/^[^\u00c3]\u00a0$/u.test(piece)) return true
+      if ([...piece].length !== 2) return false
+      if (/^[\u00c2\u00c3]/u.test(piece) && !exotic) return false
+      return !(/^[a-z]$/.test(next) && /^\p{L}/u.test(piece) && /[\u00c0-\u017f\u0370-\u04ff]/u.test(decodeUtf8Pair(piece, reading)))
+    }
     const strong = pieces.filter((piece) => !thin(piece)).length
     if (exotic ? pieces.length < 2 || strong < 1 : strong < 1 && pieces.length < 3) return []
   }
