@@ -1,45 +1,367 @@
-import iconv from 'iconv-lite'
+import { codecs } from '../steps/encoding/codecs.js'
+import { plausibility, profile } from './plausibility.js'
 
 /** The result of turning bytes into text. */
 export interface Decoded {
   text: string
-  /** WHATWG-style label of the encoding used: 'utf-8', 'gb18030', 'big5', 'utf-16le', … */
+  /**
+   * WHATWG-style label of the encoding used: 'utf-8', 'utf-16le', 'utf-16be', 'utf-32le', 'utf-32be', 'gb18030'
+   * (also for GBK and GB2312, which it contains), 'big5' (Big5 with HKSCS), 'shift_jis', 'euc-kr',
+   * 'windows-1252', or 'mixed' when lines came in different encodings (see `lines`).
+   */
   encoding: string
-  /** 0..1: how sure the decoder is. */
+  /** 0..1: how sure the decoder is (the margin of the best reading over the next). */
   confidence: number
-  /** Places where bytes could not be decoded (they became U+FFFD). */
+  /** Places where bytes could not be decoded (they became U+FFFD): byte offsets into the input. */
   invalid: { offset: number; length: number }[]
   /** Whether the input started with a byte-order mark (it is not part of `text`). */
   bom: boolean
+  /** For 'mixed': the encoding of each line, in order (line 1 first). */
+  lines?: string[]
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+/** The legacy encodings tried when the bytes are not UTF-8, Chinese first. */
+export const CANDIDATES = ['gb18030', 'big5', 'utf-16le', 'utf-16be', 'shift_jis', 'euc-kr', 'windows-1252'] as const
+
+const SAMPLE = 64 * 1024
+/** What one undecodable byte costs a reading, in plausibility points. */
+const INVALID = 10
+
+const fatal = new Map<string, InstanceType<typeof TextDecoder>>()
+const lenient = new Map<string, InstanceType<typeof TextDecoder>>()
+function decoder(label: string, strict: boolean): InstanceType<typeof TextDecoder> {
+  const cache = strict ? fatal : lenient
+  let d = cache.get(label)
+  if (!d) {
+    d = new TextDecoder(label === 'windows-1252' ? 'utf-8' : label, { fatal: strict, ignoreBOM: true })
+    cache.set(label, d)
+  }
+  return d
+}
+
+/** windows-1252 as browsers read it (Node 20's TextDecoder reads the label as Latin-1). */
+function decode1252(bytes: Uint8Array): string {
+  const table = codecs().latin!
+  let out = ''
+  for (let i = 0; i < bytes.length; i++) out += String.fromCodePoint(table.decodeAt(bytes, i)!.code)
+  return out
+}
+
+function decodeWith(label: string, bytes: Uint8Array): string {
+  if (label === 'windows-1252') return decode1252(bytes)
+  return decoder(label, false).decode(bytes)
+}
+
+/** Strict: the text, or undefined when any byte is invalid in `label`. */
+function decodeStrict(label: string, bytes: Uint8Array): string | undefined {
+  if (label === 'windows-1252') return decode1252(bytes)
+  try {
+    return decoder(label, true).decode(bytes)
+  } catch {
+    return undefined
+  }
+}
 
 /**
- * Bytes to text: a byte-order mark wins, then strict UTF-8, then GB18030.
- * Never throws: bytes that no candidate decodes become U+FFFD.
+ * Bytes to text. A byte-order mark wins; then strict UTF-8; then the legacy candidates, each judged by how
+ * plausible its reading is as text (common characters, known word pairs, no control or private-use characters)
+ * minus what its undecodable bytes cost. When no single encoding reads the whole input cleanly, the input is
+ * decoded line by line. Never throws: bytes that no candidate decodes become U+FFFD, listed in `invalid`.
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { ...decodeUtf8Lossy(bytes.subarray(3)), bom: true }
+  if (bytes.length === 0) return { text: '', encoding: 'utf-8', confidence: 1, invalid: [], bom: false }
+  const bom = byteOrderMark(bytes)
+  if (bom) {
+    const body = bytes.subarray(bom.length)
+    if (bom.encoding.startsWith('utf-32')) return { ...decodeUtf32(body, bom.encoding === 'utf-32le', bom.length), bom: true }
+    const text = decodeWith(bom.encoding, body)
+    const invalid = bom.encoding === 'utf-8' ? utf8Invalid(body, bom.length) : utf16Invalid(body, bom.encoding === 'utf-16le', bom.length)
+    return { text, encoding: bom.encoding, confidence: 1, invalid, bom: true }
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le', confidence: 1, invalid: [], bom: true }
+  const utf8 = decodeStrict('utf-8', bytes)
+  // Valid UTF-8 is UTF-8, unless it holds only two-byte characters (`Ϊ`, `ʹ`): short GBK text can be valid
+  // UTF-8 by chance, and then the candidates are weighed like any other bytes.
+  if (utf8 !== undefined && !looksUtf16(bytes) && !onlyTwoByte(utf8)) {
+    return { text: utf8, encoding: 'utf-8', confidence: 1, invalid: [], bom: false }
   }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', confidence: 1, invalid: [], bom: true }
-  }
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8', confidence: 1, invalid: [], bom: false }
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030', confidence: 0.5, invalid: [], bom: false }
-  }
+
+  const sample = bytes.length > SAMPLE ? bytes.subarray(0, cutAtLine(bytes, SAMPLE)) : bytes
+  // NUL bytes on one side: UTF-16 without a byte-order mark, the side telling the byte order.
+  const utf16 = looksUtf16(bytes)
+  // Mostly valid UTF-8 with a few bad bytes is damaged UTF-8 (or UTF-8 with some lines in another encoding):
+  // other encodings almost never form valid multi-byte UTF-8 sequences.
+  if (!utf16 && mostlyUtf8(sample)) return withLines('utf-8', bytes, 0.9)
+  const ranked = rank(sample, utf16)
+  const best = ranked[0]!
+  const second = ranked[1]
+  const confidence = confidenceOf(best.score, second?.score, sample.length)
+  const whole = best.encoding === 'utf-8' ? undefined : decodeStrict(best.encoding, bytes)
+  if (whole !== undefined) return { text: whole, encoding: best.encoding, confidence, invalid: [], bom: false }
+
+  return withLines(best.encoding, bytes, confidence)
 }
 
-function decodeUtf8Lossy(bytes: Uint8Array): Omit<Decoded, 'bom'> {
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8', confidence: 1, invalid: [] }
-  } catch {
-    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', confidence: 0.9, invalid: [] }
+/**
+ * Some bytes do not decode under the best reading: lines in different encodings, or damage. Line by line, each
+ * line gets its own best reading; the result is used when it leaves fewer bytes undecoded.
+ */
+function withLines(encoding: string, bytes: Uint8Array, confidence: number): Decoded {
+  const single = decodeLenient(encoding, bytes)
+  if (single.invalid.length === 0) return { ...single, confidence, bom: false }
+  const byLine = decodeLines(bytes)
+  if (byLine.invalid.length < single.invalid.length && new Set(byLine.lines).size > 1) {
+    return { text: byLine.text, encoding: 'mixed', confidence, invalid: byLine.invalid, bom: false, lines: byLine.lines }
   }
+  return { ...single, confidence: Math.min(confidence, 0.9), bom: false }
+}
+
+/** At least two valid UTF-8 sequences of three or more bytes, and invalid bytes fewer than a quarter of their bytes. */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  const utf8 = codecs()['utf-8']!
+  let valid = 0
+  let invalid = 0
+  for (let at = 0; at < bytes.length; ) {
+    if (bytes[at]! < 0x80) {
+      at++
+      continue
+    }
+    const next = utf8.decodeAt(bytes, at)
+    if (next && next.length > 1) {
+      // Three- and four-byte sequences are the evidence (CJK); two-byte ones form by chance in GBK.
+      if (next.length > 2) valid += next.length
+      at += next.length
+    } else {
+      invalid++
+      at++
+    }
+  }
+  return valid >= 6 && invalid * 4 <= valid
+}
+
+function onlyTwoByte(text: string): boolean {
+  let two = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x800) return false
+    if (c >= 0x80) two = true
+  }
+  return two
+}
+
+function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]]
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', length: 3 }
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return { encoding: 'utf-32le', length: 4 }
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return { encoding: 'utf-32be', length: 4 }
+  if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', length: 2 }
+  if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', length: 2 }
+  return undefined
+}
+
+/** ASCII text in UTF-16 is valid UTF-8 too (NUL is ASCII): many NUL bytes on one side mean UTF-16. */
+function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined
+  let even = 0
+  let odd = 0
+  const n = Math.min(bytes.length, 4096)
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++
+  if (Math.max(even, odd) <= n / 8 || Math.min(even, odd) >= Math.max(even, odd) / 4) return undefined
+  return odd > even ? 'utf-16le' : 'utf-16be'
+}
+
+interface Reading {
+  encoding: string
+  text: string
+  invalid: number
+  score: number
+}
+
+/** Every candidate's reading of `bytes`, most plausible first. */
+function rank(bytes: Uint8Array, utf16?: 'utf-16le' | 'utf-16be'): Reading[] {
+  const out: Reading[] = []
+  const labels = utf16 ? [utf16] : ['utf-8', ...CANDIDATES]
+  for (const encoding of labels) {
+    if (encoding.startsWith('utf-16') && bytes.length % 2 !== 0) continue
+    const text = decodeWith(encoding, bytes)
+    const invalid = countInvalid(text)
+    let score = plausibility(text) - INVALID * invalid
+    // UTF-16 without a byte-order mark is rare, and its text nearly always holds ASCII (NUL bytes): without
+    // them, a reading as UTF-16 pays for every code unit.
+    if (encoding.startsWith('utf-16') && !bytes.includes(0)) score -= 0.75 * text.length
+    // Chinese has words: a reading with many Han pairs and none inside a known word (Korean read as GBK,
+    // `茄惫绢 巩厘涝聪促`) pays for each pair.
+    const p = profile(text)
+    // Korean today is written in Hangul: Hanja between Hangul syllables is Chinese read as EUC-KR.
+    if (encoding === 'euc-kr') score -= 1.5 * (p.cjk - hangul(text))
+    if (p.hanPairs >= 6 && p.wordPairs === 0) score -= 0.5 * p.hanPairs
+    out.push({ encoding, text, invalid, score })
+  }
+  // Ties (pure ASCII reads the same everywhere) go to the order above: UTF-8, then GB18030.
+  return out.sort((x, y) => y.score - x.score)
+}
+
+function hangul(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xac00 && c < 0xd7a4) n++
+  }
+  return n
+}
+
+function countInvalid(text: string): number {
+  let n = 0
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++
+  return n
+}
+
+function confidenceOf(best: number, second: number | undefined, length: number): number {
+  if (second === undefined) return 1
+  const margin = best - second
+  const scale = Math.max(4, Math.min(40, length / 8))
+  return Math.round(Math.min(0.99, 0.5 + 0.5 * (1 - Math.exp(-margin / scale))) * 100) / 100
+}
+
+/** The offset of the first line break after `at` (or `at`), so a sample does not end inside a character. */
+function cutAtLine(bytes: Uint8Array, at: number): number {
+  const lf = bytes.indexOf(0x0a, at)
+  return lf < 0 || lf > at + 4096 ? at : lf + 1
+}
+
+/** The whole input in one encoding, with the byte offsets of what did not decode. */
+function decodeLenient(encoding: string, bytes: Uint8Array, base = 0): Omit<Decoded, 'bom' | 'confidence'> {
+  const text = decodeWith(encoding, bytes)
+  let invalid: Decoded['invalid'] = []
+  if (text.includes('\uFFFD')) {
+    if (encoding === 'utf-8') invalid = utf8Invalid(bytes, base)
+    else if (encoding === 'gb18030' || encoding === 'big5') invalid = doubleByteInvalid(bytes, encoding, base)
+    else if (encoding.startsWith('utf-16')) invalid = utf16Invalid(bytes, encoding === 'utf-16le', base)
+    else invalid = [{ offset: base, length: bytes.length }]
+  }
+  return { text, encoding, invalid }
+}
+
+/** Line by line: each line (split at LF, which no candidate but UTF-16 uses inside a character) on its own. */
+function decodeLines(bytes: Uint8Array): { text: string; invalid: Decoded['invalid']; lines: string[] } {
+  let text = ''
+  const invalid: Decoded['invalid'] = []
+  const lines: string[] = []
+  let start = 0
+  while (start < bytes.length) {
+    const lf = bytes.indexOf(0x0a, start)
+    const end = lf < 0 ? bytes.length : lf + 1
+    const line = bytes.subarray(start, end)
+    const utf8 = decodeStrict('utf-8', line)
+    if (utf8 !== undefined) {
+      text += utf8
+      lines.push('utf-8')
+    } else if (mostlyUtf8(line)) {
+      const decoded = decodeLenient('utf-8', line, start)
+      text += decoded.text
+      invalid.push(...decoded.invalid)
+      lines.push('utf-8')
+    } else {
+      const best = rank(line).filter((r) => !r.encoding.startsWith('utf-16'))[0]!
+      const decoded = decodeLenient(best.encoding, line, start)
+      text += decoded.text
+      invalid.push(...decoded.invalid)
+      lines.push(best.encoding)
+    }
+    start = end
+  }
+  return { text, invalid, lines }
+}
+
+/** Byte offsets of invalid UTF-8 sequences, as the WHATWG decoder replaces them (maximal subparts). */
+function utf8Invalid(bytes: Uint8Array, base: number): Decoded['invalid'] {
+  const out: Decoded['invalid'] = []
+  const utf8 = codecs()['utf-8']!
+  for (let at = 0; at < bytes.length; ) {
+    const next = bytes[at]! < 0x80 ? { length: 1 } : utf8.decodeAt(bytes, at)
+    if (next && next.length <= 4) {
+      at += next.length
+      continue
+    }
+    // A lead byte and the continuation bytes that fit it form one invalid sequence.
+    let length = 1
+    const lead = bytes[at]!
+    const need = lead >= 0xf0 && lead <= 0xf4 ? 3 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xc2 && lead <= 0xdf ? 1 : 0
+    while (length <= need && at + length < bytes.length && (bytes[at + length]! & 0xc0) === 0x80) length++
+    push(out, base + at, length)
+    at += length
+  }
+  return out
+}
+
+function utf16Invalid(bytes: Uint8Array, little: boolean, base: number): Decoded['invalid'] {
+  const out: Decoded['invalid'] = []
+  const unit = (i: number): number => (little ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!)
+  let i = 0
+  for (; i + 1 < bytes.length; i += 2) {
+    const u = unit(i)
+    if (u >= 0xd800 && u < 0xdc00) {
+      if (i + 3 < bytes.length && unit(i + 2) >= 0xdc00 && unit(i + 2) < 0xe000) i += 2
+      else push(out, base + i, 2)
+    } else if (u >= 0xdc00 && u < 0xe000) push(out, base + i, 2)
+  }
+  if (i < bytes.length) push(out, base + i, 1)
+  return out
+}
+
+/** Byte offsets of what GB18030 or Big5 cannot decode, found with the step's pair tables. */
+function doubleByteInvalid(bytes: Uint8Array, encoding: string, base: number): Decoded['invalid'] {
+  const codec = codecs()[encoding === 'big5' ? 'big5' : 'gbk']!
+  const out: Decoded['invalid'] = []
+  for (let at = 0; at < bytes.length; ) {
+    const b = bytes[at]!
+    if (b < 0x80 || (encoding === 'gb18030' && b === 0x80)) {
+      at++
+      continue
+    }
+    if (encoding === 'gb18030' && isFourByte(bytes, at)) {
+      at += 4
+      continue
+    }
+    const next = codec.decodeAt(bytes, at, true)
+    if (next) {
+      at += next.length
+      continue
+    }
+    // WHATWG: a lead byte followed by an ASCII byte loses only the lead.
+    push(out, base + at, 1)
+    at++
+  }
+  return out
+}
+
+function isFourByte(bytes: Uint8Array, at: number): boolean {
+  const [a, b, c, d] = [bytes[at]!, bytes[at + 1], bytes[at + 2], bytes[at + 3]]
+  return a >= 0x81 && a <= 0xfe && b !== undefined && b >= 0x30 && b <= 0x39 && c !== undefined && c >= 0x81 && c <= 0xfe && d !== undefined && d >= 0x30 && d <= 0x39
+}
+
+function decodeUtf32(bytes: Uint8Array, little: boolean, base: number): Omit<Decoded, 'bom'> {
+  let text = ''
+  const invalid: Decoded['invalid'] = []
+  let i = 0
+  for (; i + 3 < bytes.length; i += 4) {
+    const code = little
+      ? (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) >>> 0
+      : ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0
+    if (code > 0x10ffff || (code >= 0xd800 && code < 0xe000)) {
+      text += '\uFFFD'
+      push(invalid, base + i, 4)
+    } else text += String.fromCodePoint(code)
+  }
+  if (i < bytes.length) {
+    text += '\uFFFD'
+    push(invalid, base + i, bytes.length - i)
+  }
+  return { text, encoding: little ? 'utf-32le' : 'utf-32be', confidence: 1, invalid }
+}
+
+/** Adds a place, merging it with the previous one when they touch. */
+function push(out: Decoded['invalid'], offset: number, length: number): void {
+  const last = out[out.length - 1]
+  if (last && last.offset + last.length === offset) last.length += length
+  else out.push({ offset, length })
 }

@@ -49,7 +49,7 @@ function table(): Float32Array {
   for (let c = 0x3100; c < 0x3130; c++) w[c] = 0 // bopomofo
   for (let c = 0x3400; c < 0x4dc0; c++) w[c] = -2.5 // extension A
   for (let c = 0x4e00; c < 0xa000; c++) w[c] = -1.2 // unified ideographs outside the common sets (GBK-only)
-  for (let c = 0xac00; c < 0xd7a4; c++) w[c] = -0.3 // Hangul syllables
+  for (let c = 0xac00; c < 0xd7a4; c++) w[c] = 1 // Hangul syllables
   for (let c = 0xe000; c < 0xf900; c++) w[c] = -6 // private use
   for (let c = 0xf900; c < 0xfb00; c++) w[c] = -2.5 // compatibility ideographs
   for (let c = 0xfe30; c < 0xfe50; c++) w[c] = -0.5 // vertical forms
@@ -85,8 +85,11 @@ function table(): Float32Array {
   mark(big5(0xc9, 0xf9, 0xd5), 'big5', 0.2)
   mark(gb(0xb0, 0xd7), 'gbk', 1)
   mark(big5(0xa4, 0xc6, 0x7e), 'big5', 1)
+  // The most frequent characters, and their traditional forms (the table is simplified): both scripts alike.
   const top = [...CHARS_BY_FREQUENCY].slice(0, 1000)
-  for (const ch of top) w[ch.charCodeAt(0)] = (w[ch.charCodeAt(0)]! > 0 ? w[ch.charCodeAt(0)]! : 0.5) + 0.5
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
+  const traditional = top.map((ch) => toTraditional(ch)).filter((ch) => ch.length === 1)
+  for (const ch of new Set([...top, ...traditional])) w[ch.charCodeAt(0)] = (w[ch.charCodeAt(0)]! > 0 ? w[ch.charCodeAt(0)]! : 0.5) + 0.5
   weights = w
   return w
 }
@@ -129,8 +132,9 @@ function isLatinHigh(c: number): boolean {
   return (c >= 0xa1 && c <= 0xff) || (c >= 0x152 && c <= 0x17e) || c === 0x192
 }
 
+/** Han characters and Hangul syllables: glued to a Latin letter, both are more often a misreading. */
 function isHanish(c: number): boolean {
-  return (c >= 0x3400 && c < 0xa000) || (c >= 0x20000 && c < 0x323b0)
+  return (c >= 0x3400 && c < 0xa000) || (c >= 0xac00 && c < 0xd7a4) || (c >= 0x20000 && c < 0x323b0)
 }
 
 function isLetter(c: number): boolean {
@@ -242,7 +246,7 @@ export function profile(text: string): Profile {
         recent[low % 3] = cjk
         if (low >= 3 && cjk - recent[(low + 1) % 3]! < 8) cluster = true
       }
-      if (code >= 0x3400 && previous >= 0x3400) {
+      if (code >= 0x3400 && previous >= 0x3400 && code < 0xac00 && previous < 0xac00) {
         han++
         if (pairs.has(previous * 0x110000 + code)) {
           word++

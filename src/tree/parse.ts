@@ -43,15 +43,21 @@ export const zhtidyParse: Plugin<[], string, Root> = function () {
     let encoding = 'utf-8'
     let confidence = 1
     if (file.value instanceof Uint8Array) {
-      const decoded = decodeBytes(file.value)
+      const bytes = file.value
+      const decoded = decodeBytes(bytes)
       text = decoded.text
       encoding = decoded.encoding
       confidence = decoded.confidence
       file.value = text
+      let line = 1
+      let counted = 0
       for (const bad of decoded.invalid) {
+        // The line of a byte offset: the line feeds before it (UTF-16 and UTF-32 count their LF units too).
+        for (; counted < bad.offset && counted < bytes.length; counted++) if (bytes[counted] === 0x0a) line++
         const message = file.message(`Undecodable bytes at byte offset ${bad.offset} (${bad.length} bytes) in ${encoding}, replaced by U+FFFD`, {
           ruleId: 'decode/invalid-bytes',
           source: 'zhtidy',
+          place: { line, column: 1 },
         })
         message.note = `byte offset ${bad.offset}`
       }

@@ -114,7 +114,7 @@ function accept(reading: Reading, before: string, after: string, gain: number, c
     case 'gbk-as-big5':
       // The input must look like Chinese already (Greek or Cyrillic encode in GBK too, `Пожар` is not Big5).
       if ([...before].filter((c) => CJK.test(c)).length < Math.max(1, 0.5 * [...before].filter((c) => c >= '\u0080').length)) return false
-      return nonAscii.length >= 2 && gain >= Math.max(3, 0.7 * nonAscii.length) && plausibility(after) / nonAscii.length >= 0.5
+      return nonAscii.length >= 2 && gain >= Math.max(3, 0.5 * nonAscii.length) && plausibility(after) / nonAscii.length >= 0.5
     default:
       return false
   }
