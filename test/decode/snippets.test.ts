@@ -41,8 +41,12 @@ function snippets(locale: 'zh_CN' | 'zh_TW'): string[] {
   return out
 }
 
-function detectorDecodes(name: string | null | undefined, bytes: Buffer, text: string): boolean {
-  if (!name) return false
+/** Labels a detector prints that iconv-lite does not know by that name. */
+const ALIASES: Record<string, string> = { 'UTF-8-SIG': 'utf-8' }
+
+function detectorDecodes(label: string | null | undefined, bytes: Buffer, text: string): boolean {
+  if (!label) return false
+  const name = ALIASES[label] ?? label
   try {
     return iconv.decode(bytes, name) === text
   } catch {
