@@ -121,6 +121,12 @@ export const utf8: Codec = {
         code = code << 6
         continue
       }
+      // A no-break space (A0) inside a three- or four-byte sequence that a crawler turned into a space (20):
+      // `í ½í¸` is the CESU-8 of 😍 with both A0 bytes so flattened.
+      if (byte === 0x20 && need >= 2) {
+        code = (code << 6) | 0x20
+        continue
+      }
       if ((byte & 0xc0) !== 0x80) return undefined
       code = (code << 6) | (byte & 63)
     }

@@ -62,6 +62,9 @@ function countHan(text: string): number {
   return n
 }
 
+/** Han, kana and Hangul (not CJK punctuation or full-width forms, which Latin text can hold: `Ningbo，China`). */
+const LETTERS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]/u
+
 /** Kana spelling common Japanese endings and particles: text in Japanese, not GBK read from Big5 bytes. */
 const JAPANESE = /です|ます|ました|でした|ている|ません|ない|する|した|から|こと|という|として|について/u
 
@@ -95,7 +98,7 @@ function accept(reading: Reading, before: string, after: string, gain: number, c
   const nonAscii = afterChars.filter((c) => c.codePointAt(0)! >= 0x80)
   if (nonAscii.length === 0) return false
   const lost = afterChars.filter((c) => c === '\uFFFD').length
-  if (lost === nonAscii.length && !before.includes('\uFFFD') && !/锟斤拷|烫烫|屯屯/.test(before)) return false
+  if (lost === nonAscii.length && !before.includes('\uFFFD') && !/锟斤拷|烫烫|屯屯|ï¿½/.test(before)) return false
   const perChar = gain / Math.max(1, nonAscii.length)
   switch (reading.rule) {
     case 'utf8-as-latin':
@@ -281,23 +284,37 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
   if (reading.rule === 'utf8-as-latin') {
     if (exotic) repairs = repairs.filter((r) => !CJK.test(r.after))
     // One CJK character out of a Latin line (`Brontë…”` → `Bront녔`) is a coincidence of three bytes.
-    const cjk = repairs.reduce((n, r) => n + [...r.after].filter((c) => CJK.test(c)).length, 0)
-    if (cjk === 1) repairs = repairs.filter((r) => !CJK.test(r.after))
+    const cjk = repairs.reduce((n, r) => n + [...r.after].filter((c) => LETTERS_CJK.test(c)).length, 0)
+    if (cjk === 1) repairs = repairs.filter((r) => !LETTERS_CJK.test(r.after))
     // Pieces: the runs of non-ASCII characters of the input (ASCII bytes are themselves in UTF-8), with the
     // character that follows each.
-    const pieces = repairs.flatMap((r) =>
-      [...r.before.matchAll(/[^\u0000-\u007f]+/gu)].map((m) => ({ piece: m[0], next: text.charAt(r.start + m.index + m[0].length) })),
-    )
+    const pieces = repairs
+      .flatMap((r) =>
+        [...r.before.matchAll(/[^\u0000-\u007f]+/gu)].map((m) => ({
+          piece: m[0],
+          previous: text.charAt(r.start + m.index - 1),
+          next: text.charAt(r.start + m.index + m[0].length),
+        })),
+      )
+      // Box drawing alone is line art (`├┤a┼┐a`), not evidence.
+      .filter(({ piece }) => !/^[\u2500-\u259f]+$/u.test(piece))
     // A two-character piece is thin evidence, unless its lead is the common `Ã`/`Â` or it decodes to a letter
     // inside a word (`RÄ«ga` → `Rīga`, `Ä°stanbul`): a lone accented capital before a symbol is just that.
-    const thin = ({ piece, next }: { piece: string; next: string }): boolean => {
+    const thin = ({ piece, previous, next }: { piece: string; previous: string; next: string }): boolean => {
       if (/^[^\u00c3]\u00a0$/u.test(piece)) return true
       if ([...piece].length !== 2) return false
       if (/^[\u00c2\u00c3]/u.test(piece) && !exotic) return false
-      return !(/^[a-z]$/.test(next) && /^\p{L}/u.test(piece) && /[\u00c0-\u017f\u0370-\u04ff]/u.test(decodeUtf8Pair(piece, reading)))
+      if (!/^\p{L}/u.test(piece)) return true
+      const letter = decodeUtf8Pair(piece, reading)
+      if (!/[\u00c0-\u017f\u0370-\u04ff]/u.test(letter)) return true
+      // Inside a word (`RÄ«ga`), or a small letter ending a word of small letters (`LietuviÅ³`).
+      return !(/^[a-z]$/.test(next) || (/^[a-z]$/.test(previous) && letter === letter.toLowerCase() && !/^\p{L}$/u.test(next)))
     }
     const strong = pieces.filter((piece) => !thin(piece)).length
-    if (exotic ? pieces.length < 2 || strong < 1 : strong < 1 && pieces.length < 3) return []
+    // The rarer codecs: a misreading repeated three times, two with one convincing piece, or one piece of three
+    // or more characters that decodes to punctuation or a ligature (`вЂ“` → `–`, `п¬Ѓ` → `ﬁ`).
+    const punctuation = repairs.length === 1 && [...repairs[0]!.before].length >= 3 && /^[\u2010-\u205f\u20ac\ufb00-\ufb06]+$/u.test(repairs[0]!.after)
+    if (exotic ? !(pieces.length >= 3 || (pieces.length >= 2 && strong >= 1) || punctuation) : strong < 1 && pieces.length < 3) return []
   }
   const evidence = repairs.reduce((n, r) => n + [...r.after].filter((c) => c.codePointAt(0)! >= 0x80).length, 0)
   if (repairs.length > 0 && evidence >= 3 && reading.rule !== 'gbk-as-latin' && reading.rule !== 'big5-as-latin') {
