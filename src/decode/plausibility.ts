@@ -203,9 +203,9 @@ export interface Profile {
   /** Han pairs inside a known word, and all Han pairs. */
   wordPairs: number
   hanPairs: number
-  /** Latin-1 and windows-1252 characters (what UTF-8 or GBK read as windows-1252 shows). */
+  /** Pairs of neighbouring Latin-1 or windows-1252 characters (what UTF-8 or GBK read as windows-1252 shows). */
   latin: number
-  /** Other non-ASCII characters outside CJK blocks (Cyrillic, Greek, box drawing…). */
+  /** Pairs of neighbouring non-ASCII characters outside CJK blocks that are not both Latin-1 (Cyrillic, Greek…). */
   otherNonAscii: number
 }
 
@@ -225,11 +225,15 @@ export function profile(text: string): Profile {
   let latin = 0
   let other = 0
   let previous = 0
+  let previousHigh = false
+  let lowInRun = 0
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i)
     if (code < 0x80) {
       previous = code
+      previousHigh = false
       pairless = 1
+      lowInRun = 0
       continue
     }
     if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
@@ -251,13 +255,25 @@ export function profile(text: string): Profile {
         if (pairs.has(previous * 0x110000 + code)) {
           word++
           pairless = 1
-        } else if (++pairless > longest) longest = pairless
-      } else pairless = 1
+          lowInRun = 0
+        } else {
+          if (weight <= 0.2) lowInRun++
+          // A run without known words counts when it holds uncommon characters too.
+          if (++pairless > longest && lowInRun >= 2) longest = pairless
+        }
+      } else {
+        pairless = 1
+        lowInRun = weight <= 0.2 ? 1 : 0
+      }
     } else {
       pairless = 1
-      if (code < 0x100 || isContinuationSymbol(code)) latin++
-      else other++
+      lowInRun = 0
+      // Pairs of non-ASCII letters and symbols: what a misreading makes. Single ones are text (`qiáng`, `café`).
+      const high = code < 0x100 || isContinuationSymbol(code)
+      if (previousHigh) high ? latin++ : other++
+      else if (previous >= 0x80 && previous < 0x2e80) other++
     }
+    previousHigh = code < 0x2e80 && (code < 0x100 || isContinuationSymbol(code))
     previous = code
   }
   return { cjk, rare, rareCluster: cluster, pairless: longest, meanCjk: cjk === 0 ? 0 : sum / cjk, wordPairs: word, hanPairs: han, latin, otherNonAscii: other }

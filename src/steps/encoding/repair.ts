@@ -517,9 +517,9 @@ export function plausibleReadings(text: string, readings: readonly Reading[]): R
   const cleanCjk = p.meanCjk >= 0.9 || (p.meanCjk >= 0.6 && p.hanPairs >= 4 && p.wordPairs / p.hanPairs >= 0.15)
   return readings.filter((r) => {
     if (r.wrong === 'gbk' || r.wrong === 'big5') return p.cjk > 0 && (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD'))
-    if (r.wrong === 'latin') return p.latin >= 2
+    if (r.wrong === 'latin') return p.latin >= 1
     // The rarer single-byte codecs only matter when windows-1252 cannot have produced the line.
-    return p.otherNonAscii >= 1 && p.latin + p.otherNonAscii >= 2
+    return p.otherNonAscii >= 1
   })
 }
 
