@@ -313,7 +313,7 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
     const strong = pieces.filter((piece) => !thin(piece)).length
     // The rarer codecs: a misreading repeated three times, two with one convincing piece, or one piece of three
     // or more characters that decodes to punctuation or a ligature (`вЂ“` → `–`, `п¬Ѓ` → `ﬁ`).
-    const punctuation = repairs.length === 1 && [...repairs[0]!.before].length >= 3 && /^[\u2010-\u205f\u20ac\ufb00-\ufb06]+$/u.test(repairs[0]!.after)
+    const punctuation = pieces.length === 1 && [...pieces[0]!.piece].length >= 3 && /^[\u2010-\u205f\u20ac\ufb00-\ufb06]$/u.test(decodeUtf8Pair(pieces[0]!.piece, reading))
     if (exotic ? !(pieces.length >= 3 || (pieces.length >= 2 && strong >= 1) || punctuation) : strong < 1 && pieces.length < 3) return []
   }
   const evidence = repairs.reduce((n, r) => n + [...r.after].filter((c) => c.codePointAt(0)! >= 0x80).length, 0)
