@@ -269,8 +269,9 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
       }
       found.sort((a, b) => b.score - a.score)
       const best = found[0]!
-      const second = found[1]
-      const unique = !second || second.text === best.text
+      // The runner-up is the best candidate with a different text: two byte plans can give the same text.
+      const second = found.find((candidate) => candidate.text !== best.text)
+      const unique = !second
       const confident = unique || best.score - second.score >= MARGIN
       if (best.text === actual) continue
       // Real text can hold `?!` too: a repair must read better, character for character, than what is there.
