@@ -1,4 +1,4 @@
-import { codecs } from '../steps/encoding/codecs.js'
+import { codecs, utf8, windowsTable } from './codecs.js'
 import { plausibility, profile } from './plausibility.js'
 
 /** The result of turning bytes into text. */
@@ -33,17 +33,19 @@ function decoder(label: string, strict: boolean): InstanceType<typeof TextDecode
   const cache = strict ? fatal : lenient
   let d = cache.get(label)
   if (!d) {
-    d = new TextDecoder(label === 'windows-1252' ? 'utf-8' : label, { fatal: strict, ignoreBOM: true })
+    d = new TextDecoder(label, { fatal: strict, ignoreBOM: true })
     cache.set(label, d)
   }
   return d
 }
 
+let table1252: string[] | undefined
+
 /** windows-1252 as browsers read it (Node 20's TextDecoder reads the label as Latin-1). */
 function decode1252(bytes: Uint8Array): string {
-  const table = codecs().latin!
+  table1252 ??= windowsTable('windows-1252')
   let out = ''
-  for (let i = 0; i < bytes.length; i++) out += String.fromCodePoint(table.decodeAt(bytes, i)!.code)
+  for (let i = 0; i < bytes.length; i++) out += table1252[bytes[i]!]!
   return out
 }
 
@@ -78,11 +80,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     const invalid = bom.encoding === 'utf-8' ? utf8Invalid(body, bom.length) : utf16Invalid(body, bom.encoding === 'utf-16le', bom.length)
     return { text, encoding: bom.encoding, confidence: 1, invalid, bom: true }
   }
-  const utf8 = decodeStrict('utf-8', bytes)
+  const asUtf8 = decodeStrict('utf-8', bytes)
   // Valid UTF-8 is UTF-8, unless it holds only two-byte characters (`Ϊ`, `ʹ`): short GBK text can be valid
   // UTF-8 by chance, and then the candidates are weighed like any other bytes.
-  if (utf8 !== undefined && !looksUtf16(bytes) && !onlyTwoByte(utf8)) {
-    return { text: utf8, encoding: 'utf-8', confidence: 1, invalid: [], bom: false }
+  if (asUtf8 !== undefined && !looksUtf16(bytes) && !onlyTwoByte(asUtf8)) {
+    return { text: asUtf8, encoding: 'utf-8', confidence: 1, invalid: [], bom: false }
   }
 
   const sample = bytes.length > SAMPLE ? bytes.subarray(0, cutAtLine(bytes, SAMPLE)) : bytes
@@ -117,7 +119,6 @@ function withLines(encoding: string, bytes: Uint8Array, confidence: number): Dec
 
 /** At least two valid UTF-8 sequences of three or more bytes, and invalid bytes fewer than a quarter of their bytes. */
 function mostlyUtf8(bytes: Uint8Array): boolean {
-  const utf8 = codecs()['utf-8']!
   let valid = 0
   let invalid = 0
   for (let at = 0; at < bytes.length; ) {
@@ -251,9 +252,9 @@ function decodeLines(bytes: Uint8Array): { text: string; invalid: Decoded['inval
     const lf = bytes.indexOf(0x0a, start)
     const end = lf < 0 ? bytes.length : lf + 1
     const line = bytes.subarray(start, end)
-    const utf8 = decodeStrict('utf-8', line)
-    if (utf8 !== undefined) {
-      text += utf8
+    const asUtf8 = decodeStrict('utf-8', line)
+    if (asUtf8 !== undefined) {
+      text += asUtf8
       lines.push('utf-8')
     } else if (mostlyUtf8(line)) {
       const decoded = decodeLenient('utf-8', line, start)
@@ -275,7 +276,6 @@ function decodeLines(bytes: Uint8Array): { text: string; invalid: Decoded['inval
 /** Byte offsets of invalid UTF-8 sequences, as the WHATWG decoder replaces them (maximal subparts). */
 function utf8Invalid(bytes: Uint8Array, base: number): Decoded['invalid'] {
   const out: Decoded['invalid'] = []
-  const utf8 = codecs()['utf-8']!
   for (let at = 0; at < bytes.length; ) {
     const next = bytes[at]! < 0x80 ? { length: 1 } : utf8.decodeAt(bytes, at)
     if (next && next.length <= 4) {

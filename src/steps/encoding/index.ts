@@ -2,7 +2,7 @@ import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import { applyEdits } from '../../tree/edit.js'
 import type { Edit, Root } from '../../types.js'
-import { codecs, windowsTable } from './codecs.js'
+import { codecs, windowsTable } from '../../decode/codecs.js'
 import { resolveEncodingOptions, type EncodingOptions } from './options.js'
 import { repairText, type Reading, type RepairedStretch } from './repair.js'
 

@@ -1,5 +1,5 @@
 import { charWeight, plausibility, profile, stepScore, type Profile } from '../../decode/plausibility.js'
-import { codecs, LOST, utf8, type Codec } from './codecs.js'
+import { codecs, LOST, utf8, type Codec } from '../../decode/codecs.js'
 
 /**
  * Mojibake repair: find the stretches of a line that read better as the bytes of another encoding, and read them

@@ -91,68 +91,78 @@ export function windowsTable(label: string): string[] {
   })
 }
 
-/** Strict UTF-8: no overlong forms, no surrogates except CESU-8 pairs (which are joined), nothing above U+10FFFF. */
-export const utf8: Codec = {
-  name: 'utf-8',
-  title: 'UTF-8',
-  encodeChar(code) {
-    if (code < 0x80) return [code]
-    if (code < 0x800) return [0xc0 | (code >> 6), 0x80 | (code & 63)]
-    if (code < 0x10000) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
-    return [0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
-  },
-  decodeAt(bytes, at) {
-    const first = bytes[at]!
-    if (first < 0x80) return { code: first, length: 1 }
-    let need: number
-    let code: number
-    let min: number
-    if (first >= 0xc2 && first <= 0xdf) (need = 1), (code = first & 31), (min = 0x80)
-    else if (first >= 0xe0 && first <= 0xef) (need = 2), (code = first & 15), (min = 0x800)
-    else if (first >= 0xf0 && first <= 0xf4) (need = 3), (code = first & 7), (min = 0x10000)
-    else return undefined
-    let lost = -1
-    for (let k = 1; k <= need; k++) {
-      const byte = bytes[at + k]
-      if (byte === undefined) return undefined
-      if (byte === LOST) {
-        if (lost >= 0) return { code: FFFD, length: need + 1 }
-        lost = k
-        code = code << 6
-        continue
+/**
+ * UTF-8: no overlong forms, no surrogates except CESU-8 pairs (which are joined), nothing above U+10FFFF. The
+ * sloppy variant, which the encoding step reads misread text with, also takes a space where a crawler flattened a
+ * no-break space (byte A0) inside a three- or four-byte sequence; the decoder of raw bytes uses the strict one.
+ */
+function utf8Codec(sloppy: boolean): Codec {
+  const codec: Codec = {
+    name: 'utf-8',
+    title: 'UTF-8',
+    encodeChar(code) {
+      if (code < 0x80) return [code]
+      if (code < 0x800) return [0xc0 | (code >> 6), 0x80 | (code & 63)]
+      if (code < 0x10000) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
+      return [0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
+    },
+    decodeAt(bytes, at) {
+      const first = bytes[at]!
+      if (first < 0x80) return { code: first, length: 1 }
+      let need: number
+      let code: number
+      let min: number
+      if (first >= 0xc2 && first <= 0xdf) (need = 1), (code = first & 31), (min = 0x80)
+      else if (first >= 0xe0 && first <= 0xef) (need = 2), (code = first & 15), (min = 0x800)
+      else if (first >= 0xf0 && first <= 0xf4) (need = 3), (code = first & 7), (min = 0x10000)
+      else return undefined
+      let lost = -1
+      for (let k = 1; k <= need; k++) {
+        const byte = bytes[at + k]
+        if (byte === undefined) return undefined
+        if (byte === LOST) {
+          if (lost >= 0) return { code: FFFD, length: need + 1 }
+          lost = k
+          code = code << 6
+          continue
+        }
+        // A no-break space (A0) inside a three- or four-byte sequence that a crawler turned into a space (20):
+        // `í ½í¸` is the CESU-8 of 😍 with both A0 bytes so flattened.
+        if (sloppy && byte === 0x20 && need >= 2) {
+          code = (code << 6) | 0x20
+          continue
+        }
+        if ((byte & 0xc0) !== 0x80) return undefined
+        code = (code << 6) | (byte & 63)
       }
-      // A no-break space (A0) inside a three- or four-byte sequence that a crawler turned into a space (20):
-      // `í ½í¸` is the CESU-8 of 😍 with both A0 bytes so flattened.
-      if (byte === 0x20 && need >= 2) {
-        code = (code << 6) | 0x20
-        continue
+      if (lost >= 0) {
+        // One continuation byte lost: 64 characters fit the bytes that survive.
+        const shift = 6 * (need - lost)
+        const candidates: number[] = []
+        for (let v = 0; v < 64; v++) {
+          const c = code | (v << shift)
+          if (c >= min && c <= 0x10ffff && !(c >= 0xd800 && c <= 0xdfff)) candidates.push(c)
+        }
+        return { code: FFFD, length: need + 1, candidates }
       }
-      if ((byte & 0xc0) !== 0x80) return undefined
-      code = (code << 6) | (byte & 63)
-    }
-    if (lost >= 0) {
-      // One continuation byte lost: 64 characters fit the bytes that survive.
-      const shift = 6 * (need - lost)
-      const candidates: number[] = []
-      for (let v = 0; v < 64; v++) {
-        const c = code | (v << shift)
-        if (c >= min && c <= 0x10ffff && !(c >= 0xd800 && c <= 0xdfff)) candidates.push(c)
+      if (code < min || code > 0x10ffff) return undefined
+      if (code >= 0xd800 && code <= 0xdbff) {
+        // CESU-8: a high surrogate followed by a low one, each as three bytes.
+        const low = codec.decodeAt(bytes, at + 3)
+        if (low && low.code >= 0xdc00 && low.code <= 0xdfff && low.length === 3) {
+          return { code: 0x10000 + ((code - 0xd800) << 10) + (low.code - 0xdc00), length: 6 }
+        }
+        return undefined
       }
-      return { code: FFFD, length: need + 1, candidates }
-    }
-    if (code < min || code > 0x10ffff) return undefined
-    if (code >= 0xd800 && code <= 0xdbff) {
-      // CESU-8: a high surrogate followed by a low one, each as three bytes.
-      const low = utf8.decodeAt(bytes, at + 3)
-      if (low && low.code >= 0xdc00 && low.code <= 0xdfff && low.length === 3) {
-        return { code: 0x10000 + ((code - 0xd800) << 10) + (low.code - 0xdc00), length: 6 }
-      }
-      return undefined
-    }
-    if (code >= 0xdc00 && code <= 0xdfff) return undefined
-    return { code, length: need + 1 }
-  },
+      if (code >= 0xdc00 && code <= 0xdfff) return undefined
+      return { code, length: need + 1 }
+    },
+  }
+  return codec
 }
+
+/** Strict UTF-8, for raw bytes. */
+export const utf8 = utf8Codec(false)
 
 /**
  * A double-byte codec (GBK, Big5) read from the WHATWG decoder: every lead/trail pair decoded once. Pairs that
@@ -232,7 +242,7 @@ export function codecs(): Record<string, Codec> {
   if (cache) return cache
   const cp437 = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'cp437')
   cache = {
-    'utf-8': utf8,
+    'utf-8': utf8Codec(true),
     gbk: doubleByte('gbk', 'GBK', [0x81, 0xfe], [[0x40, 0x7e], [0x80, 0xfe]]),
     big5: doubleByte('big5', 'Big5', [0x81, 0xfe], [[0x40, 0x7e], [0xa1, 0xfe]]),
     latin: whatwgSingleByte('windows-1252', 'windows-1252', 'latin'),
