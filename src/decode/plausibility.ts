@@ -179,20 +179,12 @@ export function plausibility(text: string, previous = 0x20): number {
   return score
 }
 
-/** Mean plausibility per character, for thresholds that do not depend on length. */
-export function plausibilityPerChar(text: string): number {
-  const length = [...text].length
-  return length === 0 ? 0 : plausibility(text) / length
-}
-
 /** What a quick look at a line shows: enough to skip readings that cannot apply to clean text. */
 export interface Profile {
   /** Characters in CJK blocks (U+2E80 and up). */
   cjk: number
   /** Their mean weight: clean Chinese about 1.1–1.5, mojibake made of CJK characters below 0.9. */
   meanCjk: number
-  /** CJK characters of negative weight (outside the common sets, private use). */
-  rare: number
   /**
    * Whether three characters outside the most common sets (GB2312 level 1, Big5's common set) come within eight
    * CJK characters: mojibake clusters so, the odd rare word of clean text does not.
@@ -213,7 +205,6 @@ export function profile(text: string): Profile {
   const w = table()
   const pairs = wordPairs()
   let cjk = 0
-  let rare = 0
   let low = 0
   let pairless = 1
   let longest = 0
@@ -244,7 +235,6 @@ export function profile(text: string): Profile {
       cjk++
       const weight = code < 0x10000 ? w[code]! : charWeight(code)
       sum += weight
-      if (weight < 0) rare++
       if (weight <= 0.2) {
         low++
         recent[low % 3] = cjk
@@ -276,5 +266,5 @@ export function profile(text: string): Profile {
     previousHigh = code < 0x2e80 && (code < 0x100 || isContinuationSymbol(code))
     previous = code
   }
-  return { cjk, rare, rareCluster: cluster, pairless: longest, meanCjk: cjk === 0 ? 0 : sum / cjk, wordPairs: word, hanPairs: han, latin, otherNonAscii: other }
+  return { cjk, rareCluster: cluster, pairless: longest, meanCjk: cjk === 0 ? 0 : sum / cjk, wordPairs: word, hanPairs: han, latin, otherNonAscii: other }
 }

@@ -42,8 +42,7 @@ function title(name: string): string {
 
 /** `encode windows-1252 → decode UTF-8`: one move of a plan. */
 function move(reading: Reading): string {
-  const wrong = reading.wrong === 'latin' ? 'windows-1252' : reading.wrong
-  return `encode as ${title(reading.wrong) === title('latin') ? wrong : title(reading.wrong)}, decode as ${title(reading.right)}`
+  return `encode as ${title(reading.wrong)}, decode as ${title(reading.right)}`
 }
 
 function describe(reading: Reading): string {
@@ -61,10 +60,12 @@ export function encodingRule(readings: readonly Reading[]): (line: string, estab
   return (line, established) => {
     const { stretches } = repairText(line, readings, established)
     const edits = stretches.map((stretch) => toEdit(stretch))
+    // The checks below look only at what no repaired stretch covers.
+    const untouched = (at: number, length: number): boolean => !stretches.some((s) => at < s.end && s.start < at + length)
     // C1 controls left over: windows-1252 bytes read as Latin-1 (`parlé\u0085` → `parlé…`).
     for (const match of line.matchAll(C1)) {
       const at = match.index
-      if (stretches.some((s) => at >= s.start && at < s.end)) continue
+      if (!untouched(at, 1)) continue
       const code = match[0].charCodeAt(0)
       windows1252 ??= windowsTable('windows-1252')
       const shown = windows1252[code]!
@@ -83,7 +84,7 @@ export function encodingRule(readings: readonly Reading[]): (line: string, estab
     // turn into a plain space or drop. `Ã` before a lower-case word is that `à` (`jusqu'Ã nos` → `jusqu'à nos`).
     for (const match of line.matchAll(LOST_NBSP)) {
       const at = match.index
-      if (stretches.some((s) => at < s.end && s.start < at + match[0].length)) continue
+      if (!untouched(at, match[0].length)) continue
       const replacement = match[0] === 'Ã  ' ? 'à ' : match[0] === 'Ã s' ? 'às' : 'à'
       edits.push({
         start: at,
@@ -99,7 +100,7 @@ export function encodingRule(readings: readonly Reading[]): (line: string, estab
     // (EF BF BD EF BF BD) read as GBK; it becomes the two U+FFFD it stands for. Other U+FFFD are reported.
     for (const match of line.matchAll(LOST)) {
       const at = match.index
-      if (stretches.some((s) => at < s.end && s.start < at + match[0].length)) continue
+      if (!untouched(at, match[0].length)) continue
       const kunjinkao = match[0].startsWith('锟')
       const count = kunjinkao ? (match[0].length / 3) * 2 : match[0].length
       edits.push({
@@ -121,7 +122,7 @@ export function encodingRule(readings: readonly Reading[]): (line: string, estab
 function toEdit(stretch: RepairedStretch): Edit {
   const layered = stretch.chain.length > 1
   const ruleId = layered ? 'encoding/layered' : `encoding/${stretch.chain[0]!.rule}`
-  // The chain is outermost first: undo the last misreading first.
+  // The chain is in the order the misreadings happened: the plan undoes the last one first.
   const steps = [...stretch.chain].reverse()
   const what = layered ? steps.map(describe).join(', then ') : describe(stretch.chain[0]!)
   const lost = stretch.lost > 0 ? `; ${stretch.lost} character${stretch.lost > 1 ? 's' : ''} lost before the misreading left as U+FFFD` : ''

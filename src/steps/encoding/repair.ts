@@ -1,5 +1,5 @@
 import { charWeight, plausibility, profile, stepScore, type Profile } from '../../decode/plausibility.js'
-import { codecs, LOST, utf8, type Codec } from '../../decode/codecs.js'
+import { codecs, utf8, type Codec } from '../../decode/codecs.js'
 
 /**
  * Mojibake repair: find the stretches of a line that read better as the bytes of another encoding, and read them
@@ -255,30 +255,24 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
 }
 
 
+/** The character a two-character piece decodes to under `reading` ('' when it does not). */
+function decodeUtf8Pair(piece: string, reading: Reading): string {
+  const bytes = bytesOf(piece, codecs()[reading.wrong]!)
+  if (!bytes) return ''
+  const next = utf8.decodeAt(bytes, 0)
+  return next && next.length === bytes.length ? String.fromCodePoint(next.code) : ''
+}
+
 /**
  * Line-level evidence. A lone two-character stretch that decodes to one letter (`É…` → `Ʌ`) is as likely a real
  * accented letter before a symbol: alone it only counts for the common `Ã`/`Â` leads (Latin-1 letters). Readings
  * through the rarer single-byte codecs (windows-1250, -1251, -1257, ISO-8859-2, Mac Roman, cp437) need two
  * stretches in the line and never produce CJK. Weak stretches ride on convincing ones.
  */
-/** The character a two-character piece decodes to under `reading` ('' when it does not). */
-function decodeUtf8Pair(piece: string, reading: Reading): string {
-  const wrong = codecs()[reading.wrong]!
-  const bytes: number[] = []
-  for (const ch of piece) {
-    const b = wrong.encodeChar(ch.codePointAt(0)!)
-    if (!b) return ''
-    bytes.push(...b)
-  }
-  const next = utf8.decodeAt(bytes, 0)
-  return next && next.length === bytes.length ? String.fromCodePoint(next.code) : ''
-}
-
 function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[], established: boolean): Repair[] {
   // A reading convincing elsewhere in the same document: this line's weaker stretches are the same damage.
   if (established) {
-    for (const w of weak) if (!repairs.some((r) => r.start < w.end && w.start < r.end)) repairs.push(w)
-    return repairs.sort((a, b) => a.start - b.start)
+    return addWeak(repairs, weak)
   }
   const exotic = reading.right === 'utf-8' && reading.wrong !== 'latin' && reading.wrong !== 'gbk' && reading.wrong !== 'big5'
   if (reading.rule === 'utf8-as-latin') {
@@ -318,10 +312,14 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
   }
   const evidence = repairs.reduce((n, r) => n + [...r.after].filter((c) => c.codePointAt(0)! >= 0x80).length, 0)
   if (repairs.length > 0 && evidence >= 3 && reading.rule !== 'gbk-as-latin' && reading.rule !== 'big5-as-latin') {
-    for (const w of weak) {
-      if (!repairs.some((r) => r.start < w.end && w.start < r.end)) repairs.push(w)
-    }
+    return addWeak(repairs, weak)
   }
+  return repairs.sort((a, b) => a.start - b.start)
+}
+
+/** `repairs` with the weak stretches that overlap none of them, in order. */
+function addWeak(repairs: Repair[], weak: Repair[]): Repair[] {
+  for (const w of weak) if (!repairs.some((r) => r.start < w.end && w.start < r.end)) repairs.push(w)
   return repairs.sort((a, b) => a.start - b.start)
 }
 
@@ -422,13 +420,13 @@ function roundTrips(before: string, after: string, wrong: Codec, right: Codec): 
   if (before.includes('\uFFFD')) return true
   const bytes = bytesOf(before, wrong)
   if (!bytes) return false
-  return readAll(bytes, right, false) === after
+  return readAll(bytes, right) === after
 }
 
-function readAll(bytes: number[], codec: Codec, loose: boolean): string | undefined {
+function readAll(bytes: number[], codec: Codec): string | undefined {
   let out = ''
   for (let at = 0; at < bytes.length; ) {
-    const next = codec.decodeAt(bytes, at, loose)
+    const next = codec.decodeAt(bytes, at)
     if (!next || next.candidates) return undefined
     out += String.fromCodePoint(next.code)
     at += next.length
@@ -452,7 +450,10 @@ export interface RepairedStretch {
   end: number
   before: string
   after: string
-  /** The readings undone, outermost first: double-encoded UTF-8 gives two. */
+  /**
+   * The misreadings undone, in the order they happened: chain[0] is the first (innermost) misreading, undone
+   * last. Double-encoded UTF-8 gives two.
+   */
   chain: Reading[]
   lost: number
 }
@@ -546,15 +547,8 @@ export function repairText(
     for (let depth = 1; depth < MAX_LAYERS; depth++) {
       const inner = bestLayer(after, plausibleReadings(after, readings))
       if (!inner) break
-      // Only whole-stretch layers: a deeper layer must cover the stretch's non-ASCII text.
-      let next = ''
-      let k = 0
-      for (const i of inner) {
-        next += after.slice(k, i.start) + i.after
-        k = i.end
-        lost += i.lost
-      }
-      after = next + after.slice(k)
+      after = apply(after, inner)
+      lost += inner.reduce((sum, i) => sum + i.lost, 0)
       chain.unshift(inner[0]!.reading)
     }
     stretches.push({ start: r.start, end: r.end, before: r.before, after, chain, lost })
@@ -564,4 +558,3 @@ export function repairText(
   return { text: out + text.slice(at), stretches }
 }
 
-export { LOST }
