@@ -127,8 +127,10 @@ function utf8Codec(sloppy: boolean): Codec {
           continue
         }
         // A no-break space (A0) inside a three- or four-byte sequence that a crawler turned into a space (20):
-        // `í ½í¸` is the CESU-8 of 😍 with both A0 bytes so flattened.
-        if (sloppy && byte === 0x20 && need >= 2) {
+        // `í ½í¸` is the CESU-8 of 😍 with both A0 bytes so flattened. Of the two-byte sequences, only those
+        // whose A0 form is a common character: no-break space, Š, Π, Р, ٠ (`Å veices` is `Šveices`). `à` (C3 A0)
+        // is left to the encoding step, which keeps the space that followed it.
+        if (sloppy && byte === 0x20 && (need >= 2 || FLATTENED_A0_LEADS.has(first))) {
           code = (code << 6) | 0x20
           continue
         }
@@ -160,6 +162,9 @@ function utf8Codec(sloppy: boolean): Codec {
   }
   return codec
 }
+
+/** Lead bytes of two-byte sequences whose A0 continuation a flattened no-break space can stand for. */
+const FLATTENED_A0_LEADS = new Set([0xc2, 0xc5, 0xce, 0xd0, 0xd9])
 
 /** Strict UTF-8, for raw bytes. */
 export const utf8 = utf8Codec(false)

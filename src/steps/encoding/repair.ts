@@ -52,6 +52,20 @@ const MAX_WALK = 48
 /** Bonus per character decoded from valid UTF-8 out of GBK or Big5 characters, in the DP only. */
 const STRUCTURE = 1
 
+/**
+ * Bonus per multi-byte character decoded from valid UTF-8 out of the rarer single-byte codecs. windows-1252 gets
+ * its evidence from the pair weights of plausibility (a lead byte's letter followed by a continuation byte's
+ * symbol); the letters of windows-1250 or Mac Roman do not fall in those ranges, so valid UTF-8 counts here.
+ */
+const SINGLE_BYTE_STRUCTURE = 2
+
+/** The bonus a reading earns per multi-byte UTF-8 character it decodes. */
+function structureBonus(wrong: Codec, right: Codec): number {
+  if (right.name !== 'utf-8') return 0
+  if (!isSingleByte(wrong)) return STRUCTURE
+  return wrong.name === 'latin' ? 0 : SINGLE_BYTE_STRUCTURE
+}
+
 function countHan(text: string): number {
   let n = 0
   for (let i = 0; i < text.length; i++) {
@@ -171,7 +185,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   const decoded: (string | undefined)[] = new Array(n + 1)
   best[0] = 0
   // UTF-8 hidden in GBK or Big5 characters: valid multi-byte sequences are evidence in themselves.
-  const structural = right.name === 'utf-8' && !isSingleByte(wrong)
+  const structure = structureBonus(wrong, right)
   /** Prefix sums of the scores of keeping each unit: the DP's estimate of a stretch's gain without judging it. */
   const kept = new Float64Array(n + 1)
   for (let k = 0; k < n; k++) kept[k + 1] = kept[k]! + stepScore(k > 0 ? us[k - 1]!.code : 0x20, us[k]!.code)
@@ -207,7 +221,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
       at += next.length
       const code = next.candidates ? guess(last, next.candidates) : next.code
       const ch = String.fromCodePoint(code)
-      acc += stepScore(last, code) + (structural && code >= 0x80 ? STRUCTURE : 0)
+      acc += stepScore(last, code) + (code >= 0x80 ? structure : 0)
       last = code
       out += ch
       if (next.code >= 0x80) changed = true
@@ -255,12 +269,10 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
 }
 
 
-/** The character a two-character piece decodes to under `reading` ('' when it does not). */
-function decodeUtf8Pair(piece: string, reading: Reading): string {
+/** What a piece of the input decodes to under `reading` ('' when its bytes are not UTF-8 end to end). */
+function decodePiece(piece: string, reading: Reading): string {
   const bytes = bytesOf(piece, codecs()[reading.wrong]!)
-  if (!bytes) return ''
-  const next = utf8.decodeAt(bytes, 0)
-  return next && next.length === bytes.length ? String.fromCodePoint(next.code) : ''
+  return (bytes && readAll(bytes, utf8)) ?? ''
 }
 
 /**
@@ -274,7 +286,7 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
   if (established) {
     return addWeak(repairs, weak)
   }
-  const exotic = reading.right === 'utf-8' && reading.wrong !== 'latin' && reading.wrong !== 'gbk' && reading.wrong !== 'big5'
+  const exotic = isRarer(reading)
   if (reading.rule === 'utf8-as-latin') {
     if (exotic) repairs = repairs.filter((r) => !CJK.test(r.after))
     // One CJK character out of a Latin line (`Brontë…”` → `Bront녔`) is a coincidence of three bytes.
@@ -290,16 +302,19 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
           next: text.charAt(r.start + m.index + m[0].length),
         })),
       )
-      // Box drawing alone is line art (`├┤a┼┐a`), not evidence.
-      .filter(({ piece }) => !/^[\u2500-\u259f]+$/u.test(piece))
+      // Box drawing alone is line art (`├┤a┼┐a`), not evidence, unless it spells a word (`╨┐╤Ç╨░` → `пра`).
+      .filter(({ piece }) => !/^[\u2500-\u259f]+$/u.test(piece) || /^\p{L}{2,}$/u.test(decodePiece(piece, reading)))
     // A two-character piece is thin evidence, unless its lead is the common `Ã`/`Â` or it decodes to a letter
     // inside a word (`RÄ«ga` → `Rīga`, `Ä°stanbul`): a lone accented capital before a symbol is just that.
     const thin = ({ piece, previous, next }: { piece: string; previous: string; next: string }): boolean => {
       if (/^[^\u00c3]\u00a0$/u.test(piece)) return true
       if ([...piece].length !== 2) return false
+      // A curly apostrophe ending a word: `Ã’s` is the plural of `Ã`, not `Òs`.
+      if (piece.endsWith('\u2019') && (next === 's' || next === '' || /\s/u.test(next))) return true
       if (/^[\u00c2\u00c3]/u.test(piece) && !exotic) return false
-      if (!/^\p{L}/u.test(piece)) return true
-      const letter = decodeUtf8Pair(piece, reading)
+      // In windows-1252 every lead byte but D7 is a letter; in Mac Roman and cp437 most are symbols (`√ü` → `ß`).
+      if (!exotic && !/^\p{L}/u.test(piece)) return true
+      const letter = decodePiece(piece, reading)
       if (!/[\u00c0-\u017f\u0370-\u04ff]/u.test(letter)) return true
       // Inside a word (`RÄ«ga`), or a small letter ending a word of small letters (`LietuviÅ³`).
       return !(/^[a-z]$/.test(next) || (/^[a-z]$/.test(previous) && letter === letter.toLowerCase() && !/^\p{L}$/u.test(next)))
@@ -307,8 +322,20 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
     const strong = pieces.filter((piece) => !thin(piece)).length
     // The rarer codecs: a misreading repeated three times, two with one convincing piece, or one piece of three
     // or more characters that decodes to punctuation or a ligature (`вЂ“` → `–`, `п¬Ѓ` → `ﬁ`).
-    const punctuation = pieces.length === 1 && [...pieces[0]!.piece].length >= 3 && /^[\u2010-\u205f\u20ac\ufb00-\ufb06]$/u.test(decodeUtf8Pair(pieces[0]!.piece, reading))
-    if (exotic ? !(pieces.length >= 3 || (pieces.length >= 2 && strong >= 1) || punctuation) : strong < 1 && pieces.length < 3) return []
+    const punctuation = pieces.length === 1 && [...pieces[0]!.piece].length >= 3 && /^[\u2010-\u205f\u20ac\ufb00-\ufb06]$/u.test(decodePiece(pieces[0]!.piece, reading))
+    // Or three letters decoded in all (`×‘×”×•×“×˘×”` → `בהודעה` is one piece).
+    const letters = pieces.reduce((n, { piece }) => n + [...decodePiece(piece, reading)].filter((c) => c >= '\u0080' && /\p{L}/u.test(c)).length, 0)
+    // Or, in Mac Roman, one convincing piece led by a math symbol, which prose never glues to a letter (`Zam√≤`).
+    const math = reading.wrong === 'macintosh' && pieces.some((piece) => /^[√≈ƒ∆]/u.test(piece.piece) && !thin(piece))
+    if (exotic ? !(pieces.length >= 3 || (pieces.length >= 2 && strong >= 1) || punctuation || letters >= 3 || math) : strong < 1 && pieces.length < 3) return []
+    repairs.sort((a, b) => a.start - b.start)
+    const outside = text.slice(0, repairs[0]?.start ?? 0) + repairs.map((r, i) => text.slice(r.end, repairs[i + 1]?.start ?? text.length)).join('')
+    // Inconsistent: one short piece, and windows-1252 punctuation standing alone between ASCII elsewhere in the
+    // line, which a misreading of UTF-8 would have turned into three characters (`Bremer/Mccoy – DrÃ¥ber`).
+    if (!exotic && pieces.length === 1 && [...pieces[0]!.piece].length === 2 && LONE_PUNCTUATION.test(outside)) return []
+    // Hopeless: more mojibake-looking pairs left than repaired (`ã†â€™ãƒâ€ ã¢â‚¬â„¢ãƒæ’`), the repairs are chance.
+    const left = profile(outside).latin
+    if (left >= 6 && left > repairs.reduce((n, r) => n + nonAscii(r.before), 0)) return []
   }
   const evidence = repairs.reduce((n, r) => n + [...r.after].filter((c) => c.codePointAt(0)! >= 0x80).length, 0)
   if (repairs.length > 0 && evidence >= 3 && reading.rule !== 'gbk-as-latin' && reading.rule !== 'big5-as-latin') {
@@ -316,6 +343,9 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
   }
   return repairs.sort((a, b) => a.start - b.start)
 }
+
+/** windows-1252 punctuation alone between ASCII characters: text decoded right. */
+const LONE_PUNCTUATION = /(?<=[\u0020-\u007e])[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026](?=[\u0020-\u007e])/u
 
 /** `repairs` with the weak stretches that overlap none of them, in order. */
 function addWeak(repairs: Repair[], weak: Repair[]): Repair[] {
@@ -379,6 +409,9 @@ function judge(
   const prevCode = k > 0 ? us[k - 1]!.code : 0x20
   const nextText = text.slice(endOffset, endOffset + 2)
   let gain = plausibility(after + nextText, prevCode) - plausibility(before + nextText, prevCode)
+  if (isSingleByte(wrong) && structureBonus(wrong, right) > 0) {
+    for (const ch of after) if (ch >= '\u0080' && ch !== '\uFFFD') gain += SINGLE_BYTE_STRUCTURE
+  }
   if (depth < 2 && reading.rule === 'utf8-as-latin' && /[\u0080-\u00ff]{2}/.test(after)) {
     // Layered damage: the first undoing can look worse (C1 controls) than the input; judge by the end result.
     const inner = findRepairs(after, reading, depth + 1)
@@ -513,8 +546,11 @@ function nonAscii(text: string): number {
  * The readings worth trying on a line, from a quick look: clean Chinese (common characters, known word pairs)
  * cannot be GBK or Big5 misread, a line without Latin-1 characters cannot be UTF-8 read as windows-1252.
  */
-export function plausibleReadings(text: string, readings: readonly Reading[]): Reading[] {
+export function plausibleReadings(text: string, readings: readonly Reading[], fallback = false): Reading[] {
   const p: Profile = profile(text)
+  // When no common reading explains a line of Latin-1 pairs, the rarer codecs may: Mac Roman's `‚Ä¶` is all
+  // windows-1252 characters.
+  if (fallback) return p.latin >= 2 ? readings.filter((r) => isRarer(r)) : []
   const cleanCjk = p.meanCjk >= 0.9 || (p.meanCjk >= 0.6 && p.hanPairs >= 4 && p.wordPairs / p.hanPairs >= 0.15)
   return readings.filter((r) => {
     if (r.wrong === 'gbk' || r.wrong === 'big5') return p.cjk > 0 && (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD'))
@@ -522,6 +558,28 @@ export function plausibleReadings(text: string, readings: readonly Reading[]): R
     // The rarer single-byte codecs only matter when windows-1252 cannot have produced the line.
     return p.otherNonAscii >= 1
   })
+}
+
+/** Readings through the rarer single-byte codecs (windows-1250, Mac Roman, cp437…). */
+function isRarer(reading: Reading): boolean {
+  return reading.right === 'utf-8' && reading.wrong !== 'latin' && reading.wrong !== 'gbk' && reading.wrong !== 'big5'
+}
+
+/**
+ * The best layer of repairs under the plausible readings; when it leaves much of the line's non-ASCII text
+ * unexplained, the rarer readings the quick look left out get their chance (`Å iaip ÄÆdomu … VisÅ³`: windows-1252
+ * explains `Å³` only, windows-1257 the whole line).
+ */
+function bestLayerOf(text: string, readings: readonly Reading[], established?: ReadonlySet<string>): Repair[] | undefined {
+  const first = plausibleReadings(text, readings)
+  const layer = first.length > 0 ? bestLayer(text, first, true, established) : undefined
+  if (layer && nonAscii(layer.map((r) => r.before).join('')) >= 0.95 * nonAscii(text)) return layer
+  const rest = plausibleReadings(text, readings, true).filter((r) => !first.includes(r))
+  const other = rest.length > 0 ? bestLayer(text, rest, true, established) : undefined
+  // Gains of different codecs do not compare (the rarer ones earn a bonus for structure): the one that explains
+  // more of the line wins.
+  const explained = (repairs: Repair[] | undefined): number => (repairs ? nonAscii(repairs.map((r) => r.before).join('')) : 0)
+  return other && explained(other) > explained(layer) ? other : layer
 }
 
 /**
@@ -533,9 +591,7 @@ export function repairText(
   readings: readonly Reading[] = READINGS,
   established?: ReadonlySet<string>,
 ): { text: string; stretches: RepairedStretch[] } {
-  readings = plausibleReadings(text, readings)
-  if (readings.length === 0) return { text, stretches: [] }
-  const layer = bestLayer(text, readings, true, established)
+  const layer = bestLayerOf(text, readings, established)
   if (!layer) return { text, stretches: [] }
   const stretches: RepairedStretch[] = []
   let out = ''
@@ -545,7 +601,8 @@ export function repairText(
     const chain = [r.reading]
     let lost = r.lost
     for (let depth = 1; depth < MAX_LAYERS; depth++) {
-      const inner = bestLayer(after, plausibleReadings(after, readings))
+      // A layer under the same reading is the same damage again: it needs no more evidence than it shows.
+      const inner = bestLayerOf(after, readings) ?? (r.reading.rule === 'utf8-as-latin' ? bestLayer(after, [r.reading], false, new Set([r.reading.rule])) : undefined)
       if (!inner) break
       after = apply(after, inner)
       lost += inner.reduce((sum, i) => sum + i.lost, 0)
