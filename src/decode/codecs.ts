@@ -150,17 +150,23 @@ function utf8Codec(sloppy: boolean): Codec {
       if (code < min || code > 0x10ffff) return undefined
       if (code >= 0xd800 && code <= 0xdbff) {
         // CESU-8: a high surrogate followed by a low one, each as three bytes.
-        const low = codec.decodeAt(bytes, at + 3)
-        if (low && low.code >= 0xdc00 && low.code <= 0xdfff && low.length === 3) {
-          return { code: 0x10000 + ((code - 0xd800) << 10) + (low.code - 0xdc00), length: 6 }
-        }
-        return undefined
+        const low = lowSurrogate(bytes, at + 3, sloppy)
+        return low === undefined ? undefined : { code: 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00), length: 6 }
       }
       if (code >= 0xdc00 && code <= 0xdfff) return undefined
       return { code, length: need + 1 }
     },
   }
   return codec
+}
+
+/** The low surrogate a CESU-8 sequence at `at` spells (ED B0–BF 80–BF), or undefined. */
+function lowSurrogate(bytes: ArrayLike<number>, at: number, sloppy: boolean): number | undefined {
+  const [a, b, c] = [bytes[at], bytes[at + 1], bytes[at + 2]]
+  if (a !== 0xed || b === undefined || c === undefined || b < 0xb0 || b > 0xbf) return undefined
+  const last = sloppy && c === 0x20 ? 0xa0 : c
+  if ((last & 0xc0) !== 0x80) return undefined
+  return 0xd000 | ((b & 63) << 6) | (last & 63)
 }
 
 /** Lead bytes of two-byte sequences whose A0 continuation a flattened no-break space can stand for. */

@@ -31,6 +31,7 @@ function table(): Float32Array {
   for (let c = 0x80; c < 0xa0; c++) w[c] = -8 // C1 controls
   for (let c = 0xa0; c < 0xc0; c++) w[c] = -1.5 // Latin-1 symbols
   for (const ch of '£°±·×÷©®§¥') w[ch.charCodeAt(0)] = -0.5
+  w[0xa0] = -0.5 // no-break space: scraped pages are full of them
   for (let c = 0xc0; c <= 0xff; c++) w[c] = -0.5 // accented letters
   w[0xd7] = w[0xf7] = -0.5
   for (let c = 0x100; c < 0x250; c++) w[c] = -1 // Latin extended
@@ -57,6 +58,7 @@ function table(): Float32Array {
   for (const ch of '，。！？：；（）【】〔〕《》、') w[ch.charCodeAt(0)] = 0.5
   for (let c = 0xff61; c < 0xffa0; c++) w[c] = -3 // half-width katakana: Shift_JIS misreadings
   w[0xfffd] = -5
+  w[0x2800] = 0 // braille blank: a spacer of social-media posts
   w[0xfeff] = -3
   // Han characters of the common sets, read from the codecs' own tables.
   const mark = (bytes: number[], encoding: string, weight: number): void => {
@@ -154,7 +156,10 @@ export function charWeight(code: number): number {
 export function stepScore(previous: number, code: number): number {
   let score = charWeight(code)
   // A UTF-8 lead byte read as windows-1252 followed by a continuation byte read so.
-  if (previous >= 0xc2 && previous <= 0xf4 && isContinuationSymbol(code)) score -= 3
+  // U+FFFD after one stands for a continuation byte that was lost (`SlovenÄ�ina`).
+  if (previous >= 0xc2 && previous <= 0xf4 && (isContinuationSymbol(code) || code === 0xfffd)) score -= 3
+  // `Â` and a space: the no-break space of UTF-8 (C2 A0) read as windows-1252, then flattened.
+  if (previous === 0xc2 && code === 0x20) score -= 2
   // Runs of accented letters and Latin-1 symbols: GBK or Big5 bytes read as Latin-1.
   if (isLatinHigh(previous) && isLatinHigh(code)) score -= 1.5
   if (code >= 0x3400 && previous >= 0x3400 && wordPairs().has(previous * 0x110000 + code)) score += WORD_PAIR

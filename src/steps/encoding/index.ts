@@ -22,7 +22,7 @@ export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (option
     for (const node of tree.children) {
       if (node.data?.removed || node.value.length === 0) continue
       const edits = rule(node.value, undefined)
-      for (const edit of edits) found.set(edit.ruleId, (found.get(edit.ruleId) ?? 0) + 1)
+      for (const id of new Set(edits.map((edit) => edit.ruleId))) found.set(id, (found.get(id) ?? 0) + 1)
       pending.push({ node, edits })
     }
     const established = new Set([...found].filter(([, n]) => n >= 2).map(([id]) => id.replace('encoding/', '')))
@@ -53,8 +53,16 @@ function describe(reading: Reading): string {
 
 const C1 = /[\u0080-\u009f]/gu
 const LOST = /(?:锟斤拷)+|\uFFFD+/gu
-const LOST_NBSP = /(?<=^|[\s'’a-zà-ÿ])(?:Ã  |Ã s(?= )|Ã(?= [a-zà-ÿ]))/gu
+const LOST_NBSP = /(?<=^|[\s'’a-zà-ÿ])(?:Ã  |Ã s(?= )|Ã (?=qu(?:el[ae]|ilo)s?\b)|Ã(?= [a-zà-ÿ]))/gu
 let windows1252: string[] | undefined
+
+/** A continuation byte (80–BF) as windows-1252 shows it, C1 controls included. */
+const CONT = '[\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122]'
+/** A UTF-8 sequence read as windows-1252 with one continuation byte printed as `?`. */
+const QUESTION_MARK_LOST = new RegExp(
+  `[\\u00c2-\\u00df]\\?|[\\u00e0-\\u00ef](?:\\?${CONT}|${CONT}\\?)|[\\u00f0-\\u00f4](?:\\?${CONT}{2}|${CONT}\\?${CONT}|${CONT}{2}\\?)`,
+  'gu',
+)
 
 export function encodingRule(readings: readonly Reading[]): (line: string, established: ReadonlySet<string> | undefined) => Edit[] {
   return (line, established) => {
@@ -85,6 +93,7 @@ export function encodingRule(readings: readonly Reading[]): (line: string, estab
     for (const match of line.matchAll(LOST_NBSP)) {
       const at = match.index
       if (!untouched(at, match[0].length)) continue
+      // Portuguese glues `à` to what follows (`às`, `àquele`); French keeps it a word (`à nos`).
       const replacement = match[0] === 'Ã  ' ? 'à ' : match[0] === 'Ã s' ? 'às' : 'à'
       edits.push({
         start: at,
@@ -95,6 +104,24 @@ export function encodingRule(readings: readonly Reading[]): (line: string, estab
         confident: true,
         note: 'plan: encode as windows-1252 with the lost byte A0, decode as UTF-8',
       })
+    }
+    // Decoders that print `?` for the bytes windows-1252 leaves undefined (81, 8D, 8F, 90, 9D) leave UTF-8
+    // sequences with a `?` for a continuation byte (`â€?` was `”`, E2 80 9D). On a line where UTF-8 read as
+    // windows-1252 is repaired elsewhere, such a sequence is one character lost: U+FFFD.
+    if (stretches.some((s) => s.chain.some((r) => r.wrong === 'latin' && r.right === 'utf-8'))) {
+      for (const match of line.matchAll(QUESTION_MARK_LOST)) {
+        const at = match.index
+        if (!untouched(at, match[0].length)) continue
+        edits.push({
+          start: at,
+          end: at + match[0].length,
+          replacement: '\uFFFD',
+          ruleId: 'encoding/lost-bytes',
+          reason: `Unexpected \`${match[0]}\`: UTF-8 read as windows-1252 with a byte printed as \`?\`, one character lost`,
+          confident: true,
+          note: 'plan: encode as windows-1252 with a lost byte for `?`, decode as UTF-8',
+        })
+      }
     }
     // Bytes lost before the text was stored cannot come back: mark them. `锟斤拷` is U+FFFD twice in UTF-8
     // (EF BF BD EF BF BD) read as GBK; it becomes the two U+FFFD it stands for. Other U+FFFD are reported.

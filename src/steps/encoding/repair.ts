@@ -283,12 +283,14 @@ function decodePiece(piece: string, reading: Reading): string {
  */
 function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[], established: boolean): Repair[] {
   // A reading convincing elsewhere in the same document: this line's weaker stretches are the same damage.
-  if (established) {
-    return addWeak(repairs, weak)
-  }
   const exotic = isRarer(reading)
+  // The rarer codecs never produce CJK: Chinese mojibake comes from windows-1252, GBK and Big5.
+  if (exotic) {
+    repairs = repairs.filter((r) => !CJK.test(r.after))
+    weak = weak.filter((r) => !CJK.test(r.after))
+  }
+  if (established) return addWeak(repairs, weak)
   if (reading.rule === 'utf8-as-latin') {
-    if (exotic) repairs = repairs.filter((r) => !CJK.test(r.after))
     // One CJK character out of a Latin line (`Brontë…”` → `Bront녔`) is a coincidence of three bytes.
     const cjk = repairs.reduce((n, r) => n + [...r.after].filter((c) => LETTERS_CJK.test(c)).length, 0)
     if (cjk === 1) repairs = repairs.filter((r) => !LETTERS_CJK.test(r.after))
@@ -309,6 +311,8 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
     const thin = ({ piece, previous, next }: { piece: string; previous: string; next: string }): boolean => {
       if (/^[^\u00c3]\u00a0$/u.test(piece)) return true
       if ([...piece].length !== 2) return false
+      // A lead byte's letter and a lost byte: nothing else prints so (`SlovenÄ�ina`).
+      if (/^[\u00c2-\u00f4]\uFFFD$/u.test(piece) && !exotic) return false
       // A curly apostrophe ending a word: `Ã’s` is the plural of `Ã`, not `Òs`.
       if (piece.endsWith('\u2019') && (next === 's' || next === '' || /\s/u.test(next))) return true
       if (/^[\u00c2\u00c3]/u.test(piece) && !exotic) return false
@@ -411,6 +415,12 @@ function judge(
   let gain = plausibility(after + nextText, prevCode) - plausibility(before + nextText, prevCode)
   if (isSingleByte(wrong) && structureBonus(wrong, right) > 0) {
     for (const ch of after) if (ch >= '\u0080' && ch !== '\uFFFD') gain += SINGLE_BYTE_STRUCTURE
+    // A C1 control stands for its own byte only where the codec leaves that byte undefined: windows-1250 reads
+    // 99 as `™`, so `tĹ\u0099etĂ­ho` was read as ISO-8859-2, which has the control there.
+    for (const ch of before) {
+      const code = ch.charCodeAt(0)
+      if (code >= 0x80 && code < 0xa0 && wrong.decodeAt([code], 0)?.code !== code) gain -= 1.5
+    }
   }
   if (depth < 2 && reading.rule === 'utf8-as-latin' && /[\u0080-\u00ff]{2}/.test(after)) {
     // Layered damage: the first undoing can look worse (C1 controls) than the input; judge by the end result.
@@ -529,8 +539,9 @@ function bestLayer(text: string, readings: readonly Reading[], lookahead = true,
       chosen = repairs
       chosenGain = gain
       // A reading that explains nearly every non-ASCII character of the line leaves nothing for the others
-      // (readings are tried most common first).
-      if (nonAscii(repairs.map((r) => r.before).join('')) >= 0.95 * nonAscii(text)) break
+      // (readings are tried most common first). The rarer codecs are all tried: they share most characters
+      // (windows-1250 and ISO-8859-2 differ in a few), and the one that reads best wins.
+      if (!isRarer(reading) && nonAscii(repairs.map((r) => r.before).join('')) >= 0.95 * nonAscii(text)) break
     }
   }
   return chosen
@@ -554,7 +565,8 @@ export function plausibleReadings(text: string, readings: readonly Reading[], fa
   const cleanCjk = p.meanCjk >= 0.9 || (p.meanCjk >= 0.6 && p.hanPairs >= 4 && p.wordPairs / p.hanPairs >= 0.15)
   return readings.filter((r) => {
     if (r.wrong === 'gbk' || r.wrong === 'big5') return p.cjk > 0 && (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD'))
-    if (r.wrong === 'latin') return p.latin >= 1
+    // A lead byte's letter followed by U+FFFD is UTF-8 whose continuation byte was lost (`SlovenÄ�ina`).
+    if (r.wrong === 'latin') return p.latin >= 1 || /[\u00c2-\u00f4]\uFFFD/u.test(text)
     // The rarer single-byte codecs only matter when windows-1252 cannot have produced the line.
     return p.otherNonAscii >= 1
   })
