@@ -53,7 +53,18 @@ function describe(reading: Reading): string {
 
 const C1 = /[\u0080-\u009f]/gu
 const LOST = /(?:锟斤拷)+|\uFFFD+/gu
-const LOST_NBSP = /(?<=^|[\s'’a-zà-ÿ])(?:Ã  |Ã s(?= )|Ã (?=qu(?:el[ae]|ilo)s?\b)|Ã(?= [a-zà-ÿ]))/gu
+const lostNbspCache = new Map<string, RegExp>()
+
+/** `à` with its no-break space lost, as a codec whose C3 is `lead` shows it. */
+function lostNbsp(lead: string): RegExp {
+  let re = lostNbspCache.get(lead)
+  if (!re) {
+    const l = lead.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
+    re = new RegExp(`(?<=^|[\\s'’a-zà-ÿ])(?:${l}  |${l} s(?= )|${l} (?=qu(?:el[ae]|ilo)s?\\b)|${l}(?= [a-zà-ÿ]))`, 'gu')
+    lostNbspCache.set(lead, re)
+  }
+  return re
+}
 let windows1252: string[] | undefined
 
 /** A continuation byte (80–BF) as windows-1252 shows it, C1 controls included. */
@@ -90,19 +101,29 @@ export function encodingRule(readings: readonly Reading[]): (line: string, estab
     }
     // `à` is C3 A0 in UTF-8: read as windows-1252 it shows `Ã` and a no-break space, which editors and crawlers
     // turn into a plain space or drop. `Ã` before a lower-case word is that `à` (`jusqu'Ã nos` → `jusqu'à nos`).
-    for (const match of line.matchAll(LOST_NBSP)) {
+    // `Ã` is C3 as windows-1252 shows it; a line repaired from another codec shows C3 its way (windows-1251: `Г`).
+    const leads = new Map([['Ã', 'latin']])
+    for (const s of stretches) {
+      for (const r of s.chain) {
+        if (r.right !== 'utf-8' || r.wrong === 'gbk' || r.wrong === 'big5') continue
+        const lead = String.fromCodePoint(codecs()[r.wrong]!.decodeAt([0xc3], 0)!.code)
+        if (!leads.has(lead)) leads.set(lead, r.wrong)
+      }
+    }
+    for (const [lead, wrong] of leads) for (const match of line.matchAll(lostNbsp(lead))) {
       const at = match.index
       if (!untouched(at, match[0].length)) continue
       // Portuguese glues `à` to what follows (`às`, `àquele`); French keeps it a word (`à nos`).
-      const replacement = match[0] === 'Ã  ' ? 'à ' : match[0] === 'Ã s' ? 'às' : 'à'
+      const rest = match[0].slice(1)
+      const replacement = rest === '  ' ? 'à ' : rest === ' s' ? 'às' : 'à'
       edits.push({
         start: at,
         end: at + match[0].length,
         replacement,
         ruleId: 'encoding/utf8-as-latin',
-        reason: `Unexpected \`${match[0]}\`, expected \`${replacement}\` (UTF-8 read as windows-1252, the no-break space of \`à\` lost)`,
+        reason: `Unexpected \`${match[0]}\`, expected \`${replacement}\` (UTF-8 read as ${title(wrong)}, the no-break space of \`à\` lost)`,
         confident: true,
-        note: 'plan: encode as windows-1252 with the lost byte A0, decode as UTF-8',
+        note: `plan: encode as ${title(wrong)} with the lost byte A0, decode as UTF-8`,
       })
     }
     // Decoders that print `?` for the bytes windows-1252 leaves undefined (81, 8D, 8F, 90, 9D) leave UTF-8

@@ -331,7 +331,13 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
     const letters = pieces.reduce((n, { piece }) => n + [...decodePiece(piece, reading)].filter((c) => c >= '\u0080' && /\p{L}/u.test(c)).length, 0)
     // Or, in Mac Roman, one convincing piece led by a math symbol, which prose never glues to a letter (`Zam√≤`).
     const math = reading.wrong === 'macintosh' && pieces.some((piece) => /^[√≈ƒ∆]/u.test(piece.piece) && !thin(piece))
-    if (exotic ? !(pieces.length >= 3 || (pieces.length >= 2 && strong >= 1) || punctuation || letters >= 3 || math) : strong < 1 && pieces.length < 3) return []
+    // Or a piece that decodes to UTF-8 read as windows-1252 again: two layers (`Г‚ВЈ` → `Â£` → `£`).
+    const layered = exotic && pieces.some(({ piece }) => {
+      const once = decodePiece(piece, reading)
+      const twice = [...once].length >= 2 ? decodePiece(once, READINGS[0]!) : ''
+      return twice !== '' && twice !== once
+    })
+    if (exotic ? !(pieces.length >= 3 || (pieces.length >= 2 && strong >= 1) || punctuation || letters >= 3 || math || layered) : strong < 1 && pieces.length < 3) return []
     repairs.sort((a, b) => a.start - b.start)
     const outside = text.slice(0, repairs[0]?.start ?? 0) + repairs.map((r, i) => text.slice(r.end, repairs[i + 1]?.start ?? text.length)).join('')
     // Inconsistent: one short piece, and windows-1252 punctuation standing alone between ASCII elsewhere in the
@@ -557,11 +563,7 @@ function nonAscii(text: string): number {
  * The readings worth trying on a line, from a quick look: clean Chinese (common characters, known word pairs)
  * cannot be GBK or Big5 misread, a line without Latin-1 characters cannot be UTF-8 read as windows-1252.
  */
-export function plausibleReadings(text: string, readings: readonly Reading[], fallback = false): Reading[] {
-  const p: Profile = profile(text)
-  // When no common reading explains a line of Latin-1 pairs, the rarer codecs may: Mac Roman's `‚Ä¶` is all
-  // windows-1252 characters.
-  if (fallback) return p.latin >= 2 ? readings.filter((r) => isRarer(r)) : []
+export function plausibleReadings(text: string, readings: readonly Reading[], p: Profile = profile(text)): Reading[] {
   const cleanCjk = p.meanCjk >= 0.9 || (p.meanCjk >= 0.6 && p.hanPairs >= 4 && p.wordPairs / p.hanPairs >= 0.15)
   return readings.filter((r) => {
     if (r.wrong === 'gbk' || r.wrong === 'big5') return p.cjk > 0 && (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD'))
@@ -583,10 +585,13 @@ function isRarer(reading: Reading): boolean {
  * explains `Å³` only, windows-1257 the whole line).
  */
 function bestLayerOf(text: string, readings: readonly Reading[], established?: ReadonlySet<string>): Repair[] | undefined {
-  const first = plausibleReadings(text, readings)
+  const p = profile(text)
+  const first = plausibleReadings(text, readings, p)
   const layer = first.length > 0 ? bestLayer(text, first, true, established) : undefined
   if (layer && nonAscii(layer.map((r) => r.before).join('')) >= 0.95 * nonAscii(text)) return layer
-  const rest = plausibleReadings(text, readings, true).filter((r) => !first.includes(r))
+  // When no common reading explains a line of Latin-1 pairs, the rarer codecs may: Mac Roman's `‚Ä¶` is all
+  // windows-1252 characters.
+  const rest = p.latin >= 2 ? readings.filter((r) => isRarer(r) && !first.includes(r)) : []
   const other = rest.length > 0 ? bestLayer(text, rest, true, established) : undefined
   // Gains of different codecs do not compare (the rarer ones earn a bonus for structure): the one that explains
   // more of the line wins.
