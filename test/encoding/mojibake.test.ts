@@ -74,6 +74,14 @@ describe.skipIf(!hasManpages)('encoding step on damaged manpages-zh paragraphs',
     expect(ok / n).toBeGreaterThanOrEqual(0.97)
   })
 
+  it('reads `?` as a lost byte only in mojibake: clean paragraphs with ASCII question marks stay unchanged', () => {
+    // Mojibake saved again turns U+FFFD into `?`; clean text has `?` after Chinese too (`五分鐘?` must stay).
+    const clean = [...manpageParagraphs('zh_CN'), ...manpageParagraphs('zh_TW')].filter((_, i) => i % 5 === 2 && /[，。]/u.test(_.text))
+    const changed = clean.map((p) => p.text.replace(/[，。]/gu, '?')).filter((text) => repair(text) !== text)
+    expect(clean.length).toBeGreaterThan(1000)
+    expect(changed.slice(0, 3)).toEqual([])
+  })
+
   it('leaves at least 1,000 clean paragraphs of both scripts unchanged', () => {
     const clean = [...manpageParagraphs('zh_CN'), ...manpageParagraphs('zh_TW')].filter((_, i) => i % 10 === 1)
     const changed = clean.filter((p) => repair(p.text) !== p.text).map((p) => p.source)

@@ -57,6 +57,12 @@ export const DAMAGES: Record<string, Damage> = {
   'big5-as-latin1': misread('big5-as-latin1', 'big5', 'latin1', (b) => b.toString('latin1')),
   'big5-as-gbk': misread('big5-as-gbk', 'big5', 'gbk', (b) => whatwg('gbk', b)),
   'gbk-as-big5': misread('gbk-as-big5', 'gbk', 'big5', (b) => whatwg('big5', b)),
+  // The misread text saved again in the wrong encoding: every U+FFFD becomes `?` (iconv-lite and most encoders).
+  'utf8-as-gbk-saved': (text) => {
+    const shown = whatwg('gbk', utf8(text))
+    if (!shown.includes('\uFFFD')) return undefined
+    return { kind: 'utf8-as-gbk-saved', text: iconv.decode(iconv.encode(shown, 'gbk'), 'gbk'), lossless: false }
+  },
   'double-utf8': (text) => {
     const once = whatwg('windows-1252', utf8(text))
     const twice = whatwg('windows-1252', utf8(once))

@@ -173,7 +173,9 @@ function toEdit(stretch: RepairedStretch): Edit {
   // The chain is in the order the misreadings happened: the plan undoes the last one first.
   const steps = [...stretch.chain].reverse()
   const what = layered ? steps.map(describe).join(', then ') : describe(stretch.chain[0]!)
-  const lost = stretch.lost > 0 ? `; ${stretch.lost} character${stretch.lost > 1 ? 's' : ''} lost before the misreading left as U+FFFD` : ''
+  const lost =
+    (stretch.questionMarks ? '; `?` read as a byte lost when the misread text was saved again' : '') +
+    (stretch.lost > 0 ? `; ${stretch.lost} character${stretch.lost > 1 ? 's' : ''} lost before the misreading left as U+FFFD` : '')
   return {
     start: stretch.start,
     end: stretch.end,
@@ -181,7 +183,7 @@ function toEdit(stretch: RepairedStretch): Edit {
     ruleId,
     reason: `Unexpected \`${stretch.before}\`, expected \`${stretch.after}\` (${what}${lost})`,
     confident: true,
-    note: `plan: ${steps.map(move).join('; ')}`,
+    note: `plan: ${stretch.questionMarks ? 'read `?` as a lost byte; ' : ''}${steps.map(move).join('; ')}`,
   }
 }
 

@@ -505,6 +505,22 @@ export interface RepairedStretch {
    */
   chain: Reading[]
   lost: number
+  /** Whether `?` in `before` was read as a lost byte (mojibake saved again in the wrong encoding). */
+  questionMarks?: boolean
+}
+
+const QUESTION_AFTER_NON_ASCII = /(?<=[^\u0000-\u007f])\?/u
+const QUESTION_AFTER_NON_ASCII_ALL = /(?<=[^\u0000-\u007f])\?/gu
+
+/** Non-ASCII characters of `text` inside the stretches of `layer`. */
+function explained(text: string, layer: Repair[] | undefined): number {
+  return layer ? layer.reduce((n, r) => n + nonAscii(text.slice(r.start, r.end)), 0) : 0
+}
+
+function countLost(text: string): number {
+  let n = 0
+  for (const ch of text) if (ch === '\uFFFD') n++
+  return n
 }
 
 const MAX_LAYERS = 3
@@ -608,7 +624,23 @@ export function repairText(
   readings: readonly Reading[] = READINGS,
   established?: ReadonlySet<string>,
 ): { text: string; stretches: RepairedStretch[] } {
-  const layer = bestLayerOf(text, readings, established)
+  let layer = bestLayerOf(text, readings, established)
+  // Mojibake saved again in the wrong encoding turns each U+FFFD into `?` (`涓捐銆?` was `举行。`): read a `?`
+  // after a non-ASCII character as a lost byte, and keep that reading when it explains more of the line.
+  let questionMarks = false
+  if (QUESTION_AFTER_NON_ASCII.test(text)) {
+    const lossy = readings.filter((r) => r.right === 'utf-8' && (r.wrong === 'gbk' || r.wrong === 'big5'))
+    // A stretch that reads a `?` so must hold three misread characters: `鐘?` alone is a word and a question mark.
+    const alt = (lossy.length > 0 ? bestLayerOf(text.replace(QUESTION_AFTER_NON_ASCII_ALL, '\uFFFD'), lossy, established) : undefined)
+      ?.filter((r) => !text.slice(r.start, r.end).includes('?') || nonAscii(text.slice(r.start, r.end)) >= 3)
+    if (alt && alt.length > 0 && explained(text, alt) > explained(text, layer)) {
+      layer = alt.map((r) => {
+        const before = text.slice(r.start, r.end)
+        return { ...r, before, lost: countLost(r.after) - countLost(before) }
+      })
+      questionMarks = true
+    }
+  }
   if (!layer) return { text, stretches: [] }
   const stretches: RepairedStretch[] = []
   let out = ''
@@ -625,7 +657,7 @@ export function repairText(
       lost += inner.reduce((sum, i) => sum + i.lost, 0)
       chain.unshift(inner[0]!.reading)
     }
-    stretches.push({ start: r.start, end: r.end, before: r.before, after, chain, lost })
+    stretches.push({ start: r.start, end: r.end, before: r.before, after, chain, lost, questionMarks: questionMarks && r.before.includes('?') })
     out += text.slice(at, r.start) + after
     at = r.end
   }
