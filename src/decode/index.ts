@@ -185,7 +185,7 @@ function rank(bytes: Uint8Array, utf16?: 'utf-16le' | 'utf-16be'): Reading[] {
     if (encoding.startsWith('utf-16') && bytes.length % 2 !== 0) continue
     const text = decodeWith(encoding, bytes)
     const invalid = countInvalid(text)
-    let score = plausibility(text) - INVALID * invalid
+    let score = (encoding === 'utf-8' ? utf8Plausibility(text) : plausibility(text)) - INVALID * invalid
     // UTF-16 without a byte-order mark is rare, and its text nearly always holds ASCII (NUL bytes): without
     // them, a reading as UTF-16 pays for every code unit.
     if (encoding.startsWith('utf-16') && !bytes.includes(0)) score -= 0.75 * text.length
@@ -199,6 +199,32 @@ function rank(bytes: Uint8Array, utf16?: 'utf-16le' | 'utf-16be'): Reading[] {
   }
   // Ties (pure ASCII reads the same everywhere) go to the order above: UTF-8, then GB18030.
   return out.sort((x, y) => y.score - x.score)
+}
+
+/**
+ * How plausible the UTF-8 reading is, counting what the encoding step will make of it: text made only of
+ * windows-1252 characters may be GBK or Big5 read as Latin-1 and saved as UTF-8 (`¸ü¶à¾«Ð£` is `更多精校`), which
+ * read straight as GBK gives mojibake twice over (`赂眉露脿`). Such text scores as its re-reading would.
+ */
+function utf8Plausibility(text: string): number {
+  const direct = plausibility(text)
+  const latin = codecs().latin!
+  const bytes: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const b = code < 0x80 ? undefined : latin.encodeChar(code)
+    if (code < 0x80) bytes.push(code)
+    else if (!b || b[0]! > 0xff) return direct
+    else bytes.push(b[0]!)
+  }
+  if (bytes.length === text.length && !bytes.some((b) => b >= 0x80)) return direct
+  const raw = Uint8Array.from(bytes)
+  let best = direct
+  for (const label of ['gb18030', 'big5']) {
+    const reread = decodeWith(label, raw)
+    best = Math.max(best, plausibility(reread) - INVALID * countInvalid(reread))
+  }
+  return best
 }
 
 function hangul(text: string): number {

@@ -1,8 +1,13 @@
 // The parser's decoding of raw bytes (src/decode/index.ts), on its own small cases: these stand alone.
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { decodeBytes } from '../../src/decode/index.js'
 import { detect, tidy } from '../../src/index.js'
+
+/** A real page (alanshi/charset_mnbvc test fixture, see ../shared/real-pages/SOURCES.md), read in place. */
+const MOJI_PAGE = path.resolve(__dirname, '../../../shared/real-pages/moji-gbk-as-latin1-novel-zxcs8-charset_mnbvc.txt')
 
 const bytes = (text: string, encoding: string): Uint8Array => new Uint8Array(iconv.encode(text, encoding))
 const concat = (...parts: Uint8Array[]): Uint8Array => new Uint8Array(Buffer.concat(parts))
@@ -89,4 +94,21 @@ describe('decodeBytes', () => {
     expect(detect(bytes(hant, 'big5')).encoding).toBe('big5')
     expect(tidy(bytes(zh, 'gb18030'), { only: [] })).toMatchObject({ encoding: 'gb18030', text: zh })
   })
+
+  it('keeps UTF-8 that holds GBK read as Latin-1 as UTF-8, for the encoding step to repair', () => {
+    // Such files are valid UTF-8 of two-byte characters only, which short GBK text can be too; read straight as
+    // GBK they give mojibake twice over (`赂眉露脿`), so the UTF-8 reading is scored by what it re-reads to.
+    const shown = iconv.encode(zh, 'gbk').toString('latin1')
+    const decoded = decodeBytes(bytes(shown, 'utf8'))
+    expect([decoded.encoding, decoded.text]).toEqual(['utf-8', shown])
+    expect(tidy(bytes(shown, 'utf8'), { only: ['encoding'] }).text).toBe(zh)
+  })
+
+  it.skipIf(!existsSync(MOJI_PAGE))('decodes a real GBK-read-as-Latin-1 novel page stored as UTF-8 (../shared/real-pages)', () => {
+    const page = readFileSync(MOJI_PAGE)
+    expect(decodeBytes(page).encoding).toBe('utf-8')
+    expect(tidy(page, { only: ['encoding'] }).text).toContain('更多精校小说尽在知轩藏书下载')
+  })
 })
+
+if (!existsSync(MOJI_PAGE)) console.warn(`test/decode/decode.test.ts: ${MOJI_PAGE} is absent (a clone without ../shared); skipping the real page`)

@@ -175,7 +175,8 @@ function toEdit(stretch: RepairedStretch): Edit {
   const what = layered ? steps.map(describe).join(', then ') : describe(stretch.chain[0]!)
   const lost =
     (stretch.questionMarks ? '; `?` read as a byte lost when the misread text was saved again' : '') +
-    (stretch.lost > 0 ? `; ${stretch.lost} character${stretch.lost > 1 ? 's' : ''} lost before the misreading left as U+FFFD` : '')
+    (stretch.lost > 0 ? `; ${stretch.lost} character${stretch.lost > 1 ? 's' : ''} lost before the misreading left as U+FFFD` : '') +
+    (stretch.guessed > 0 ? `; ${stretch.guessed} lost character${stretch.guessed > 1 ? 's' : ''} guessed from the character before` : '')
   return {
     start: stretch.start,
     end: stretch.end,
