@@ -42,11 +42,12 @@ export function tidy(input: string | Uint8Array, options: TidyOptions = {}): Tid
   return { text, encoding: tree.data?.encoding ?? 'utf-8', messages, stats }
 }
 
-/** The encoding of the input (for bytes) and the script of its text. */
+/** The encoding of the input (for bytes), the mojibake in its text, and the script of the text once repaired. */
 export function detect(input: string | Uint8Array): DetectResult {
-  if (typeof input === 'string') return { encoding: 'utf-8', confidence: 1, script: scriptReport(input) }
-  const decoded = decodeBytes(input)
-  return { encoding: decoded.encoding, confidence: decoded.confidence, script: scriptReport(decoded.text) }
+  const decoded = typeof input === 'string' ? { encoding: 'utf-8', confidence: 1, text: input } : decodeBytes(input)
+  const repaired = tidy(decoded.text, { only: ['encoding'], messages: false })
+  const mojibake = Object.fromEntries(Object.entries(repaired.stats).filter(([rule, n]) => rule.startsWith('encoding/') && n > 0))
+  return { encoding: decoded.encoding, confidence: decoded.confidence, script: scriptReport(repaired.text), mojibake }
 }
 
 export function toTidyMessage(message: VFileMessage): TidyMessage {

@@ -95,7 +95,13 @@ export interface TidyResult {
 export interface DetectResult {
   encoding: string
   confidence: number
+  /** The script of the text, after any mojibake in it is repaired. */
   script: ScriptReport
+  /**
+   * Mojibake the `encoding` step finds in the decoded text: stretches repaired per rule id (`encoding/utf8-as-gbk`),
+   * empty when there is none.
+   */
+  mojibake: Record<string, number>
 }
 
 export interface ScriptReport {

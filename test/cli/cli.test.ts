@@ -207,6 +207,14 @@ describe('detect', () => {
     expect(lines[0].script.label).not.toBe('none')
     expect(lines[1].encoding).toMatch(/^(gbk|gb18030|gb2312)$/)
     expect(lines[1].script.label).toBe('zh-Hans')
+    expect(lines[0].mojibake).toEqual({})
+  })
+
+  it('counts the mojibake in a file and reports the script of the repaired text', () => {
+    const sample = path.join(root, 'corpus-samples/006-own-mojibake-lines.txt')
+    const [line] = zhtidy(['detect', sample]).stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(line.mojibake).toEqual({ 'encoding/utf8-as-gbk': 3, 'encoding/gbk-as-latin': 1, 'encoding/utf8-as-latin': 1 })
+    expect(line.script.label).toBe('zh-Hans')
   })
 })
 
