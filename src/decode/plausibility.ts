@@ -98,7 +98,21 @@ function table(): Float32Array {
 
 let bigrams: Set<number> | undefined
 
-/** Pairs of Han characters inside OpenCC's phrases, keyed `first * 0x110000 + second`. */
+/**
+ * Key of a pair of characters. Pairs within U+3400–U+9FFF (nearly all) get a small-integer key, which V8 hashes
+ * far faster than the large doubles `first * 0x110000 + second` would be; the rest get a negative key.
+ */
+function pairKey(first: number, second: number): number {
+  if (first >= 0x3400 && first < 0xa000 && second >= 0x3400 && second < 0xa000) return (first - 0x3400) * 0x6c00 + (second - 0x3400)
+  return -(first * 0x110000 + second)
+}
+
+/** Whether two Han characters in a row occur inside a word of OpenCC's phrases. */
+function isWordPair(first: number, second: number): boolean {
+  return wordPairs().has(pairKey(first, second))
+}
+
+/** Pairs of Han characters inside OpenCC's phrases, keyed by `pairKey`. */
 function wordPairs(): Set<number> {
   if (bigrams) return bigrams
   const set = new Set<number>()
@@ -111,7 +125,7 @@ function wordPairs(): Set<number> {
         let previous = -1
         for (const ch of side) {
           const code = ch.codePointAt(0)!
-          if (previous >= 0) set.add(previous * 0x110000 + code)
+          if (previous >= 0) set.add(pairKey(previous, code))
           previous = code
         }
       }
@@ -162,7 +176,7 @@ export function stepScore(previous: number, code: number): number {
   if (previous === 0xc2 && code === 0x20) score -= 2
   // Runs of accented letters and Latin-1 symbols: GBK or Big5 bytes read as Latin-1.
   if (isLatinHigh(previous) && isLatinHigh(code)) score -= 1.5
-  if (code >= 0x3400 && previous >= 0x3400 && wordPairs().has(previous * 0x110000 + code)) score += WORD_PAIR
+  if (code >= 0x3400 && previous >= 0x3400 && isWordPair(previous, code)) score += WORD_PAIR
   // A Han character glued to a Latin letter (`Divis茫o`): what GBK read as Latin-1 makes of European words.
   if ((isHanish(code) && isLetter(previous)) || (isHanish(previous) && isLetter(code))) score -= 1.5
   return score
@@ -247,7 +261,7 @@ export function profile(text: string): Profile {
       }
       if (code >= 0x3400 && previous >= 0x3400 && code < 0xac00 && previous < 0xac00) {
         han++
-        if (pairs.has(previous * 0x110000 + code)) {
+        if (pairs.has(pairKey(previous, code))) {
           word++
           pairless = 1
           lowInRun = 0

@@ -107,7 +107,7 @@ describe('replaying the mirror program on real text', () => {
     const rate = exact / slipped.length
     if (process.env.ZHTIDY_DEBUG) for (const r of slipped.filter((x) => !x.exact).slice(0, 12)) console.log(`IN  ${r.input}\nOUT ${r.output}\nDOC ${r.doc}\n`)
     console.log(`replay: ${results.length} documents, ${slipped.length} with byte slips, ${exact} of them restored exactly (${(rate * 100).toFixed(1)}%)`)
-    // Close calls are left as warnings (precision before recall): 36 of 46 when this floor was set.
+    // Close calls are left as warnings (precision before recall): 36 of 46 when this floor was set, 38 of 50 now.
     expect(rate).toBeGreaterThanOrEqual(0.75)
   })
 })

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite'
 import { pinyin } from 'pinyin-pro'
 import * as OpenCC from 'opencc-js'
 import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
+import { profile } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
 
@@ -142,23 +143,36 @@ function hex(bytes: number[]): string {
   return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')
 }
 
-/** Document statistics that score candidate repairs: how often a character and a pair of characters occur. */
+/**
+ * Document statistics that score candidate repairs: how often a character and a pair of characters occur. Keys
+ * are numbers (code points; pairs by `pairKey`), which count a long document several times faster than strings.
+ */
 export interface DocumentStats {
-  chars: Map<string, number>
-  pairs: Map<string, number>
+  chars: Map<number, number>
+  pairs: Map<number, number>
+}
+
+/** Key of a pair of code points: a small integer for BMP pairs, a larger double otherwise. */
+function pairKey(first: number, second: number): number {
+  return first < 0x10000 && second < 0x10000 ? first * 0x10000 + second : first * 0x110000 + second + 0x100000000
 }
 
 export function documentStats(lines: readonly string[]): DocumentStats {
-  const chars = new Map<string, number>()
-  const pairs = new Map<string, number>()
+  const chars = new Map<number, number>()
+  const pairs = new Map<number, number>()
   for (const raw of lines) {
     // Counted without glued pinyin, so that 學(xué)校 counts as the pair 學校.
-    const line = raw.replace(GLUED_PINYIN, '')
-    let previous = ''
-    for (const char of line) {
-      chars.set(char, (chars.get(char) ?? 0) + 1)
-      if (previous) pairs.set(previous + char, (pairs.get(previous + char) ?? 0) + 1)
-      previous = char
+    const line = raw.includes('(') ? raw.replace(GLUED_PINYIN, '') : raw
+    let previous = -1
+    for (let i = 0; i < line.length; i++) {
+      let code = line.charCodeAt(i)
+      if (code >= 0xd800 && code < 0xdc00 && i + 1 < line.length) (code = line.codePointAt(i)!), i++
+      chars.set(code, (chars.get(code) ?? 0) + 1)
+      if (previous >= 0) {
+        const key = pairKey(previous, code)
+        pairs.set(key, (pairs.get(key) ?? 0) + 1)
+      }
+      previous = code
     }
   }
   return { chars, pairs }
@@ -185,8 +199,9 @@ function score(text: string, stats: DocumentStats): number {
   let total = 0
   const chars = [...text]
   for (let k = 0; k < chars.length; k++) {
-    total += Math.log1p(stats.chars.get(chars[k]!) ?? 0) + COMMONNESS_WEIGHT * commonness(chars[k]!)
-    if (k > 0) total += 2 * Math.log1p(stats.pairs.get(chars[k - 1]! + chars[k]!) ?? 0)
+    const code = chars[k]!.codePointAt(0)!
+    total += Math.log1p(stats.chars.get(code) ?? 0) + COMMONNESS_WEIGHT * commonness(chars[k]!)
+    if (k > 0) total += 2 * Math.log1p(stats.pairs.get(pairKey(chars[k - 1]!.codePointAt(0)!, code)) ?? 0)
   }
   return total
 }
@@ -203,15 +218,20 @@ const EXACT_TONE = 2
 
 /** Every way to fill the lost bytes that decodes cleanly and honours the readings; at most a few thousand. */
 function candidates(plan: Plan, stats: DocumentStats): Candidate[] {
-  let partial: { bytes: number[]; lost: number[]; bonus: number }[] = [{ bytes: [], lost: [], bonus: 0 }]
+  // Partial fillings hold only the lost bytes chosen so far; the bytes of the run are put together at the end
+  // (copying them at every token made long runs quadratic).
+  let partial: { lost: number[]; bonus: number }[] = [{ lost: [], bonus: 0 }]
+  let lastFixed: number | undefined
+  let previousWasLost = false
   for (const token of plan.tokens) {
     if (token.kind === 'bytes') {
-      partial = partial.map((p) => ({ ...p, bytes: [...p.bytes, ...token.bytes] }))
+      lastFixed = token.bytes[token.bytes.length - 1]
+      previousWasLost = false
       continue
     }
     const next: typeof partial = []
     for (const p of partial) {
-      const previous = p.bytes[p.bytes.length - 1]!
+      const previous = previousWasLost ? p.lost[p.lost.length - 1]! : lastFixed!
       // A lost byte is never ASCII: an ASCII byte decodes on its own and cannot be lost.
       for (let byte = 0x80; byte <= 0xfe; byte++) {
         let bonus = p.bonus
@@ -220,13 +240,15 @@ function candidates(plan: Plan, stats: DocumentStats): Candidate[] {
           if (pair.length !== 1 || pair === '\ufffd' || !readsAs(pair, token.reading)) continue
           if (readings(pair).includes(token.reading)) bonus += EXACT_TONE
         } else if (byte < 0x81) continue
-        next.push({ bytes: [...p.bytes, byte], lost: [...p.lost, byte], bonus })
+        next.push({ lost: [...p.lost, byte], bonus })
       }
     }
     partial = next.slice(0, 5000)
+    previousWasLost = true
   }
   const out: Candidate[] = []
-  for (const p of partial) {
+  for (const q of partial) {
+    const p = { ...q, bytes: fill(plan.tokens, q.lost) }
     // The run may end with an ASCII byte that was a trail byte, or with a real ASCII character: try both.
     const last = p.bytes[p.bytes.length - 1]!
     const variants = last < 0x80 ? [p.bytes, p.bytes.slice(0, -1)] : [p.bytes]
@@ -240,6 +262,20 @@ function candidates(plan: Plan, stats: DocumentStats): Candidate[] {
   return out
 }
 
+/** Runs of more characters than this are checked for reading like prose before their repairs are scored. */
+const LONG_RUN = 16
+
+/** The bytes of a run with its lost bytes filled in. */
+function fill(tokens: readonly Token[], lost: readonly number[]): number[] {
+  const bytes: number[] = []
+  let k = 0
+  for (const token of tokens) {
+    if (token.kind === 'bytes') for (const b of token.bytes) bytes.push(b)
+    else bytes.push(lost[k++]!)
+  }
+  return bytes
+}
+
 /** Confidence margin: the best repair must beat the runner-up by this much (in log-count units). */
 const MARGIN = 1.5
 
@@ -248,8 +284,14 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
     if (!line.includes('?') && !line.includes('\ufffd')) return []
     const edits: Edit[] = []
     for (const plan of plans(line)) {
-      const found = candidates(plan, getStats())
       const actual = line.slice(plan.start, plan.end)
+      // After a punctuation slip the text reads out of step, made of rare characters, until the next ASCII byte.
+      // A long run that reads like prose after the mark is no slip: `隤??、` holds question marks that stand for
+      // rare characters, as classical texts do. (Checking first also spares scoring a hundred readings of a
+      // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
+      const chars = [...actual]
+      if (plan.rule === 'annotations/punctuation-slip' && chars.length > LONG_RUN && profile(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) continue
+      const found = candidates(plan, getStats())
       const unrepaired = (why: string): void => {
         // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
         if (plan.rule === 'annotations/punctuation-slip' && !actual.includes('\ufffd')) return

@@ -110,7 +110,7 @@ export function encodingRule(readings: readonly Reading[]): (line: string, estab
         if (!leads.has(lead)) leads.set(lead, r.wrong)
       }
     }
-    for (const [lead, wrong] of leads) for (const match of line.matchAll(lostNbsp(lead))) {
+    for (const [lead, wrong] of leads) for (const match of line.includes(lead) ? line.matchAll(lostNbsp(lead)) : []) {
       const at = match.index
       if (!untouched(at, match[0].length)) continue
       // Portuguese glues `à` to what follows (`às`, `àquele`); French keeps it a word (`à nos`).

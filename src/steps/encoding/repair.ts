@@ -648,7 +648,7 @@ export function repairText(
   // Mojibake saved again in the wrong encoding turns each U+FFFD into `?` (`涓捐銆?` was `举行。`): read a `?`
   // after a non-ASCII character as a lost byte, and keep that reading when it explains more of the line.
   let questionMarks = false
-  if (QUESTION_AFTER_NON_ASCII.test(text)) {
+  if (text.includes('?') && QUESTION_AFTER_NON_ASCII.test(text)) {
     const lossy = readings.filter((r) => r.right === 'utf-8' && (r.wrong === 'gbk' || r.wrong === 'big5'))
     // A stretch that reads a `?` so must hold three misread characters: `鐘?` alone is a word and a question mark.
     const alt = (lossy.length > 0 ? bestLayerOf(text.replace(QUESTION_AFTER_NON_ASCII_ALL, '\uFFFD'), lossy, established) : undefined)
