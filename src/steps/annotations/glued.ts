@@ -29,21 +29,49 @@ const LEARNER_SHARE = 0.5
 let toSimplified: ((s: string) => string) | undefined
 let toTraditional: ((s: string) => string) | undefined
 
+// Per-character answers are cached for the process: a page repeats its few dozen annotated characters, a dump
+// repeats them across pages, and OpenCC and pinyin-pro are slow to ask one character at a time.
+const convertedCache = new Map<string, boolean>()
+const readingsCache = new Map<string, string[]>()
+const readingCache = new Map<string, boolean>()
+
 function isConverted(char: string): boolean {
-  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
-  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 't' })
-  return toSimplified(char) !== char || toTraditional(char) !== char
+  let hit = convertedCache.get(char)
+  if (hit === undefined) {
+    toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
+    toTraditional ??= OpenCC.Converter({ from: 'cn', to: 't' })
+    hit = toSimplified(char) !== char || toTraditional(char) !== char
+    if (convertedCache.size < 100_000) convertedCache.set(char, hit)
+  }
+  return hit
 }
 
 const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
 
+/** Readings of a character and of its simplified counterpart, toneless readings with `v` for `ü` beside them. */
+function readingsOf(char: string): string[] {
+  let hit = readingsCache.get(char)
+  if (!hit) {
+    toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
+    const counterpart = toSimplified(char)
+    const all = counterpart !== char ? [char, counterpart] : [char]
+    const toned = all.flatMap((c) => pinyin(c, { multiple: true, type: 'array' }) as string[])
+    hit = [...toned, ...toned.map((r) => strip(r).replace(/ü/g, 'v'))]
+    if (readingsCache.size < 100_000) readingsCache.set(char, hit)
+  }
+  return hit
+}
+
 function isReading(char: string, syllable: string): boolean {
-  const all = [char]
-  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
-  const counterpart = toSimplified(char)
-  if (counterpart !== char) all.push(counterpart)
-  const wanted = strip(syllable).replace(/ü/g, 'v')
-  return all.some((c) => (pinyin(c, { multiple: true, type: 'array' }) as string[]).some((r) => r === syllable || strip(r).replace(/ü/g, 'v') === wanted))
+  const key = `${char}\u0000${syllable}`
+  let hit = readingCache.get(key)
+  if (hit === undefined) {
+    const wanted = strip(syllable).replace(/ü/g, 'v')
+    const all = readingsOf(char)
+    hit = all.includes(syllable) || all.includes(wanted)
+    if (readingCache.size < 100_000) readingCache.set(key, hit)
+  }
+  return hit
 }
 
 export interface GluedVerdict {

@@ -64,9 +64,28 @@ function readings(char: string): string[] {
   return out
 }
 
+const readsAsCache = new Map<string, boolean>()
 function readsAs(char: string, syllable: string): boolean {
-  const wanted = toneless(syllable)
-  return readings(char).some((r) => r === syllable || toneless(r) === wanted)
+  const key = `${char}\u0000${syllable}`
+  let hit = readsAsCache.get(key)
+  if (hit === undefined) {
+    const wanted = toneless(syllable)
+    hit = readings(char).some((r) => r === syllable || toneless(r) === wanted)
+    if (readsAsCache.size < 100_000) readsAsCache.set(key, hit)
+  }
+  return hit
+}
+
+/** GBK pairs by lead byte: `pairsAfter(lead)[trail - 0x80]` is what lead·trail decodes to (trails 80–FE). */
+const pairRows = new Map<number, string[]>()
+function pairsAfter(lead: number): string[] {
+  let row = pairRows.get(lead)
+  if (!row) {
+    row = []
+    for (let trail = 0x80; trail <= 0xfe; trail++) row.push(iconv.decode(Buffer.from([lead, trail]), 'gbk'))
+    pairRows.set(lead, row)
+  }
+  return row
 }
 
 /** Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. */
@@ -236,7 +255,7 @@ function candidates(plan: Plan, stats: DocumentStats): Candidate[] {
       for (let byte = 0x80; byte <= 0xfe; byte++) {
         let bonus = p.bonus
         if (token.reading !== undefined) {
-          const pair = iconv.decode(Buffer.from([previous, byte]), 'gbk')
+          const pair = pairsAfter(previous)[byte - 0x80]!
           if (pair.length !== 1 || pair === '\ufffd' || !readsAs(pair, token.reading)) continue
           if (readings(pair).includes(token.reading)) bonus += EXACT_TONE
         } else if (byte < 0x81) continue
