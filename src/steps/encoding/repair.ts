@@ -43,8 +43,6 @@ export interface Repair {
   reading: Reading
   /** Score gained. */
   gain: number
-  /** Characters lost before the misreading (U+FFFD in the repaired text). */
-  lost: number
   /** Characters of lost bytes that were guessed from the character before them rather than left as U+FFFD. */
   guessed: number
 }
@@ -454,7 +452,6 @@ function judge(
     after,
     reading,
     gain,
-    lost: countLost(after),
     guessed: before.includes('\uFFFD') ? countGuesses(before, after, wrong, right) : 0,
   }
   if (strong) return repair
@@ -624,15 +621,14 @@ function bestLayerOf(text: string, readings: readonly Reading[], established?: R
   const p = profile(text)
   const first = plausibleReadings(text, readings, p)
   const layer = first.length > 0 ? bestLayer(text, first, true, established) : undefined
-  if (layer && nonAscii(layer.map((r) => r.before).join('')) >= 0.95 * nonAscii(text)) return layer
+  if (layer && explained(text, layer) >= 0.95 * nonAscii(text)) return layer
   // When no common reading explains a line of Latin-1 pairs, the rarer codecs may: Mac Roman's `‚Ä¶` is all
   // windows-1252 characters.
   const rest = p.latin >= 2 ? readings.filter((r) => isRarer(r) && !first.includes(r)) : []
   const other = rest.length > 0 ? bestLayer(text, rest, true, established) : undefined
   // Gains of different codecs do not compare (the rarer ones earn a bonus for structure): the one that explains
   // more of the line wins.
-  const explained = (repairs: Repair[] | undefined): number => (repairs ? nonAscii(repairs.map((r) => r.before).join('')) : 0)
-  return other && explained(other) > explained(layer) ? other : layer
+  return other && explained(text, other) > explained(text, layer) ? other : layer
 }
 
 /**
