@@ -179,6 +179,11 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     k = m
   }
 
+  // Whole spans that cover every non-ASCII character leave nothing for the walk (a line misread end to end).
+  let open = false
+  for (let k = 0; k < n && !open; k++) if (!blocked[k] && us[k]!.code >= 0x80 && us[k]!.bytes) open = true
+  if (!open) return screen(text, reading, repairs, weak, established?.has(reading.rule) ?? false)
+
   const best = new Float64Array(n + 1).fill(-Infinity)
   const from = new Int32Array(n + 1).fill(-1)
   /** For a repaired step: the decoded text of the stretch ending here. */
@@ -607,6 +612,13 @@ export function plausibleReadings(text: string, readings: readonly Reading[], p:
   })
 }
 
+/** Whether all of `text` is bytes of the wrong codec that decode under the right one. */
+function decodesWhole(text: string, reading: Reading): boolean {
+  const all = codecs()
+  const bytes = bytesOf(text, all[reading.wrong]!)
+  return bytes !== undefined && decodeAll(bytes, all[reading.right]!) !== undefined
+}
+
 /** Readings through the rarer single-byte codecs (windows-1250, Mac Roman, cp437…). */
 function isRarer(reading: Reading): boolean {
   return reading.right === 'utf-8' && reading.wrong !== 'latin' && reading.wrong !== 'gbk' && reading.wrong !== 'big5'
@@ -620,6 +632,12 @@ function isRarer(reading: Reading): boolean {
 function bestLayerOf(text: string, readings: readonly Reading[], established?: ReadonlySet<string>): Repair[] | undefined {
   const p = profile(text)
   const first = plausibleReadings(text, readings, p)
+  // On a line of Latin-1 pairs, a reading under which the whole line decodes is tried first: GBK read as Latin-1
+  // end to end is then repaired without first walking UTF-8 over it.
+  if (first.length > 1 && p.latin >= 8) {
+    const whole = first.filter((r) => decodesWhole(text, r))
+    if (whole.length > 0 && whole.length < first.length) first.splice(0, first.length, ...whole, ...first.filter((r) => !whole.includes(r)))
+  }
   const layer = first.length > 0 ? bestLayer(text, first, true, established) : undefined
   if (layer && explained(text, layer) >= 0.95 * nonAscii(text)) return layer
   // When no common reading explains a line of Latin-1 pairs, the rarer codecs may: Mac Roman's `‚Ä¶` is all
