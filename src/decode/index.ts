@@ -1,5 +1,5 @@
 import { codecs, utf8, windowsTable } from './codecs.js'
-import { plausibility, profile } from './plausibility.js'
+import { cjkWeights, plausibility, profile } from './plausibility.js'
 
 /** The result of turning bytes into text. */
 export interface Decoded {
@@ -98,7 +98,15 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const second = ranked[1]
   const confidence = confidenceOf(best.score, second?.score, sample.length)
   const whole = best.encoding === 'utf-8' ? undefined : decodeStrict(best.encoding, bytes)
-  if (whole !== undefined) return { text: whole, encoding: best.encoding, confidence, invalid: [], bom: false }
+  if (whole !== undefined) {
+    // Big5 bytes are mostly valid GBK and the reverse: a line pasted in from the other encoding decodes without
+    // error but reads as mojibake. Such lines get their own reading.
+    if (best.encoding === 'gb18030' || best.encoding === 'big5') {
+      const relabelled = relabelForeignLines(bytes, best.encoding, whole)
+      if (relabelled) return { text: relabelled.text, encoding: 'mixed', confidence, invalid: [], bom: false, lines: relabelled.lines }
+    }
+    return { text: whole, encoding: best.encoding, confidence, invalid: [], bom: false }
+  }
 
   return withLines(best.encoding, bytes, confidence)
 }
@@ -297,6 +305,43 @@ function decodeLines(bytes: Uint8Array): { text: string; invalid: Decoded['inval
     start = end
   }
   return { text, invalid, lines }
+}
+
+/**
+ * The lines of a GBK or Big5 file that read as mojibake in it (a low mean character weight) but read cleanly and
+ * far better in the other Chinese encoding; undefined when there are none.
+ */
+function relabelForeignLines(bytes: Uint8Array, encoding: 'gb18030' | 'big5', whole: string): { text: string; lines: string[] } | undefined {
+  const other = encoding === 'gb18030' ? 'big5' : 'gb18030'
+  // LF is never part of a GBK or Big5 character: the decoded lines match the byte lines one for one.
+  const texts = whole.split('\n')
+  let changed = false
+  const lines: string[] = []
+  let start = 0
+  for (let k = 0; k < texts.length; k++) {
+    const lf = bytes.indexOf(0x0a, start)
+    const end = lf < 0 ? bytes.length : lf
+    const mine = texts[k]!
+    let label: string = encoding
+    if (mine.length >= 4) {
+      const p = cjkWeights(mine)
+      // Misread lines score below 0.75 on average (GBK read as Big5: 0.36 at the median, 0.70 at the 99th
+      // percentile on zuozhuan; Big5 read as GBK below 0); clean lines of either script score above 1.
+      if (p.cjk >= 4 && p.meanCjk < 0.75) {
+        const theirs = decodeStrict(other, bytes.subarray(start, end))
+        // The quick look first (the other reading must read as common Chinese), the full score only then.
+        const quick = theirs === undefined ? undefined : cjkWeights(theirs)
+        if (theirs !== undefined && quick!.meanCjk >= 0.9 && !quick!.rareCluster && plausibility(theirs) - plausibility(mine) >= Math.max(4, p.cjk)) {
+          texts[k] = theirs
+          label = other
+          changed = true
+        }
+      }
+    }
+    if (k < texts.length - 1 || end > start) lines.push(label)
+    start = end + 1
+  }
+  return changed ? { text: texts.join('\n'), lines } : undefined
 }
 
 /** Byte offsets of invalid UTF-8 sequences, as the WHATWG decoder replaces them (maximal subparts). */

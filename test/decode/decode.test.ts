@@ -59,6 +59,18 @@ describe('decodeBytes', () => {
     expect(decoded.lines).toEqual(['utf-8', 'big5', 'gb18030'])
   })
 
+  it('gives a Big5 line in a GBK file its own reading, though its bytes are valid GBK', () => {
+    // Without the check the line decodes as GBK without error, into mojibake (`市委書記主持召開會議` → `カ〆癘秨穦某`).
+    const input = concat(bytes(`${zh}\n`, 'gbk'), bytes(`${hant}\n`, 'big5'), bytes(`${zh}\n`, 'gbk'))
+    const decoded = decodeBytes(input)
+    expect(decoded.text).toBe(`${zh}\n${hant}\n${zh}\n`)
+    expect(decoded.encoding).toBe('mixed')
+    expect(decoded.lines).toEqual(['gb18030', 'big5', 'gb18030'])
+    // And a GBK line in a Big5 file.
+    const reverse = decodeBytes(concat(bytes(`${hant}\n`, 'big5'), bytes(`${zh}\n`, 'gbk'), bytes(`${hant}\n`, 'big5')))
+    expect([reverse.text, reverse.lines]).toEqual([`${hant}\n${zh}\n${hant}\n`, ['big5', 'gb18030', 'big5']])
+  })
+
   it('never throws on invalid bytes: U+FFFD with the byte offset', () => {
     const good = bytes('中文', 'utf8')
     const input = concat(good, new Uint8Array([0xff, 0xfe, 0xfd]), bytes('测试', 'utf8'))
