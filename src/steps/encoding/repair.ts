@@ -432,6 +432,9 @@ function judge(
   const prevCode = k > 0 ? us[k - 1]!.code : 0x20
   const nextText = text.slice(endOffset, endOffset + 2)
   let gain = plausibility(after + nextText, prevCode) - plausibility(before + nextText, prevCode)
+  // A U+FFFD of the input is a byte lost before the misreading: a repair gets no credit for making it disappear
+  // (a guess over it is worth what the guessed character reads like, no more).
+  if (before.includes('\uFFFD')) gain += charWeight(0xfffd) * Math.max(0, countLost(before) - countLost(after))
   if (isSingleByte(wrong) && structureBonus(wrong, right) > 0) {
     for (const ch of after) if (ch >= '\u0080' && ch !== '\uFFFD') gain += SINGLE_BYTE_STRUCTURE
     // A C1 control stands for its own byte only where the codec leaves that byte undefined: windows-1250 reads
