@@ -99,10 +99,11 @@ function table(): Float32Array {
 let bigrams: Set<number> | undefined
 
 /**
- * Key of a pair of characters. Pairs within U+3400–U+9FFF (nearly all) get a small-integer key, which V8 hashes
- * far faster than the large doubles `first * 0x110000 + second` would be; the rest get a negative key.
+ * Key of a pair of characters, one per pair of code points. Pairs within U+3400–U+9FFF (nearly all) get a
+ * small-integer key, which V8 hashes far faster than the large doubles `first * 0x110000 + second` would be; the
+ * rest get a negative key.
  */
-function pairKey(first: number, second: number): number {
+export function pairKey(first: number, second: number): number {
   if (first >= 0x3400 && first < 0xa000 && second >= 0x3400 && second < 0xa000) return (first - 0x3400) * 0x6c00 + (second - 0x3400)
   return -(first * 0x110000 + second)
 }

@@ -1,7 +1,7 @@
 import * as OpenCC from 'opencc-js'
-import { pinyin } from 'pinyin-pro'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit, Root } from '../../types.js'
+import { readsAs } from './readings.js'
 
 /**
  * Pinyin glued onto characters: an artifact of converter sites, or a real gloss? Decided per document.
@@ -29,10 +29,9 @@ const LEARNER_SHARE = 0.5
 let toSimplified: ((s: string) => string) | undefined
 let toTraditional: ((s: string) => string) | undefined
 
-// Per-character answers are cached for the process: a page repeats its few dozen annotated characters, a dump
-// repeats them across pages, and OpenCC and pinyin-pro are slow to ask one character at a time.
+// Per-character answers are cached for the process, as readings are (./readings.ts): OpenCC is slow to ask one
+// character at a time.
 const convertedCache = new Map<string, boolean>()
-const readingsCache = new Map<string, string[]>()
 const readingCache = new Map<string, boolean>()
 
 function isConverted(char: string): boolean {
@@ -46,29 +45,14 @@ function isConverted(char: string): boolean {
   return hit
 }
 
-const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-
-/** Readings of a character and of its simplified counterpart, toneless readings with `v` for `ü` beside them. */
-function readingsOf(char: string): string[] {
-  let hit = readingsCache.get(char)
-  if (!hit) {
-    toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
-    const counterpart = toSimplified(char)
-    const all = counterpart !== char ? [char, counterpart] : [char]
-    const toned = all.flatMap((c) => pinyin(c, { multiple: true, type: 'array' }) as string[])
-    hit = [...toned, ...toned.map((r) => strip(r).replace(/ü/g, 'v'))]
-    if (readingsCache.size < 100_000) readingsCache.set(char, hit)
-  }
-  return hit
-}
-
+/** Whether `syllable` is a reading of `char` or of its simplified counterpart. */
 function isReading(char: string, syllable: string): boolean {
   const key = `${char}\u0000${syllable}`
   let hit = readingCache.get(key)
   if (hit === undefined) {
-    const wanted = strip(syllable).replace(/ü/g, 'v')
-    const all = readingsOf(char)
-    hit = all.includes(syllable) || all.includes(wanted)
+    toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
+    const counterpart = toSimplified(char)
+    hit = readsAs(char, syllable) || (counterpart !== char && readsAs(counterpart, syllable))
     if (readingCache.size < 100_000) readingCache.set(key, hit)
   }
   return hit

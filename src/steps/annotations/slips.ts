@@ -1,10 +1,10 @@
 import iconv from 'iconv-lite'
-import { pinyin } from 'pinyin-pro'
 import * as OpenCC from 'opencc-js'
 import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
-import { profile } from '../../decode/plausibility.js'
+import { pairKey, profile } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
+import { readings, readsAs } from './readings.js'
 
 /**
  * Byte slips of mirror sites, undone on GBK bytes (see shared/notes/mirror-damage.md for the mechanism).
@@ -39,8 +39,6 @@ interface Plan {
   description: string[]
 }
 
-const toneless = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v')
-
 function gbk(text: string): number[] | undefined {
   const bytes = [...iconv.encode(text, 'gbk')]
   return iconv.decode(Buffer.from(bytes), 'gbk') === text ? bytes : undefined
@@ -52,28 +50,6 @@ function strictDecode(bytes: number[]): string | undefined {
   const text = iconv.decode(buffer, 'gbk')
   if (text.includes('\ufffd')) return undefined
   return Buffer.compare(iconv.encode(text, 'gbk'), buffer) === 0 ? text : undefined
-}
-
-const readingCache = new Map<string, string[]>()
-function readings(char: string): string[] {
-  let out = readingCache.get(char)
-  if (!out) {
-    out = pinyin(char, { multiple: true, type: 'array' }) as string[]
-    readingCache.set(char, out)
-  }
-  return out
-}
-
-const readsAsCache = new Map<string, boolean>()
-function readsAs(char: string, syllable: string): boolean {
-  const key = `${char}\u0000${syllable}`
-  let hit = readsAsCache.get(key)
-  if (hit === undefined) {
-    const wanted = toneless(syllable)
-    hit = readings(char).some((r) => r === syllable || toneless(r) === wanted)
-    if (readsAsCache.size < 100_000) readsAsCache.set(key, hit)
-  }
-  return hit
 }
 
 /** GBK pairs by lead byte: `pairsAfter(lead)[trail - 0x80]` is what lead·trail decodes to (trails 80–FE). */
@@ -164,16 +140,12 @@ function hex(bytes: number[]): string {
 
 /**
  * Document statistics that score candidate repairs: how often a character and a pair of characters occur. Keys
- * are numbers (code points; pairs by `pairKey`), which count a long document several times faster than strings.
+ * are numbers (code points; pairs by plausibility's `pairKey`), which count a long document several times faster
+ * than strings.
  */
 export interface DocumentStats {
   chars: Map<number, number>
   pairs: Map<number, number>
-}
-
-/** Key of a pair of code points: a small integer for BMP pairs, a larger double otherwise. */
-function pairKey(first: number, second: number): number {
-  return first < 0x10000 && second < 0x10000 ? first * 0x10000 + second : first * 0x110000 + second + 0x100000000
 }
 
 export function documentStats(lines: readonly string[]): DocumentStats {
