@@ -226,38 +226,48 @@ export interface Profile {
  * cluster. Several times faster, for a first look at every line of a file.
  */
 export function cjkWeights(text: string): Pick<Profile, 'cjk' | 'meanCjk' | 'rareCluster'> {
-  const w = table()
-  let cjk = 0
-  let sum = 0
-  let low = 0
-  let cluster = false
-  const recent = [0, 0, 0]
+  const tally = new CjkTally()
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i)
     if (code < 0x2e80) continue
     if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) (code = text.codePointAt(i)!), i++
-    cjk++
-    const weight = code < 0x10000 ? w[code]! : charWeight(code)
-    sum += weight
-    if (weight <= 0.2) {
-      low++
-      recent[low % 3] = cjk
-      if (low >= 3 && cjk - recent[(low + 1) % 3]! < 8) cluster = true
-    }
+    tally.add(code)
   }
-  return { cjk, meanCjk: cjk === 0 ? 0 : sum / cjk, rareCluster: cluster }
+  return { cjk: tally.cjk, meanCjk: tally.mean(), rareCluster: tally.cluster }
+}
+
+/** CJK characters seen so far, their total weight, and whether uncommon ones cluster: three within eight. */
+class CjkTally {
+  cjk = 0
+  sum = 0
+  cluster = false
+  private low = 0
+  private readonly recent = [0, 0, 0]
+  private readonly weights = table()
+
+  /** Counts one CJK character (U+2E80 and up) and returns its weight. */
+  add(code: number): number {
+    this.cjk++
+    const weight = code < 0x10000 ? this.weights[code]! : charWeight(code)
+    this.sum += weight
+    if (weight <= 0.2) {
+      this.low++
+      this.recent[this.low % 3] = this.cjk
+      if (this.low >= 3 && this.cjk - this.recent[(this.low + 1) % 3]! < 8) this.cluster = true
+    }
+    return weight
+  }
+
+  mean(): number {
+    return this.cjk === 0 ? 0 : this.sum / this.cjk
+  }
 }
 
 export function profile(text: string): Profile {
-  const w = table()
   const pairs = wordPairs()
-  let cjk = 0
-  let low = 0
+  const tally = new CjkTally()
   let pairless = 1
   let longest = 0
-  let cluster = false
-  const recent = [0, 0, 0]
-  let sum = 0
   let word = 0
   let han = 0
   let latin = 0
@@ -279,14 +289,7 @@ export function profile(text: string): Profile {
       i++
     }
     if (code >= 0x2e80) {
-      cjk++
-      const weight = code < 0x10000 ? w[code]! : charWeight(code)
-      sum += weight
-      if (weight <= 0.2) {
-        low++
-        recent[low % 3] = cjk
-        if (low >= 3 && cjk - recent[(low + 1) % 3]! < 8) cluster = true
-      }
+      const weight = tally.add(code)
       if (code >= 0x3400 && previous >= 0x3400 && code < 0xac00 && previous < 0xac00) {
         han++
         if (pairs.has(pairKey(previous, code))) {
@@ -313,5 +316,5 @@ export function profile(text: string): Profile {
     previousHigh = code < 0x2e80 && (code < 0x100 || isContinuationSymbol(code))
     previous = code
   }
-  return { cjk, rareCluster: cluster, pairless: longest, meanCjk: cjk === 0 ? 0 : sum / cjk, wordPairs: word, hanPairs: han, latin, otherNonAscii: other }
+  return { cjk: tally.cjk, rareCluster: tally.cluster, pairless: longest, meanCjk: tally.mean(), wordPairs: word, hanPairs: han, latin, otherNonAscii: other }
 }
