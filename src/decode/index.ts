@@ -40,6 +40,22 @@ function decoder(label: string, strict: boolean): InstanceType<typeof TextDecode
 }
 
 let table1252: string[] | undefined
+let bytes1252: Map<number, number> | undefined
+
+/**
+ * windows-1252 read backwards, sloppily as the encoding step does: each character to its byte, and a C1 control to
+ * its own value (what Latin-1 shows for it). Built from the same table as `decode1252`, without the step's codecs.
+ */
+function latinByte(code: number): number | undefined {
+  if (!bytes1252) {
+    table1252 ??= windowsTable('windows-1252')
+    const map = new Map<number, number>()
+    table1252.forEach((ch, byte) => map.has(ch.charCodeAt(0)) || map.set(ch.charCodeAt(0), byte))
+    for (let c = 0x80; c < 0xa0; c++) if (!map.has(c)) map.set(c, c)
+    bytes1252 = map
+  }
+  return bytes1252.get(code)
+}
 
 /** windows-1252 as browsers read it (Node 20's TextDecoder reads the label as Latin-1). */
 function decode1252(bytes: Uint8Array): string {
@@ -216,17 +232,16 @@ function rank(bytes: Uint8Array, utf16?: 'utf-16le' | 'utf-16be'): Reading[] {
  */
 function utf8Plausibility(text: string): number {
   const direct = plausibility(text)
-  const latin = codecs().latin!
-  const bytes: number[] = []
+  const raw = new Uint8Array(text.length)
+  let high = false
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    const b = code < 0x80 ? undefined : latin.encodeChar(code)
-    if (code < 0x80) bytes.push(code)
-    else if (!b || b[0]! > 0xff) return direct
-    else bytes.push(b[0]!)
+    const byte = code < 0x80 ? code : latinByte(code)
+    if (byte === undefined) return direct
+    raw[i] = byte
+    if (byte >= 0x80) high = true
   }
-  if (bytes.length === text.length && !bytes.some((b) => b >= 0x80)) return direct
-  const raw = Uint8Array.from(bytes)
+  if (!high) return direct
   let best = direct
   for (const label of ['gb18030', 'big5']) {
     const reread = decodeWith(label, raw)
@@ -329,9 +344,7 @@ function relabelForeignLines(bytes: Uint8Array, encoding: 'gb18030' | 'big5', wh
       // percentile on zuozhuan; Big5 read as GBK below 0); clean lines of either script score above 1.
       if (p.cjk >= 4 && p.meanCjk < 0.75) {
         const theirs = decodeStrict(other, bytes.subarray(start, end))
-        // The quick look first (the other reading must read as common Chinese), the full score only then.
-        const quick = theirs === undefined ? undefined : cjkWeights(theirs)
-        if (theirs !== undefined && quick!.meanCjk >= 0.9 && !quick!.rareCluster && plausibility(theirs) - plausibility(mine) >= Math.max(4, p.cjk)) {
+        if (theirs !== undefined && readsFarBetter(theirs, mine, p.cjk)) {
           texts[k] = theirs
           label = other
           changed = true
@@ -342,6 +355,12 @@ function relabelForeignLines(bytes: Uint8Array, encoding: 'gb18030' | 'big5', wh
     start = end + 1
   }
   return changed ? { text: texts.join('\n'), lines } : undefined
+}
+
+/** Whether `theirs` reads as common Chinese and far better than `mine`: the quick look first, the full score then. */
+function readsFarBetter(theirs: string, mine: string, cjk: number): boolean {
+  const quick = cjkWeights(theirs)
+  return quick.meanCjk >= 0.9 && !quick.rareCluster && plausibility(theirs) - plausibility(mine) >= Math.max(4, cjk)
 }
 
 /** Byte offsets of invalid UTF-8 sequences, as the WHATWG decoder replaces them (maximal subparts). */
