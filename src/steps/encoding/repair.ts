@@ -189,7 +189,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   /** For a repaired step: the decoded text of the stretch ending here. */
   const decoded: (string | undefined)[] = new Array(n + 1)
   best[0] = 0
-  // UTF-8 hidden in GBK or Big5 characters: valid multi-byte sequences are evidence in themselves.
+  // UTF-8 hidden in GBK, Big5 or the rarer single-byte codecs: valid multi-byte sequences are evidence in themselves.
   const structure = structureBonus(wrong, right)
   /** Prefix sums of the scores of keeping each unit: the DP's estimate of a stretch's gain without judging it. */
   const kept = new Float64Array(n + 1)
@@ -283,8 +283,9 @@ function decodePiece(piece: string, reading: Reading): string {
 /**
  * Line-level evidence. A lone two-character stretch that decodes to one letter (`É…` → `Ʌ`) is as likely a real
  * accented letter before a symbol: alone it only counts for the common `Ã`/`Â` leads (Latin-1 letters). Readings
- * through the rarer single-byte codecs (windows-1250, -1251, -1257, ISO-8859-2, Mac Roman, cp437) need two
- * stretches in the line and never produce CJK. Weak stretches ride on convincing ones.
+ * through the rarer single-byte codecs (windows-1250, -1251, -1257, ISO-8859-2, Mac Roman, cp437) need more: two
+ * or three stretches in the line, or one that decodes to punctuation, three letters, a second layer, or (Mac Roman)
+ * a math sign glued to a letter; they never produce CJK. Weak stretches ride on convincing ones.
  */
 function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[], established: boolean): Repair[] {
   // A reading convincing elsewhere in the same document: this line's weaker stretches are the same damage.
@@ -305,15 +306,16 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
       .flatMap((r) =>
         [...r.before.matchAll(/[^\u0000-\u007f]+/gu)].map((m) => ({
           piece: m[0],
+          decoded: decodePiece(m[0], reading),
           previous: text.charAt(r.start + m.index - 1),
           next: text.charAt(r.start + m.index + m[0].length),
         })),
       )
       // Box drawing alone is line art (`├┤a┼┐a`), not evidence, unless it spells a word (`╨┐╤Ç╨░` → `пра`).
-      .filter(({ piece }) => !/^[\u2500-\u259f]+$/u.test(piece) || /^\p{L}{2,}$/u.test(decodePiece(piece, reading)))
+      .filter(({ piece, decoded }) => !/^[\u2500-\u259f]+$/u.test(piece) || /^\p{L}{2,}$/u.test(decoded))
     // A two-character piece is thin evidence, unless its lead is the common `Ã`/`Â` or it decodes to a letter
     // inside a word (`RÄ«ga` → `Rīga`, `Ä°stanbul`): a lone accented capital before a symbol is just that.
-    const thin = ({ piece, previous, next }: { piece: string; previous: string; next: string }): boolean => {
+    const thin = ({ piece, decoded, previous, next }: { piece: string; decoded: string; previous: string; next: string }): boolean => {
       if (/^[^\u00c3]\u00a0$/u.test(piece)) return true
       if ([...piece].length !== 2) return false
       // A lead byte's letter and a lost byte: nothing else prints so (`SlovenÄ�ina`).
@@ -323,7 +325,7 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
       if (/^[\u00c2\u00c3]/u.test(piece) && !exotic) return false
       // In windows-1252 every lead byte but D7 is a letter; in Mac Roman and cp437 most are symbols (`√ü` → `ß`).
       if (!exotic && !/^\p{L}/u.test(piece)) return true
-      const letter = decodePiece(piece, reading)
+      const letter = decoded
       if (!/[\u00c0-\u017f\u0370-\u04ff]/u.test(letter)) return true
       // Inside a word (`RÄ«ga`), or a small letter ending a word of small letters (`LietuviÅ³`).
       return !(/^[a-z]$/.test(next) || (/^[a-z]$/.test(previous) && letter === letter.toLowerCase() && !/^\p{L}$/u.test(next)))
@@ -331,14 +333,13 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
     const strong = pieces.filter((piece) => !thin(piece)).length
     // The rarer codecs: a misreading repeated three times, two with one convincing piece, or one piece of three
     // or more characters that decodes to punctuation or a ligature (`вЂ“` → `–`, `п¬Ѓ` → `ﬁ`).
-    const punctuation = pieces.length === 1 && [...pieces[0]!.piece].length >= 3 && /^[\u2010-\u205f\u20ac\ufb00-\ufb06]$/u.test(decodePiece(pieces[0]!.piece, reading))
+    const punctuation = pieces.length === 1 && [...pieces[0]!.piece].length >= 3 && /^[\u2010-\u205f\u20ac\ufb00-\ufb06]$/u.test(pieces[0]!.decoded)
     // Or three letters decoded in all (`×‘×”×•×“×˘×”` → `בהודעה` is one piece).
-    const letters = pieces.reduce((n, { piece }) => n + [...decodePiece(piece, reading)].filter((c) => c >= '\u0080' && /\p{L}/u.test(c)).length, 0)
+    const letters = pieces.reduce((n, { decoded }) => n + [...decoded].filter((c) => c >= '\u0080' && /\p{L}/u.test(c)).length, 0)
     // Or, in Mac Roman, one convincing piece led by a math symbol, which prose never glues to a letter (`Zam√≤`).
     const math = reading.wrong === 'macintosh' && pieces.some((piece) => /^[√≈ƒ∆]/u.test(piece.piece) && !thin(piece))
     // Or a piece that decodes to UTF-8 read as windows-1252 again: two layers (`Г‚ВЈ` → `Â£` → `£`).
-    const layered = exotic && pieces.some(({ piece }) => {
-      const once = decodePiece(piece, reading)
+    const layered = exotic && pieces.some(({ decoded: once }) => {
       const twice = [...once].length >= 2 ? decodePiece(once, READINGS[0]!) : ''
       return twice !== '' && twice !== once
     })
