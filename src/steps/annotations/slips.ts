@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import * as OpenCC from 'opencc-js'
 import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
-import { pairKey, profile } from '../../decode/plausibility.js'
+import { cjkWeights, pairKey } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
 import { readings, readsAs } from './readings.js'
@@ -281,7 +281,7 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
       // rare characters, as classical texts do. (Checking first also spares scoring a hundred readings of a
       // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
       const chars = [...actual]
-      if (plan.rule === 'annotations/punctuation-slip' && chars.length > LONG_RUN && profile(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) continue
+      if (plan.rule === 'annotations/punctuation-slip' && chars.length > LONG_RUN && cjkWeights(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) continue
       const found = candidates(plan, getStats())
       const unrepaired = (why: string): void => {
         // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
