@@ -61,6 +61,6 @@ export const TRADITIONAL_ONLY = ${JSON.stringify(traditionalOnly.join(''))}
 /** Characters that convert in one direction but are written in both scripts (后, 里, 于, 范, 乾, 著): ${shared.length}. */
 export const SHARED = ${JSON.stringify(shared.join(''))}
 `
-const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/data/script-chars.ts')
+const target = process.argv[2] ? path.resolve(process.argv[2], 'script-chars.ts') : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/data/script-chars.ts')
 writeFileSync(target, out)
 console.log(`wrote ${path.relative(process.cwd(), target)}: ${simplifiedOnly.length} simplified-only, ${traditionalOnly.length} traditional-only, ${shared.length} shared`)

@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js'
+import { OPENCC_DICTS, type OpenccDictName } from '../data/opencc-dicts.js'
 
 /**
  * The OpenCC configurations zhtidy converts with. `tw-hk2s` is traditional text in any regional form to simplified:
@@ -9,36 +9,237 @@ export type OpenccConfig = 's2t' | 's2tw' | 's2twp' | 's2hk' | 't2s' | 'tw2s' | 
 /** A converter: a plain `(text) => text`. */
 export type Convert = (text: string) => string
 
+interface ConfigSpec {
+  /** CJK compatibility ideographs to their unified forms first, as OpenCC's configurations do. */
+  normalize: boolean
+  /** Dictionaries that cut the text into segments first; each group then converts each segment on its own. */
+  segmentation?: OpenccDictName[]
+  /** Groups applied one after another; within a group the longest key wins, and the first dictionary on a tie. */
+  chain: OpenccDictName[][]
+}
+
+const ST: OpenccDictName[] = ['STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'STCharacters']
+const TS: OpenccDictName[] = ['TSPhrases', 'TSCharacters']
+
+/** OpenCC's own configurations (data/config/*.json), as opencc-js names them. */
+const CONFIGS: Record<OpenccConfig, ConfigSpec> = {
+  s2t: { normalize: true, chain: [ST] },
+  s2tw: { normalize: true, segmentation: ST.slice(0, 2), chain: [ST, ['TWVariantsPhrases', 'TWVariants']] },
+  s2twp: { normalize: true, segmentation: ST.slice(0, 2), chain: [ST, ['TWPhrases', 'TWVariantsPhrases', 'TWVariants']] },
+  s2hk: { normalize: true, segmentation: ST.slice(0, 2), chain: [ST, ['HKVariantsPhrases', 'HKVariants']] },
+  t2s: { normalize: true, chain: [TS] },
+  tw2s: { normalize: true, segmentation: ['TSPhrases'], chain: [['TWVariantsRevPhrases', 'TWVariantsRev'], TS] },
+  hk2s: { normalize: true, segmentation: ['TSPhrases'], chain: [['HKVariantsRevPhrases', 'HKVariantsRev'], TS] },
+  t2tw: { normalize: true, chain: [['TWVariantsPhrases', 'TWVariants']] },
+  t2hk: { normalize: true, chain: [['HKVariantsPhrases', 'HKVariants']] },
+  tw2t: { normalize: true, chain: [['TWVariantsRevPhrases', 'TWVariantsRev']] },
+  hk2t: { normalize: true, chain: [['HKVariantsRevPhrases', 'HKVariantsRev']] },
+  'tw-hk2s': { normalize: false, chain: [['HKVariantsRevPhrases', 'TWVariantsRevPhrases', 'HKVariantsRev', 'TWVariantsRev'], TS] },
+}
+
+// Per code unit: a key of one code point starts here; a longer key starts here; an ideographic description
+// sequence starts here (OpenCC skips an unmatched one whole, so the characters inside it stay as written).
+const SINGLE = 1
+const PHRASE = 2
+const IDS = 4
+
+/**
+ * One dictionary group: what a merged OpenCC trie answers, from a per-code-unit table and hash look-ups. A phrase
+ * is looked up only where one can start (its first two code units are a known prefix), so text the group cannot
+ * change costs one table read per code unit.
+ */
+class DictGroup {
+  private readonly units = new Uint8Array(0x10000)
+  private readonly singles = new Map<number, string>()
+  private readonly phrases = new Map<string, string>()
+  private longestKey = 0
+  /**
+   * For the first two code units of the longer keys: the key lengths (in code units) that start so, as bits
+   * (bit n: a key of n code units; keys longer than 31 units set bit 31 and are tried at every length above).
+   */
+  private readonly prefixes = new Map<number, number>()
+
+  constructor(names: readonly OpenccDictName[]) {
+    // The first dictionary of a group wins a tie; within one dictionary the last entry does (OpenCC loads the
+    // group back to front into one trie, each entry overwriting the one before).
+    const entries = new Map<string, string>()
+    for (let d = names.length - 1; d >= 0; d--) {
+      const dict = OPENCC_DICTS[names[d]!]
+      let start = 0
+      while (start < dict.length) {
+        let end = dict.indexOf('|', start)
+        if (end < 0) end = dict.length
+        const space = dict.indexOf(' ', start)
+        entries.set(dict.slice(start, space), dict.slice(space + 1, end))
+        start = end + 1
+      }
+    }
+    for (const [key, value] of entries) {
+      const first = key.charCodeAt(0)
+      const singleLength = first >= 0xd800 && first < 0xdc00 ? 2 : 1
+      if (key.length === singleLength) {
+        this.units[first]! |= SINGLE
+        this.singles.set(key.codePointAt(0)!, value)
+      } else {
+        this.units[first]! |= PHRASE
+        const prefix = first * 0x10000 + key.charCodeAt(1)
+        this.prefixes.set(prefix, (this.prefixes.get(prefix) ?? 0) | (1 << Math.min(key.length, 31)))
+        if (key.length > this.longestKey) this.longestKey = key.length
+        this.phrases.set(key, value)
+      }
+    }
+    for (let code = 0x2ff0; code <= 0x2fff; code++) this.units[code]! |= IDS
+  }
+
+  /**
+   * The longest key at `i`: its end and value, written into `match`; false when none. Allocation-free but for the
+   * candidate slices of a phrase look-up.
+   */
+  private matchAt(text: string, i: number, first: number, flags: number, match: { end: number; value: string }): boolean {
+    const lengths = flags & PHRASE && i + 1 < text.length ? this.prefixes.get(first * 0x10000 + text.charCodeAt(i + 1)) : undefined
+    if (lengths !== undefined) {
+      for (let length = Math.min(lengths & (1 << 31) ? this.longestKey : 31 - Math.clz32(lengths), text.length - i); length >= 2; length--) {
+        if (length < 31 && (lengths & (1 << length)) === 0) continue
+        const value = this.phrases.get(text.slice(i, i + length))
+        if (value !== undefined) {
+          match.end = i + length
+          match.value = value
+          return true
+        }
+      }
+    }
+    if (flags & SINGLE) {
+      const code = text.codePointAt(i)!
+      const value = this.singles.get(code)
+      if (value !== undefined) {
+        match.end = i + (code > 0xffff ? 2 : 1)
+        match.value = value
+        return true
+      }
+    }
+    return false
+  }
+
+  convert(text: string): string {
+    const units = this.units
+    const match = { end: 0, value: '' }
+    let out = ''
+    let copied = 0
+    let i = 0
+    while (i < text.length) {
+      const first = text.charCodeAt(i)
+      const flags = units[first]!
+      if (flags === 0) {
+        i++
+        continue
+      }
+      if (this.matchAt(text, i, first, flags, match)) {
+        if (match.value !== text.slice(i, match.end)) {
+          out += text.slice(copied, i) + match.value
+          copied = match.end
+        }
+        i = match.end
+      } else i = unmatchedEnd(text, i)
+    }
+    return copied === 0 ? text : out + text.slice(copied)
+  }
+
+  /** OpenCC's segmentation: each longest key a segment, the text between keys one segment. */
+  segment(text: string): string[] {
+    const units = this.units
+    const match = { end: 0, value: '' }
+    const segments: string[] = []
+    let pending = -1
+    let i = 0
+    while (i < text.length) {
+      const first = text.charCodeAt(i)
+      const flags = units[first]!
+      if (flags !== 0 && this.matchAt(text, i, first, flags, match)) {
+        if (pending >= 0) segments.push(text.slice(pending, i))
+        pending = -1
+        segments.push(text.slice(i, match.end))
+        i = match.end
+        continue
+      }
+      if (pending < 0) pending = i
+      i = flags === 0 ? i + 1 : unmatchedEnd(text, i)
+    }
+    if (pending >= 0) segments.push(text.slice(pending))
+    return segments
+  }
+}
+
+/** Where the unmatched text at `i` ends: one code point, or a whole ideographic description sequence. */
+function unmatchedEnd(text: string, i: number): number {
+  const end = descriptionEnd(text, i)
+  if (end > i) return end
+  return i + codePointLength(text, i)
+}
+
+/** 2 for a surrogate pair, 1 for anything else (a lone surrogate included). */
+function codePointLength(text: string, i: number): number {
+  return text.codePointAt(i)! > 0xffff ? 2 : 1
+}
+
+/** The end of the ideographic description sequence at `i` (⿰氵青), or 0; `depth` bounds adversarial nesting. */
+function descriptionEnd(text: string, i: number, depth = 0): number {
+  const code = text.charCodeAt(i)
+  const arity = code === 0x2ff2 || code === 0x2ff3 ? 3 : code >= 0x2ff0 && code <= 0x2fff ? 2 : 0
+  if (arity === 0 || depth > 64) return 0
+  let end = i + 1
+  for (let k = 0; k < arity; k++) {
+    if (end >= text.length) return 0
+    const inner = descriptionEnd(text, end, depth + 1)
+    if (inner) end = inner
+    else end += codePointLength(text, end)
+  }
+  return end
+}
+
+const groups = new Map<string, DictGroup>()
+
+/** A dictionary group, built once per process on first use and shared by every configuration that holds it. */
+function group(names: readonly OpenccDictName[]): DictGroup {
+  const key = names.join('+')
+  let found = groups.get(key)
+  if (!found) {
+    found = new DictGroup(names)
+    groups.set(key, found)
+  }
+  return found
+}
+
 const built = new Map<OpenccConfig, Convert>()
 
 /** The converter for a configuration, built once per process on first use and shared by every step. */
 export function converter(config: OpenccConfig): Convert {
   let convert = built.get(config)
   if (!convert) {
-    convert = build(config)
+    convert = build(CONFIGS[config])
     built.set(config, convert)
   }
   return convert
 }
 
-function build(config: OpenccConfig): Convert {
-  switch (config) {
-    case 's2t': return OpenCC.Converter({ from: 'cn', to: 't' })
-    case 's2tw': return OpenCC.Converter({ from: 'cn', to: 'tw' })
-    case 's2twp': return OpenCC.Converter({ from: 'cn', to: 'twp' })
-    case 's2hk': return OpenCC.Converter({ from: 'cn', to: 'hk' })
-    case 't2s': return OpenCC.Converter({ from: 't', to: 'cn' })
-    case 'tw2s': return OpenCC.Converter({ from: 'tw', to: 'cn' })
-    case 'hk2s': return OpenCC.Converter({ from: 'hk', to: 'cn' })
-    case 't2tw': return OpenCC.Converter({ from: 't', to: 'tw' })
-    case 't2hk': return OpenCC.Converter({ from: 't', to: 'hk' })
-    case 'tw2t': return OpenCC.Converter({ from: 'tw', to: 't' })
-    case 'hk2t': return OpenCC.Converter({ from: 'hk', to: 't' })
-    case 'tw-hk2s': {
-      const configs = (OpenCC.Locale as unknown as { configs: Record<string, { conversionChain: string[][] }> }).configs
-      const [twRevPhrases, twRev] = configs.tw2s!.conversionChain[0]!
-      const [hkRevPhrases, hkRev] = configs.hk2s!.conversionChain[0]!
-      return OpenCC.ConverterFactory([[hkRevPhrases!, twRevPhrases!, hkRev!, twRev!]] as never, configs.t2s!.conversionChain[0]! as never) as Convert
+function build(spec: ConfigSpec): Convert {
+  const normalize = spec.normalize ? group(['CJK_Compatibility_Ideographs']) : undefined
+  const segmentation = spec.segmentation ? group(spec.segmentation) : undefined
+  const chain = spec.chain.map(group)
+  return (text) => {
+    const input = normalize ? normalize.convert(text) : text
+    if (!segmentation) {
+      let out = input
+      for (const g of chain) out = g.convert(out)
+      return out
     }
+    const segments = segmentation.segment(input)
+    for (const g of chain) for (let k = 0; k < segments.length; k++) segments[k] = g.convert(segments[k]!)
+    return segments.join('')
   }
+}
+
+/** The entries of one of OpenCC's dictionaries, `[key, value]`, in the order OpenCC lists them. */
+export function dictionaryPairs(name: OpenccDictName): [string, string][] {
+  const dict = OPENCC_DICTS[name]
+  return dict.length === 0 ? [] : dict.split('|').map((entry) => entry.split(' ') as [string, string])
 }

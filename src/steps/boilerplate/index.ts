@@ -1,19 +1,10 @@
-import * as OpenCC from 'opencc-js'
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import { checkChoice, checkKnownKeys, ZhtidyError } from '../../errors.js'
 import { removeLine } from '../../tree/edit.js'
 import type { LineNode, Root } from '../../types.js'
-import {
-  BOILERPLATE_RULE_IDS,
-  CONTACT_LABELS,
-  DISCLAIMER_HEADS,
-  HEADLINE_MAX,
-  LICENCE_LINE,
-  TICKER_NAMES,
-  WIDGET_LINES,
-  type BoilerplateRuleId,
-} from './rules.js'
+import { CONTACT_LABELS_FORMS, DISCLAIMER_HEADS_FORMS, TICKER_NAMES_FORMS, WIDGET_LINES_FORMS } from '../../data/boilerplate-forms.js'
+import { BOILERPLATE_RULE_IDS, HEADLINE_MAX, LICENCE_LINE, type BoilerplateRuleId } from './rules.js'
 
 export interface BoilerplateOptions {
   /** 'remove' (default) deletes boilerplate lines; 'mark' only reports them (warnings) and keeps the text. */
@@ -29,29 +20,18 @@ interface Matchers {
   widget: RegExp
 }
 
-/** Every script form of each phrase: as written (simplified), traditional, Taiwan and Hong Kong. */
-function allScripts(phrases: readonly string[]): string[] {
-  const converters = [OpenCC.Converter({ from: 'cn', to: 't' }), OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })]
-  const out = new Set<string>()
-  for (const phrase of phrases) {
-    out.add(phrase)
-    for (const convert of converters) out.add(convert(phrase))
-  }
-  return [...out].sort((a, b) => b.length - a.length)
-}
-
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const alternation = (phrases: readonly string[]) => allScripts(phrases).map(escape).join('|')
+const alternation = (forms: readonly string[]) => forms.map(escape).join('|')
 
 function buildMatchers(): Matchers {
   const email = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+'
   const phone = '[+(（]?\\d[\\d\\s()（）-]{6,}\\d'
   return {
     // Chinese heads at the start of the line; Latin ones (`Copyright`, `©`) only before a space, a year or the end.
-    disclaimer: new RegExp(`^[\\s【\\[〖（(]*(?:${alternation(DISCLAIMER_HEADS.filter((h) => /[\u4e00-\u9fff]/.test(h)))}|(?:${alternation(DISCLAIMER_HEADS.filter((h) => !/[\u4e00-\u9fff]/.test(h)))})(?=[\\s\\d©]|$))`),
-    contact: new RegExp(`^\\s*(?:(?:${alternation(CONTACT_LABELS)})\\s*[:：]?\\s*)?(?:${email}|${phone})\\s*$`),
-    ticker: new RegExp(`^\\s*(?:${alternation(TICKER_NAMES)})\\s*[\\d.,%+\\-\\s]*$`),
-    widget: new RegExp(`^\\s*(?:${alternation(WIDGET_LINES)})\\s*[:：]?\\s*$`),
+    disclaimer: new RegExp(`^[\\s【\\[〖（(]*(?:${alternation(DISCLAIMER_HEADS_FORMS.filter((h) => /[\u4e00-\u9fff]/.test(h)))}|(?:${alternation(DISCLAIMER_HEADS_FORMS.filter((h) => !/[\u4e00-\u9fff]/.test(h)))})(?=[\\s\\d©]|$))`),
+    contact: new RegExp(`^\\s*(?:(?:${alternation(CONTACT_LABELS_FORMS)})\\s*[:：]?\\s*)?(?:${email}|${phone})\\s*$`),
+    ticker: new RegExp(`^\\s*(?:${alternation(TICKER_NAMES_FORMS)})\\s*[\\d.,%+\\-\\s]*$`),
+    widget: new RegExp(`^\\s*(?:${alternation(WIDGET_LINES_FORMS)})\\s*[:：]?\\s*$`),
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * The boilerplate rule table: data, not code. Phrases are written once in simplified script; the step adds
- * their traditional, Taiwan and Hong Kong forms (OpenCC) when it is attached, so a rule matches either script.
+ * The boilerplate rule table: data, not code. Phrases are written once in simplified script; their traditional,
+ * Taiwan and Hong Kong forms are generated at build time (scripts/gen-boilerplate-forms.mjs → src/data/boilerplate-forms.ts),
+ * so a rule matches either script.
  * A user can read these lists, and switch any rule off by id (`steps.boilerplate.rules`).
  */
 

@@ -1,5 +1,6 @@
-import * as OpenCC from 'opencc-js'
 import { isKana } from '../../chars.js'
+import { converter, dictionaryPairs, type OpenccConfig } from '../../convert/index.js'
+import { FROM_SIMPLIFIED_CHARS, PHRASE_CHARS, SIMPLIFIED_SENSE_CHARS, TO_SIMPLIFIED_CHARS } from '../../data/opencc-flags.js'
 import { SHARED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../data/script-chars.js'
 
 /**
@@ -54,41 +55,28 @@ const ACTIVE_FROM_SIMPLIFIED = 16
 
 let built: Converters | undefined
 
-/** The converters, built once per process on first use (the phrase tries take ~100 ms to build). */
+/**
+ * The character tables, built once per process on first use from generated strings (a few milliseconds); the
+ * converters behind `convertRun` are built only when a run needs them (src/convert/).
+ */
 export function converters(): Converters {
   return (built ??= build())
 }
 
-function pairs(dict: string): string[][] {
-  return dict.length === 0 ? [] : dict.split('|').map((entry) => entry.split(' '))
-}
-
 function build(): Converters {
-  const configs = (OpenCC.Locale as unknown as { configs: Record<string, { conversionChain: string[][]; normalizationChain?: string[][] }> }).configs
   // Traditional text (OpenCC, Taiwan or Hong Kong forms) → simplified: undo the regional variants first, then
   // OpenCC's t→s tables. Measured on OpenCC's test cases this passes 103 of the 108 t2s/tw2s/hk2s pairs against 102
   // for t2s alone, and it turns the Taiwan-style 著 of zhe (帶著) into 着, which mirror pages write. Simplified
   // text with a few traditional characters gets plain t2s: there 著 is the 著 of 著书 and must stay.
-  const [twRevPhrases, twRev] = configs.tw2s!.conversionChain[0]!
-  const [hkRevPhrases, hkRev] = configs.hk2s!.conversionChain[0]!
-  const traditionalToSimplified = OpenCC.ConverterFactory(
-    [[hkRevPhrases!, twRevPhrases!, hkRev!, twRev!]] as never,
-    configs.t2s!.conversionChain[0]! as never,
-  ) as (text: string) => string
-  const plainToSimplified = OpenCC.Converter({ from: 't', to: 'cn' })
-  // Normalising mixed text before a traditional target: plain t2s keeps the Taiwan 著 as it is. Measured against
-  // undoing Taiwan and Hong Kong forms first: OpenCC's s2t cases 95/96 against 94/96, s2hk 50/51 against 49/51,
-  // the golden and mirror-simulation texts identical either way.
-  const toSimplified = plainToSimplified
-  const s2t = OpenCC.Converter({ from: 'cn', to: 't' })
-  const s2tw = OpenCC.Converter({ from: 'cn', to: 'tw' })
-  const s2hk = OpenCC.Converter({ from: 'cn', to: 'hk' })
-  const fromSimplified: Record<Exclude<ConvertTarget, 'zh-Hans'>, (text: string) => string> = {
-    'zh-Hant': s2t,
-    'zh-TW': OpenCC.Converter({ from: 'cn', to: 'twp' }),
-    'zh-HK': s2hk,
-    'tw-forms': s2tw,
-    'hk-forms': s2hk,
+  // Normalising mixed text before a traditional target uses plain t2s too, which keeps the Taiwan 著 as it is.
+  // Measured against undoing Taiwan and Hong Kong forms first: OpenCC's s2t cases 95/96 against 94/96, s2hk 50/51
+  // against 49/51, the golden and mirror-simulation texts identical either way.
+  const fromSimplified: Record<Exclude<ConvertTarget, 'zh-Hans'>, OpenccConfig> = {
+    'zh-Hant': 's2t',
+    'zh-TW': 's2twp',
+    'zh-HK': 's2hk',
+    'tw-forms': 's2tw',
+    'hk-forms': 's2hk',
   }
 
   const classes = new Uint8Array(0x10000)
@@ -104,82 +92,47 @@ function build(): Converters {
   setClass(SIMPLIFIED_ONLY, CharClass.Simplified)
   setClass(TRADITIONAL_ONLY, CharClass.Traditional)
 
-  // 1 = may be part of a phrase; 2 = the traditional → simplified dictionaries may change it; 16 = the
-  // simplified → traditional ones may. Only the places where a key differs from its value count (a phrase
-  // 干净 → 乾淨 marks both, 著作 → 著作 marks nothing), so a run without a flagged character is left unread.
+  // The flag bits of src/data/opencc-flags.ts: 1 = may be part of a phrase, 2 = t→s may change it, 4 = s→t changes
+  // it inside a same-length phrase, 16 = s→t may change it. A run without a flagged character is left unread.
   const flags = new Uint8Array(0x10000)
   const astralFlags = new Map<number, number>()
-  const markChar = (ch: string, flag: number) => {
-    const code = ch.codePointAt(0)!
-    if (code < 0x10000) flags[code]! |= flag
-    else astralFlags.set(code, (astralFlags.get(code) ?? 0) | flag)
-  }
-  const mark = (text: string, flag: number) => {
-    for (const ch of text) markChar(ch, flag)
-  }
-  const dictsOf = (names: string[], extra: string[][] = []) => {
-    const dicts = new Set<string>()
-    for (const name of names) {
-      const config = configs[name]!
-      for (const group of [...config.conversionChain, ...(config.normalizationChain ?? []), ...extra]) for (const dict of group) dicts.add(dict)
-    }
-    return dicts
-  }
-  const markDicts = (dicts: Set<string>, flag: number) => {
-    for (const dict of dicts) {
-      for (const [key, value] of pairs(dict)) {
-        mark(key!, 1)
-        if (key === value) continue
-        const from = [...key!]
-        const to = [...value!]
-        if (from.length !== to.length) mark(key!, flag)
-        else from.forEach((ch, k) => ch !== to[k] && markChar(ch, flag))
-      }
+  const mark = (chars: string, flag: number) => {
+    for (const ch of chars) {
+      const code = ch.codePointAt(0)!
+      if (code < 0x10000) flags[code]! |= flag
+      else astralFlags.set(code, (astralFlags.get(code) ?? 0) | flag)
     }
   }
-  markDicts(dictsOf(['t2s', 'tw2s', 'hk2s']), ACTIVE_TO_SIMPLIFIED)
-  markDicts(dictsOf(['s2t', 's2twp', 's2hk'], OpenCC.Locale.to.twp as unknown as string[][]), ACTIVE_FROM_SIMPLIFIED)
-  // 4 = simplified → traditional changes it in some phrase (松 in 放松 → 放鬆): what a traditional line may hold
-  // in its simplified sense. Regional vocabulary (軟件 → 軟體) is not that.
-  for (const dict of configs.s2t!.conversionChain[0]!) {
-    for (const [key, value] of pairs(dict)) {
-      const from = [...key!]
-      const to = [...value!]
-      if (from.length !== to.length) continue
-      from.forEach((ch, k) => {
-        if (ch !== to[k]) mark(ch, 4)
-      })
-    }
-  }
+  mark(PHRASE_CHARS, 1)
+  mark(TO_SIMPLIFIED_CHARS, ACTIVE_TO_SIMPLIFIED)
+  mark(SIMPLIFIED_SENSE_CHARS, 4)
+  mark(FROM_SIMPLIFIED_CHARS, ACTIVE_FROM_SIMPLIFIED)
   // Ideographic description sequences (⿰氵青) are skipped whole by OpenCC: keep them inside runs.
   for (let code = 0x2ff0; code <= 0x2fff; code++) flags[code]! |= 1
 
   // What a character-by-character converter writes for a simplified character, in any regional standard:
   // a traditional character that is one of these carries no information beyond its simplified form.
-  const charDefaults = [s2t, s2tw, s2hk]
-  const t2tw = OpenCC.Converter({ from: 't', to: 'tw' })
-  const t2hk = OpenCC.Converter({ from: 't', to: 'hk' })
+  const charDefaults: OpenccConfig[] = ['s2t', 's2tw', 's2hk']
   const regional: Record<Exclude<ConvertTarget, 'zh-Hans'>, (text: string) => string> = {
     'zh-Hant': (text) => text,
-    'zh-TW': t2tw,
-    'zh-HK': t2hk,
-    'tw-forms': t2tw,
-    'hk-forms': t2hk,
+    'zh-TW': (text) => converter('t2tw')(text),
+    'zh-HK': (text) => converter('t2hk')(text),
+    'tw-forms': (text) => converter('t2tw')(text),
+    'hk-forms': (text) => converter('t2hk')(text),
   }
 
   // OpenCC's forms and the Taiwan and Hong Kong forms they become (爲/為, 衆/眾, 裏/裡; 説 in Hong Kong).
-  const variantSides = (name: string) => {
+  const variantSides = (name: 'TWVariants' | 'HKVariants') => {
     const standard = new Set<string>()
     const local = new Set<string>()
-    for (const [from, to] of pairs(configs[name]!.conversionChain[0]![1]!)) {
+    for (const [from, to] of dictionaryPairs(name)) {
       if (from === to) continue
-      standard.add(from!)
-      local.add(to!)
+      standard.add(from)
+      local.add(to)
     }
     return { standard, local }
   }
-  const taiwan = variantSides('t2tw')
-  const hongKong = variantSides('t2hk')
+  let sides: { taiwan: ReturnType<typeof variantSides>; hongKong: ReturnType<typeof variantSides> } | undefined
   const deliberate = new Map<string, boolean>()
   /**
    * A traditional character the text chose although a character-by-character converter would have written
@@ -191,7 +144,7 @@ function build(): Converters {
     let known = deliberate.get(key)
     if (known === undefined) {
       const code = ch.codePointAt(0)!
-      known = (code < 0x10000 ? classes[code] : astral.get(code)) !== CharClass.Simplified && !charDefaults.some((convert) => convert(simplified) === ch)
+      known = (code < 0x10000 ? classes[code] : astral.get(code)) !== CharClass.Simplified && !charDefaults.some((config) => converter(config)(simplified) === ch)
       deliberate.set(key, known)
     }
     return known
@@ -224,19 +177,21 @@ function build(): Converters {
     isAmbiguous: (code) => classes[code] === CharClass.Shared || astral.get(code) === CharClass.Shared || ((code < 0x10000 ? flags[code]! : (astralFlags.get(code) ?? 0)) & 4) !== 0,
     isRunChar: (code) => ((code < 0x10000 ? flags[code]! : (astralFlags.get(code) ?? 0)) & 1) !== 0,
     convertRun(run, target, traditionalText) {
-      if (target === 'zh-Hans') return traditionalText ? traditionalToSimplified(run) : plainToSimplified(run)
+      if (target === 'zh-Hans') return converter(traditionalText ? 'tw-hk2s' : 't2s')(run)
       // Mixed text is first normalised to simplified, then converted phrase by phrase: `災后` → `灾后` → `災後`.
       // Converting it as it stands misses phrases broken by the characters already traditional and re-converts
       // some of those: on OpenCC's golden text (7,735 characters) converted character by character the way mirror
       // sites do, s2t as it stands ends 17 characters off the golden output (162 from Taiwan forms), and it changes
       // 3 characters of the golden output itself; normalising first: 0 and 0 (test/script/opencc-suite.test.ts).
-      const convert = fromSimplified[target]
+      const convert = converter(fromSimplified[target])
       if (!hasTraditional(run, classes, astral)) return convert(run)
-      const simplified = toSimplified(run)
+      const simplified = converter('t2s')(run)
       return protectDeliberate(run, simplified, convert(simplified), target)
     },
     needsNormalising: (run) => hasTraditional(run, classes, astral),
     traditionalForms(text) {
+      sides ??= { taiwan: variantSides('TWVariants'), hongKong: variantSides('HKVariants') }
+      const { taiwan, hongKong } = sides
       let tw = 0
       let twStandard = 0
       let hk = 0

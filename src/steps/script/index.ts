@@ -7,7 +7,7 @@ import { resolveScriptOptions, type ScriptOptions } from './options.js'
 import { lineEdits } from './rules.js'
 
 /**
- * The `script` step: one consistent script, converted phrase by phrase with OpenCC's tables (via opencc-js).
+ * The `script` step: one consistent script, converted phrase by phrase with OpenCC's dictionaries (src/convert/).
  * Mixed text is normalised to simplified before it is converted to a traditional target, so that characters
  * already traditional are neither converted twice nor broken out of their phrases. `keep` converts each
  * document to its dominant script and leaves its traditional-only characters as they are.

@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js'
+import { converter } from '../../convert/index.js'
 import type { Edit } from '../../types.js'
 import { CharClass, converters, countScripts, isJapaneseKana, type ConvertTarget, type ScriptCounts } from './convert.js'
 
@@ -29,7 +29,8 @@ export interface LineOptions {
   traditionalDocument?: boolean
 }
 
-let variantOf: ((text: string) => string)[] | undefined
+
+const VARIANT_CONFIGS = ['t2tw', 't2hk', 'tw2t', 'hk2t'] as const
 
 /** 眾 and 衆, 爲 and 為: forms of one character that differ only by regional standard. */
 const variantPairs = new Map<string, boolean>()
@@ -37,8 +38,7 @@ function isVariantPair(a: string, b: string): boolean {
   const key = a + '\u0000' + b
   let known = variantPairs.get(key)
   if (known === undefined) {
-    variantOf ??= [OpenCC.Converter({ from: 't', to: 'tw' }), OpenCC.Converter({ from: 't', to: 'hk' }), OpenCC.Converter({ from: 'tw', to: 't' }), OpenCC.Converter({ from: 'hk', to: 't' })]
-    known = variantOf.some((convert) => convert(a) === b || convert(b) === a)
+    known = VARIANT_CONFIGS.some((config) => converter(config)(a) === b || converter(config)(b) === a)
     // Pairs of characters or short runs: the map stays small on real text; a bound keeps it so on any.
     if (variantPairs.size < 100_000) variantPairs.set(key, known)
   }

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Regenerates every table in src/data that is built from a package's data (run by `npm run build`).
+// Each generator heads its output with its name, its source and the source's licence.
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+// Order matters: gen-boilerplate-forms converts with src/convert/, which reads gen-opencc's output.
+const GENERATORS = ['gen-opencc.mjs', 'gen-script-chars.mjs', 'gen-boilerplate-forms.mjs']
+const outDir = process.argv[2]
+for (const generator of GENERATORS) {
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(here, generator), ...(outDir ? [outDir] : [])], { stdio: 'inherit' })
+}

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import fc from 'fast-check'
+import * as OpenCC from 'opencc-js'
+import { describe, expect, it } from 'vitest'
+import { converter, type OpenccConfig } from '../../src/convert/index.js'
+
+// opencc-js (a dev dependency) is the reference: zhtidy's converter reads the same OpenCC dictionaries from
+// generated tables and must give the same output on every text.
+const REFERENCE: Record<Exclude<OpenccConfig, 'tw-hk2s'>, { from: string; to: string }> = {
+  s2t: { from: 'cn', to: 't' },
+  s2tw: { from: 'cn', to: 'tw' },
+  s2twp: { from: 'cn', to: 'twp' },
+  s2hk: { from: 'cn', to: 'hk' },
+  t2s: { from: 't', to: 'cn' },
+  tw2s: { from: 'tw', to: 'cn' },
+  hk2s: { from: 'hk', to: 'cn' },
+  t2tw: { from: 't', to: 'tw' },
+  t2hk: { from: 't', to: 'hk' },
+  tw2t: { from: 'tw', to: 't' },
+  hk2t: { from: 'hk', to: 't' },
+}
+const references = new Map<string, (text: string) => string>()
+const reference = (config: keyof typeof REFERENCE) => {
+  let convert = references.get(config)
+  if (!convert) references.set(config, (convert = OpenCC.Converter(REFERENCE[config] as never) as (text: string) => string))
+  return convert
+}
+
+const suite = path.resolve(__dirname, '../../../shared/suites/opencc')
+const present = existsSync(path.join(suite, 'testcases.json'))
+if (!present) console.warn(`convert: ${suite} is absent; the comparison on OpenCC's own test data is skipped`)
+
+describe('the converter over generated OpenCC tables', () => {
+  it('converts what OpenCC converts, by phrase (own cases)', () => {
+    expect(converter('s2t')('头发和发展')).toBe('頭髮和發展')
+    expect(converter('t2s')('乾隆皇帝在乾燥的天氣裡')).toBe(reference('t2s')('乾隆皇帝在乾燥的天氣裡'))
+    expect(converter('s2twp')('鼠标和软件')).toBe('滑鼠和軟體')
+    expect(converter('s2hk')('为了里面')).toBe(reference('s2hk')('为了里面'))
+    // An ideographic description sequence is skipped whole, as OpenCC does: the 發 inside it stays.
+    expect(converter('t2s')('⿰發髮 發')).toBe('⿰發髮 发')
+    // Text the tables do not touch comes back as the same string.
+    const ascii = 'plain ASCII text 123'
+    expect(converter('s2t')(ascii)).toBe(ascii)
+  })
+
+  it.skipIf(!present)("gives opencc-js's output on OpenCC's test cases, golden texts and benchmark, for every configuration", () => {
+    const texts: string[] = []
+    const cases = JSON.parse(readFileSync(path.join(suite, 'testcases.json'), 'utf8').replace(/,(\s*[}\]])/g, '$1')) as { cases: { input: string; expected: Record<string, string> }[] }
+    for (const c of cases.cases) texts.push(c.input, ...Object.values(c.expected))
+    for (const name of readdirSync(path.join(suite, 'golden/input'))) texts.push(readFileSync(path.join(suite, 'golden/input', name), 'utf8'))
+    texts.push(readFileSync(path.join(suite, 'benchmark/zuozhuan.txt'), 'utf8').slice(0, 300_000))
+    for (const config of Object.keys(REFERENCE) as (keyof typeof REFERENCE)[]) {
+      const ours = converter(config)
+      const theirs = reference(config)
+      const differing = texts.filter((text) => ours(text) !== theirs(text))
+      expect(differing, config).toEqual([])
+    }
+  })
+
+  it('gives opencc-js\'s output on random mixes of convertible characters, surrogates and description characters', () => {
+    const alphabet = [...'发發髮后後干乾幹著着里裡裏为為爲头頭鼠标软件乾隆⿰⿱⿲ 𠮷𡞵㐷a,。\u00e9\ud840\udc00\ud800'].map((ch) => ch)
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((chars) => chars.join(''))
+    for (const config of ['s2t', 's2tw', 't2s', 'tw2s', 'hk2t'] as const) {
+      fc.assert(fc.property(text, (t) => converter(config)(t) === reference(config)(t)), { numRuns: 300 })
+    }
+  })
+})
+
+describe('generated tables', () => {
+  it('src/data holds what the generators write today (run `npm run gen` after changing a generator or its source)', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'zhtidy-gen-'))
+    try {
+      execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/gen.mjs'), out], { stdio: 'pipe' })
+      for (const name of readdirSync(out)) {
+        expect(readFileSync(path.join(out, name), 'utf8'), name).toBe(readFileSync(path.resolve(__dirname, '../../src/data', name), 'utf8'))
+      }
+      expect(readdirSync(out).length).toBeGreaterThanOrEqual(3)
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
+  })
+})
