@@ -107,6 +107,17 @@ for (const row of all) {
   groups.get(row.group).push(row)
 }
 for (const [group, rows] of groups) {
+  if (rows[0].cpu !== undefined) {
+    // Whole-process rows: CPU seconds and peak RSS, with the ratio of CPU to the group's baseline.
+    const base = rows.find((r) => r.baseline) ?? rows[0]
+    console.log(`\n## ${group}`)
+    console.log(`| ${'what'.padEnd(44)} | ${'CPU ms'.padStart(9)} | ${'× CPU'.padStart(7)} | ${'RSS MB'.padStart(7)} | note`)
+    console.log(`|${'-'.repeat(46)}|${'-'.repeat(11)}|${'-'.repeat(9)}|${'-'.repeat(9)}|------`)
+    for (const row of rows) {
+      console.log(`| ${row.name.padEnd(44)} | ${(row.cpu * 1000).toFixed(0).padStart(9)} | ${(row.cpu / base.cpu).toFixed(2).padStart(7)} | ${(row.rss / 1048576).toFixed(0).padStart(7)} | ${row === base ? 'baseline' : (row.note ?? '')}`)
+    }
+    continue
+  }
   const base = rows.find((r) => r.baseline) ?? rows[0]
   const baseRate = base.bytes / base.seconds
   console.log(`\n## ${group}`)

@@ -1,8 +1,9 @@
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { decodeBytes } from './decode/index.js'
+import { checkBoolean, ZhtidyError } from './errors.js'
 import { appliedStats, countOnly } from './tree/edit.js'
-import type { PresetOptions } from './preset.js'
+import { checkPresetOptions, type PresetOptions } from './preset.js'
 import { createProcessor, type ZhtidyProcessor } from './processor.js'
 import { scriptReport } from './steps/script/detect.js'
 import type { DetectResult, Root, TidyMessage, TidyResult } from './types.js'
@@ -29,7 +30,10 @@ export function processorFor(options: PresetOptions = {}): ZhtidyProcessor {
 }
 
 /** Cleans one document: a string, or raw bytes in any encoding zhtidy detects. */
-export function tidy(input: string | Uint8Array, options: TidyOptions = {}): TidyResult {
+export function tidy(value: string | Uint8Array | ArrayBuffer | ArrayBufferView, options: TidyOptions = {}): TidyResult {
+  const input = toInput(value)
+  checkPresetOptions(options, 'tidy', ['messages'])
+  if (options.messages !== undefined) checkBoolean('tidy', 'messages', options.messages)
   const { messages: wantMessages = true, ...presetOptions } = options
   const processor = processorFor(presetOptions)
   const file = new VFile({ value: input })
@@ -42,8 +46,17 @@ export function tidy(input: string | Uint8Array, options: TidyOptions = {}): Tid
   return { text, encoding: tree.data?.encoding ?? 'utf-8', messages, stats }
 }
 
+/** A string as it is; bytes in any binary container as a Uint8Array view of the same memory. */
+function toInput(value: unknown): string | Uint8Array {
+  if (typeof value === 'string' || value instanceof Uint8Array) return value
+  if (value instanceof ArrayBuffer) return new Uint8Array(value)
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+  throw new ZhtidyError('invalid-option', `tidy: the input must be a string or bytes (Uint8Array, Buffer, ArrayBuffer, a typed array or DataView), got ${value === null ? 'null' : typeof value}`)
+}
+
 /** The encoding of the input (for bytes), the mojibake in its text, and the script of the text once repaired. */
-export function detect(input: string | Uint8Array): DetectResult {
+export function detect(value: string | Uint8Array | ArrayBuffer | ArrayBufferView): DetectResult {
+  const input = toInput(value)
   const decoded = typeof input === 'string' ? { encoding: 'utf-8', confidence: 1, text: input } : decodeBytes(input)
   const repaired = tidy(decoded.text, { only: ['encoding'], messages: false })
   const mojibake = Object.fromEntries(Object.entries(repaired.stats).filter(([rule, n]) => rule.startsWith('encoding/') && n > 0))

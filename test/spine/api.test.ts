@@ -107,3 +107,41 @@ describe('detect', () => {
     expect(detect('hello').script.label).toBe('none')
   })
 })
+
+describe('options and inputs are checked where they enter', () => {
+  const bad: [string, unknown, RegExp][] = [
+    ['a misspelt top-level option', { scirpt: 'zh-TW' }, /unknown option `scirpt`.*`script`/],
+    ['another misspelt option', { skp: ['boilerplate'] }, /unknown option `skp`/],
+    ['an unknown step under steps', { steps: { punctuaton: {} } }, /unknown option `punctuaton`.*`punctuation`/],
+    ['a script that does not exist', { script: 'zh-XX' }, /`script` must be one of/],
+    ['only given as a string', { only: 'encoding' }, /`only` must be an array of step names/],
+    ['messages that is not a boolean', { messages: 'no' }, /`messages` must be true or false/],
+    ['boilerplate.disable given a string', { steps: { boilerplate: { disable: 'boilerplate/contact' } } }, /`disable` must be an array of rule ids/],
+    ['an unknown annotations option', { steps: { annotations: { strict: true } } }, /annotations: unknown option `strict`/],
+    ['step options that are not an object', { steps: { unicode: true } }, /options of step `unicode` must be an object/],
+  ]
+  for (const [name, options, message] of bad) {
+    it(`${name} throws a ZhtidyError naming it`, () => {
+      let thrown: unknown
+      try {
+        tidy('中文', options as never)
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(ZhtidyError)
+      expect((thrown as ZhtidyError).code).toBe('invalid-option')
+      expect((thrown as Error).message).toMatch(message)
+    })
+  }
+
+  it('bytes in any binary container decode alike; anything else is a ZhtidyError', () => {
+    const bytes = new TextEncoder().encode('中文，測試')
+    const expected = tidy(bytes).text
+    expect(expected).toBe('中文，测试')
+    expect(tidy(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)).text).toBe(expected)
+    expect(tidy(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)).text).toBe(expected)
+    for (const value of [null, undefined, 42, {}]) {
+      expect(() => tidy(value as never)).toThrow(ZhtidyError)
+    }
+  })
+})

@@ -22,3 +22,26 @@ describe('boilerplate options', () => {
     expect(() => tidy(page, { only: ['boilerplate'], steps: { boilerplate: { mode: 'hide' as never } } })).toThrow(ZhtidyError)
   })
 })
+
+describe('boilerplate patterns run in linear time', () => {
+  // Each of these took seconds (or threw) before the patterns were fixed: two space runs side by side after a
+  // label, and the phone pattern's stack on a huge line. A quadratic pattern would take minutes at these sizes.
+  const adversarial: [string, string][] = [
+    ['a contact label and 200 K tabs', '电话' + '\t'.repeat(200_000)],
+    ['a widget label and 200 K tabs', '分享到' + '\t'.repeat(200_000) + 'x'],
+    ['10 MB of digits', '1'.repeat(10_000_000)],
+    ['digits and spaces', '1 '.repeat(500_000) + 'x'],
+  ]
+  for (const [name, text] of adversarial) {
+    it(`${name}: no throw, no line removed, done quickly`, () => {
+      const started = Date.now()
+      const result = tidy(text, { only: ['boilerplate'], messages: false })
+      expect(result.text).toBe(text)
+      expect(Date.now() - started).toBeLessThan(20_000)
+    })
+  }
+
+  it('a contact line with a label and tabs before the number is still found', () => {
+    expect(tidy('正文第一句。\n电话：\t\t010-12345678\n', { only: ['boilerplate'] }).text).toBe('正文第一句。\n')
+  })
+})

@@ -1,4 +1,5 @@
 import type { Plugin } from 'unified'
+import { checkKnownKeys } from '../../errors.js'
 import type { VFile } from 'vfile'
 import { runLineRules } from '../../tree/edit.js'
 import type { Root } from '../../types.js'
@@ -11,7 +12,8 @@ export interface AnnotationsOptions {}
  * The `annotations` step: the traces of converter sites. Byte slips are repaired first (they hold stray pinyin
  * of their own), then the pinyin glued onto characters is removed.
  */
-export const zhtidyAnnotations: Plugin<[AnnotationsOptions?], Root> = function () {
+export const zhtidyAnnotations: Plugin<[AnnotationsOptions?], Root> = function (options) {
+  checkKnownKeys('annotations', options ?? {}, [])
   return (tree: Root, file: VFile) => {
     let stats: DocumentStats | undefined
     const getStats = () => (stats ??= documentStats(tree.children.map((node) => node.value)))

@@ -29,9 +29,11 @@ function buildMatchers(): Matchers {
   return {
     // Chinese heads at the start of the line; Latin ones (`Copyright`, `©`) only before a space, a year or the end.
     disclaimer: new RegExp(`^[\\s【\\[〖（(]*(?:${alternation(DISCLAIMER_HEADS_FORMS.filter((h) => /[\u4e00-\u9fff]/.test(h)))}|(?:${alternation(DISCLAIMER_HEADS_FORMS.filter((h) => !/[\u4e00-\u9fff]/.test(h)))})(?=[\\s\\d©]|$))`),
-    contact: new RegExp(`^\\s*(?:(?:${alternation(CONTACT_LABELS_FORMS)})\\s*[:：]?\\s*)?(?:${email}|${phone})\\s*$`),
-    ticker: new RegExp(`^\\s*(?:${alternation(TICKER_NAMES_FORMS)})\\s*[\\d.,%+\\-\\s]*$`),
-    widget: new RegExp(`^\\s*(?:${alternation(WIDGET_LINES_FORMS)})\\s*[:：]?\\s*$`),
+    // Never two space runs side by side (`\\s*[:：]?\\s*`): on a label followed by a long run of tabs the engine
+    // would try every split of the run between them.
+    contact: new RegExp(`^\\s*(?:(?:${alternation(CONTACT_LABELS_FORMS)})\\s*(?:[:：]\\s*)?)?(?:${email}|${phone})\\s*$`),
+    ticker: new RegExp(`^\\s*(?:${alternation(TICKER_NAMES_FORMS)})[\\d.,%+\\-\\s]*$`),
+    widget: new RegExp(`^\\s*(?:${alternation(WIDGET_LINES_FORMS)})\\s*(?:[:：]\\s*)?$`),
   }
 }
 
@@ -44,11 +46,18 @@ const SENTENCE_END = /[。！？!?…][”’」』）)]*(?:[（(][^（()）]{1,
 const GLUED_DATE = /^\d{4}-\d{2}-\d{2}(?=\S)/
 const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
 
+/**
+ * Contact, ticker and widget lines are short: longer lines never go to their patterns, which keeps every pattern's
+ * work bounded by this length (a 10 MB line of digits overflowed the regex engine's stack in the phone pattern).
+ */
+const SHORT_LINE_MAX = 240
+
 function classify(text: string, m: Matchers): Kind {
   if (text.trim() === '') return 'blank'
   if (m.disclaimer.test(text) || LICENCE_LINE.test(text)) return 'disclaimer'
-  if (m.contact.test(text)) return 'contact'
-  if (JUNK.test(text) || m.ticker.test(text) || m.widget.test(text)) return 'junk'
+  const short = text.length <= SHORT_LINE_MAX
+  if (short && m.contact.test(text)) return 'contact'
+  if (short && (JUNK.test(text) || m.ticker.test(text) || m.widget.test(text))) return 'junk'
   if (text.length > HEADLINE_MAX || SENTENCE_END.test(text) || (/[。！？]/.test(text) && /[，,]/.test(text))) return 'sentence'
   if (BULLET.test(text)) return 'bullet'
   return 'headline'
@@ -59,6 +68,9 @@ export const zhtidyBoilerplate: Plugin<[BoilerplateOptions?], Root> = function (
   const given = options ?? {}
   checkKnownKeys('boilerplate', given, ['mode', 'disable'])
   const mode = given.mode === undefined ? 'remove' : checkChoice('boilerplate', 'mode', given.mode, ['remove', 'mark'])
+  if (given.disable !== undefined && !Array.isArray(given.disable)) {
+    throw new ZhtidyError('invalid-option', `boilerplate: option \`disable\` must be an array of rule ids (rules: ${BOILERPLATE_RULE_IDS.join(', ')}), got ${JSON.stringify(given.disable)}`)
+  }
   const disabled = new Set<string>(given.disable ?? [])
   for (const id of disabled) {
     if (!(BOILERPLATE_RULE_IDS as readonly string[]).includes(id)) {
