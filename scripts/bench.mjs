@@ -63,7 +63,15 @@ const OpenCC = await import('opencc-js')
 async function coreRows(ctx) {
   const rows = []
   const inputs = [[`seed pages ×${seedDocs.length} (${(Buffer.byteLength(seeds2mb) / 1e6).toFixed(1)} MB)`, seedDocs]]
-  if (ctx.text) inputs.push(['zuozhuan (1.9 MB, one document)', [ctx.text]])
+  if (ctx.realDocs) inputs.push([`real pages as JSON Lines records ×${ctx.realDocs.length} (${(ctx.realDocs.reduce((n, d) => n + Buffer.byteLength(d), 0) / 1e6).toFixed(1)} MB)`, ctx.realDocs])
+  if (ctx.text) {
+    inputs.push(['zuozhuan (1.9 MB, one document)', [ctx.text]])
+    // Mojibake from end to end: the whole text misread once (the encoding step must repair every line).
+    const iconv = (await import('iconv-lite')).default
+    const part = ctx.text.slice(0, quick ? 100_000 : 400_000)
+    inputs.push([`zuozhuan ${(part.length / 1000).toFixed(0)} K chars, GBK read as Latin-1`, [iconv.encode(part, 'gbk').toString('latin1')]])
+    inputs.push([`zuozhuan ${(part.length / 1000).toFixed(0)} K chars, UTF-8 read as GBK`, [iconv.decode(Buffer.from(part, 'utf8'), 'gbk')]])
+  }
   const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' })
   for (const [label, docs] of inputs) {
     const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0)
@@ -79,7 +87,13 @@ async function coreRows(ctx) {
   return rows
 }
 
-const ctx = { dist, shared, text, seeds: seeds2mb, seedDocs, time, quick }
+// The real pages of ../shared/real-pages, each a record of a JSON Lines dump (the records of a dump are short).
+const realDir = shared && path.join(shared, 'real-pages')
+const realPages = realDir && existsSync(realDir) ? readdirSync(realDir).filter((n) => n.endsWith('.txt')).sort().map((n) => readFileSync(path.join(realDir, n), 'utf8')) : null
+if (!realPages) console.log('bench: ../shared/real-pages not found; the JSON Lines rows are skipped')
+const realDocs = realPages && repeatTo([...realPages, ...seedPages], quick ? 256 * 1024 : 2 * 1024 * 1024)
+
+const ctx = { dist, shared, text, seeds: seeds2mb, seedDocs, realPages, realDocs, seedPages, repeatTo, time, quick }
 const sources = [['core', coreRows]]
 const benchDir = path.join(root, 'scripts/bench')
 if (existsSync(benchDir)) {
