@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js'
+import { converter } from '../../convert/index.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit, Root } from '../../types.js'
 import { readsAs } from './readings.js'
@@ -26,9 +26,6 @@ const CONVERTED_SHARE = 0.8
 /** At or above this share of Han characters annotated, a document is a learner text. */
 const LEARNER_SHARE = 0.5
 
-let toSimplified: ((s: string) => string) | undefined
-let toTraditional: ((s: string) => string) | undefined
-
 // Per-character answers are cached for the process, as readings are (./readings.ts): OpenCC is slow to ask one
 // character at a time.
 const convertedCache = new Map<string, boolean>()
@@ -37,9 +34,7 @@ const readingCache = new Map<string, boolean>()
 function isConverted(char: string): boolean {
   let hit = convertedCache.get(char)
   if (hit === undefined) {
-    toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
-    toTraditional ??= OpenCC.Converter({ from: 'cn', to: 't' })
-    hit = toSimplified(char) !== char || toTraditional(char) !== char
+    hit = converter('t2s')(char) !== char || converter('s2t')(char) !== char
     if (convertedCache.size < 100_000) convertedCache.set(char, hit)
   }
   return hit
@@ -50,8 +45,7 @@ function isReading(char: string, syllable: string): boolean {
   const key = `${char}\u0000${syllable}`
   let hit = readingCache.get(key)
   if (hit === undefined) {
-    toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
-    const counterpart = toSimplified(char)
+    const counterpart = converter('t2s')(char)
     hit = readsAs(char, syllable) || (counterpart !== char && readsAs(counterpart, syllable))
     if (readingCache.size < 100_000) readingCache.set(key, hit)
   }

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite'
-import * as OpenCC from 'opencc-js'
+import { converter } from '../../convert/index.js'
 import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
 import { cjkWeights, pairKey } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
@@ -169,14 +169,12 @@ export function documentStats(lines: readonly string[]): DocumentStats {
   return { chars, pairs }
 }
 
-let toSimplified: ((text: string) => string) | undefined
 let globalRank: Map<string, number> | undefined
 
 /** 0..1: how common a character is in real prose (manpages-zh counts), for pages too short to vote. */
 function commonness(char: string): number {
   globalRank ??= new Map([...CHARS_BY_FREQUENCY].map((c, k) => [c, k]))
-  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
-  const rank = globalRank.get(toSimplified(char))
+  const rank = globalRank.get(converter('t2s')(char))
   return rank === undefined ? 0 : 1 - rank / globalRank.size
 }
 
