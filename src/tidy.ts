@@ -2,7 +2,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { decodeBytes } from './decode/index.js'
 import { checkBoolean, ZhtidyError } from './errors.js'
-import { appliedStats, countOnly } from './tree/edit.js'
+import { appliedStats, changeRecords, logChanges, type ChangeRecord } from './tree/edit.js'
 import { checkPresetOptions, type PresetOptions } from './preset.js'
 import { createProcessor, type ZhtidyProcessor } from './processor.js'
 import { scriptReport } from './steps/script/detect.js'
@@ -37,11 +37,14 @@ export function tidy(value: string | Uint8Array | ArrayBuffer | ArrayBufferView,
   const { messages: wantMessages = true, ...presetOptions } = options
   const processor = processorFor(presetOptions)
   const file = new VFile({ value: input })
-  if (!wantMessages) countOnly(file)
+  // Changes are kept as plain records and mapped to the result here: no VFileMessage (an Error) per change.
+  logChanges(file, wantMessages ? 'records' : 'counts')
   const tree = processor.parse(file) as Root
   const done = processor.runSync(tree, file) as Root
   const text = processor.stringify(done, file)
+  // VFile messages are the parser's (undecodable bytes), made before any step ran.
   const messages = file.messages.map(toTidyMessage)
+  for (const change of changeRecords(file)) messages.push(recordToTidyMessage(change))
   const stats = appliedStats(file)
   return { text, encoding: tree.data?.encoding ?? 'utf-8', messages, stats }
 }
@@ -75,5 +78,20 @@ export function toTidyMessage(message: VFileMessage): TidyMessage {
     actual: message.actual,
     expected: message.expected,
     note: message.note,
+  }
+}
+
+function recordToTidyMessage(change: ChangeRecord): TidyMessage {
+  return {
+    ruleId: change.ruleId,
+    source: 'zhtidy',
+    reason: change.reason,
+    severity: change.confident ? 'info' : 'warning',
+    line: change.line,
+    column: change.column,
+    offset: change.offset,
+    actual: change.actual,
+    expected: [change.expected],
+    note: change.note,
   }
 }

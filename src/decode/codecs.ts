@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite'
+import { BYTE_MAPS } from '../data/byte-maps.js'
 
 /**
  * The byte tables the encoding step works with. A misreading is undone in two moves: the wrong text is turned
@@ -6,8 +6,9 @@ import iconv from 'iconv-lite'
  * decoded with the right codec (`decodeAt`). Both moves are strict: a character the wrong codec cannot produce,
  * or bytes the right codec does not accept, stop the repair there.
  *
- * Tables come from the WHATWG decoders that browsers use (Node's TextDecoder), which produce most mojibake in
- * the wild; cp437 comes from iconv-lite.
+ * Tables come from the WHATWG decoders that browsers use (Node's TextDecoder for GBK and Big5, which produce most
+ * mojibake in the wild) and, for the single-byte codecs, from src/data/byte-maps.ts (generated from iconv-lite).
+ * Each codec is built on first use: a line that needs windows-1252 does not pay for the GBK and Big5 tables.
  */
 
 /** A byte whose value was lost (the wrong decoder printed U+FFFD for it): it matches any continuation byte. */
@@ -37,12 +38,6 @@ export interface Decoded {
 }
 
 const FFFD = 0xfffd
-
-function singleByteTable(decode: (byte: number) => string): string[] {
-  const chars: string[] = []
-  for (let byte = 0; byte < 256; byte++) chars.push(decode(byte))
-  return chars
-}
 
 /**
  * A single-byte codec, made "sloppy": a byte the codec leaves undefined reads as the C1 control of the same value,
@@ -75,20 +70,15 @@ function singleByte(name: string, title: string, table: string[]): Codec {
   }
 }
 
-function whatwgSingleByte(label: string, title: string, name = label): Codec {
-  return singleByte(name, title, windowsTable(label))
-}
-
 /**
- * The 256 characters of a single-byte codec as WHATWG decoders read them: iconv-lite's table, with the bytes it
- * leaves undefined read as the C1 control of the same value. (Node 20's TextDecoder reads 'windows-1252' as
- * Latin-1, so it cannot serve here.)
+ * The 256 characters of a single-byte codec as WHATWG decoders read them, the bytes a codec leaves undefined read
+ * as the C1 control of the same value. (Node 20's TextDecoder reads 'windows-1252' as Latin-1, so it cannot serve
+ * here.)
  */
 export function windowsTable(label: string): string[] {
-  return singleByteTable((byte) => {
-    const ch = iconv.decode(Buffer.from([byte]), label)
-    return ch === '\uFFFD' ? String.fromCharCode(byte) : ch
-  })
+  const map = BYTE_MAPS[label]
+  if (map === undefined) throw new RangeError(`zhtidy: no byte map for ${label}`)
+  return [...map]
 }
 
 /**
@@ -246,23 +236,51 @@ function doubleByte(label: string, title: string, lead: [number, number], trails
   }
 }
 
-let cache: Record<string, Codec> | undefined
+/** The codecs the encoding step reads with, by name, and their titles for messages. */
+const TITLES: Readonly<Record<string, string>> = {
+  'utf-8': 'UTF-8',
+  gbk: 'GBK',
+  big5: 'Big5',
+  latin: 'windows-1252',
+  'windows-1250': 'windows-1250',
+  'windows-1251': 'windows-1251',
+  'windows-1257': 'windows-1257',
+  'iso-8859-2': 'ISO-8859-2',
+  macintosh: 'Mac Roman',
+  cp437: 'cp437',
+}
 
-/** All codecs, built on first use (about 40 ms for the two double-byte tables). */
-export function codecs(): Record<string, Codec> {
-  if (cache) return cache
-  const cp437 = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'cp437')
-  cache = {
-    'utf-8': utf8Codec(true),
-    gbk: doubleByte('gbk', 'GBK', [0x81, 0xfe], [[0x40, 0x7e], [0x80, 0xfe]]),
-    big5: doubleByte('big5', 'Big5', [0x81, 0xfe], [[0x40, 0x7e], [0xa1, 0xfe]]),
-    latin: whatwgSingleByte('windows-1252', 'windows-1252', 'latin'),
-    'windows-1250': whatwgSingleByte('windows-1250', 'windows-1250'),
-    'windows-1251': whatwgSingleByte('windows-1251', 'windows-1251'),
-    'windows-1257': whatwgSingleByte('windows-1257', 'windows-1257'),
-    'iso-8859-2': whatwgSingleByte('iso-8859-2', 'ISO-8859-2'),
-    macintosh: whatwgSingleByte('macintosh', 'Mac Roman'),
-    cp437: singleByte('cp437', 'cp437', [...cp437]),
+const built = new Map<string, Codec>()
+
+function build(name: string): Codec {
+  const title = TITLES[name]!
+  switch (name) {
+    case 'utf-8': return utf8Codec(true)
+    // About 20 ms each: every lead/trail pair decoded once.
+    case 'gbk': return doubleByte('gbk', title, [0x81, 0xfe], [[0x40, 0x7e], [0x80, 0xfe]])
+    case 'big5': return doubleByte('big5', title, [0x81, 0xfe], [[0x40, 0x7e], [0xa1, 0xfe]])
+    case 'latin': return singleByte('latin', title, windowsTable('windows-1252'))
+    default: return singleByte(name, title, windowsTable(name))
   }
-  return cache
+}
+
+/** The codec of that name, built on first use. */
+export function codec(name: string): Codec {
+  let made = built.get(name)
+  if (!made) {
+    if (!(name in TITLES)) throw new RangeError(`zhtidy: unknown codec ${name}`)
+    made = build(name)
+    built.set(name, made)
+  }
+  return made
+}
+
+/** The human name of a codec, without building it. */
+export function codecTitle(name: string): string {
+  return TITLES[name] ?? name
+}
+
+/** Names of the codecs built so far in this process (for tests of what a run loads). */
+export function builtCodecs(): string[] {
+  return [...built.keys()]
 }

@@ -1,4 +1,4 @@
-import { codecs, utf8, windowsTable } from './codecs.js'
+import { codec, utf8, windowsTable } from './codecs.js'
 import { cjkWeights, plausibility, profile } from './plausibility.js'
 
 /** The result of turning bytes into text. */
@@ -400,7 +400,7 @@ function utf16Invalid(bytes: Uint8Array, little: boolean, base: number): Decoded
 
 /** Byte offsets of what GB18030 or Big5 cannot decode, found with the step's pair tables. */
 function doubleByteInvalid(bytes: Uint8Array, encoding: string, base: number): Decoded['invalid'] {
-  const codec = codecs()[encoding === 'big5' ? 'big5' : 'gbk']!
+  const pairs = codec(encoding === 'big5' ? 'big5' : 'gbk')
   const out: Decoded['invalid'] = []
   for (let at = 0; at < bytes.length; ) {
     const b = bytes[at]!
@@ -412,7 +412,7 @@ function doubleByteInvalid(bytes: Uint8Array, encoding: string, base: number): D
       at += 4
       continue
     }
-    const next = codec.decodeAt(bytes, at, true)
+    const next = pairs.decodeAt(bytes, at, true)
     if (next) {
       at += next.length
       continue

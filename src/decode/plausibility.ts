@@ -1,7 +1,5 @@
-import iconv from 'iconv-lite'
-import * as OpenCC from 'opencc-js'
-import { CHARS_BY_FREQUENCY } from '../data/char-freq.js'
-
+import { COMMON_HAN, FREQUENT_HAN, LESS_COMMON_HAN } from '../data/char-weights.js'
+import { WORD_PAIRS } from '../data/word-pairs.js'
 /**
  * How plausible a string is as real text, mostly Chinese: the sum of a weight per character and per pair of
  * neighbours. Decoders and the encoding step compare candidate readings of the same bytes with it: the higher,
@@ -10,7 +8,8 @@ import { CHARS_BY_FREQUENCY } from '../data/char-freq.js'
  * Character weights come from tables that every GB and Big5 codec carries: GB2312 level 1 (the 3,755 most common
  * simplified characters) and Big5's common set (5,401 traditional characters) score high, GB2312 level 2 and
  * Big5's less common set a little, the characters only GBK has (where UTF-8 read as GBK lands, `鍙戝竷`) score
- * below zero. The frequency ranks of src/data/char-freq.ts add a bonus. Pairs catch what single characters
+ * below zero. The frequency ranks of src/data/char-freq.ts add a bonus. Both sets and the word pairs below are
+ * generated tables (src/data/char-weights.ts, src/data/word-pairs.ts), read on first use. Pairs catch what single characters
  * cannot: a Latin-1 letter followed by a windows-1252 symbol (`ä¸`), runs of accented letters (`ÖÐ¹ú`), and
  * pairs of Han characters that occur inside a word of OpenCC's phrase tables (about 98,000 pairs, simplified and
  * traditional): a third of the Han pairs of real prose, none of GBK read as Big5 (`笢恅楷票`), which is made of
@@ -60,43 +59,17 @@ function table(): Float32Array {
   w[0xfffd] = -5
   w[0x2800] = 0 // braille blank: a spacer of social-media posts
   w[0xfeff] = -3
-  // Han characters of the common sets, read from the codecs' own tables.
-  const mark = (bytes: number[], encoding: string, weight: number): void => {
-    for (const ch of iconv.decode(Buffer.from(bytes), encoding)) {
-      const c = ch.charCodeAt(0)
-      if (ch.length === 1 && c >= 0x4e00 && c < 0xa000 && w[c]! < weight) w[c] = weight
-    }
+  // Han characters of the common sets, read from the codecs' own tables at build time.
+  for (let i = 0; i < LESS_COMMON_HAN.length; i++) w[LESS_COMMON_HAN.charCodeAt(i)] = 0.2
+  for (let i = 0; i < COMMON_HAN.length; i++) w[COMMON_HAN.charCodeAt(i)] = 1
+  // The most frequent characters, and their traditional forms (the frequency table is simplified): both scripts alike.
+  for (let i = 0; i < FREQUENT_HAN.length; i++) {
+    const c = FREQUENT_HAN.charCodeAt(i)
+    w[c] = (w[c]! > 0 ? w[c]! : 0.5) + 0.5
   }
-  const gb = (from: number, to: number): number[] => {
-    const out: number[] = []
-    for (let lead = from; lead <= to; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) out.push(lead, trail)
-    return out
-  }
-  const big5 = (from: number, to: number, last: number): number[] => {
-    const out: number[] = []
-    for (let lead = from; lead <= to; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail > 0x7e && trail < 0xa1) continue
-        if (lead === to && trail > last) break
-        out.push(lead, trail)
-      }
-    }
-    return out
-  }
-  mark(gb(0xd8, 0xf7), 'gbk', 0.2)
-  mark(big5(0xc9, 0xf9, 0xd5), 'big5', 0.2)
-  mark(gb(0xb0, 0xd7), 'gbk', 1)
-  mark(big5(0xa4, 0xc6, 0x7e), 'big5', 1)
-  // The most frequent characters, and their traditional forms (the table is simplified): both scripts alike.
-  const top = [...CHARS_BY_FREQUENCY].slice(0, 1000)
-  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
-  const traditional = top.map((ch) => toTraditional(ch)).filter((ch) => ch.length === 1)
-  for (const ch of new Set([...top, ...traditional])) w[ch.charCodeAt(0)] = (w[ch.charCodeAt(0)]! > 0 ? w[ch.charCodeAt(0)]! : 0.5) + 0.5
   weights = w
   return w
 }
-
-let bigrams: Set<number> | undefined
 
 /**
  * Key of a pair of characters, one per pair of code points. Pairs within U+3400–U+9FFF (nearly all) get a
@@ -108,32 +81,75 @@ export function pairKey(first: number, second: number): number {
   return -(first * 0x110000 + second)
 }
 
-/** Whether two Han characters in a row occur inside a word of OpenCC's phrases. */
-function isWordPair(first: number, second: number): boolean {
-  return wordPairs().has(pairKey(first, second))
+/**
+ * The word pairs as rows: the characters that follow `first` (U+3400–U+9FFF) inside a word are
+ * `seconds[rowStart[first - 0x3400]…rowStart[first - 0x3400 + 1])`, sorted, for a binary search. Pairs outside
+ * that block (extension B, compatibility ideographs) are few and sit in a set by `pairKey`.
+ */
+interface WordPairTable {
+  rowStart: Uint32Array
+  seconds: Uint16Array
+  outside: Set<number>
 }
 
-/** Pairs of Han characters inside OpenCC's phrases, keyed by `pairKey`. */
-function wordPairs(): Set<number> {
-  if (bigrams) return bigrams
-  const set = new Set<number>()
-  const locale = (OpenCC as unknown as { Locale: { from: Record<string, string[][]>; to: Record<string, string[][]> } }).Locale
-  const dicts = [locale.from.cn?.[0]?.[0], locale.from.tw?.[0]?.[0], locale.from.hk?.[0]?.[0], locale.to.cn?.[0]?.[0]]
-  for (const dict of dicts) {
-    if (typeof dict !== 'string') continue
-    for (const entry of dict.split('|')) {
-      for (const side of entry.split(' ')) {
-        let previous = -1
-        for (const ch of side) {
-          const code = ch.codePointAt(0)!
-          if (previous >= 0) set.add(pairKey(previous, code))
-          previous = code
-        }
-      }
+let pairTable: WordPairTable | undefined
+
+function wordPairTable(): WordPairTable {
+  if (pairTable) return pairTable
+  const text = WORD_PAIRS
+  const BLOCK = 0xa000 - 0x3400
+  const counts = new Uint32Array(BLOCK + 1)
+  const seconds = new Uint16Array(text.length)
+  const outside = new Set<number>()
+  let n = 0
+  let first = -1
+  let row = -1
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!
+    i += code > 0xffff ? 2 : 1
+    if (code === 0x20) {
+      first = -1
+      continue
     }
+    if (first < 0) {
+      first = code
+      row = code >= 0x3400 && code < 0xa000 ? code - 0x3400 : -1
+      continue
+    }
+    if (row >= 0 && code >= 0x3400 && code < 0xa000) {
+      seconds[n++] = code - 0x3400
+      counts[row + 1]!++
+    } else outside.add(pairKey(first, code))
   }
-  bigrams = set
-  return set
+  // Rows come in code point order, so the counts turn into row starts by a running sum.
+  for (let r = 1; r <= BLOCK; r++) counts[r]! += counts[r - 1]!
+  pairTable = { rowStart: counts, seconds: seconds.slice(0, n), outside }
+  return pairTable
+}
+
+/** Whether two Han characters in a row occur inside a word of OpenCC's phrases. */
+export function isWordPair(first: number, second: number): boolean {
+  const table = pairTable ?? wordPairTable()
+  if (first >= 0x3400 && first < 0xa000 && second >= 0x3400 && second < 0xa000) {
+    const { rowStart, seconds } = table
+    let low = rowStart[first - 0x3400]!
+    let high = rowStart[first - 0x3400 + 1]!
+    const wanted = second - 0x3400
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      const at = seconds[mid]!
+      if (at === wanted) return true
+      if (at < wanted) low = mid + 1
+      else high = mid
+    }
+    return false
+  }
+  return table.outside.has(pairKey(first, second))
+}
+
+/** Which of this module's tables have been built in this process (for tests of what a run loads). */
+export function plausibilityTablesLoaded(): { weights: boolean; wordPairs: boolean } {
+  return { weights: weights !== undefined, wordPairs: pairTable !== undefined }
 }
 
 /** Bonus for a Han pair that is part of a known word. */
@@ -264,7 +280,6 @@ class CjkTally {
 }
 
 export function profile(text: string): Profile {
-  const pairs = wordPairs()
   const tally = new CjkTally()
   let pairless = 1
   let longest = 0
@@ -292,7 +307,7 @@ export function profile(text: string): Profile {
       const weight = tally.add(code)
       if (code >= 0x3400 && previous >= 0x3400 && code < 0xac00 && previous < 0xac00) {
         han++
-        if (pairs.has(pairKey(previous, code))) {
+        if (isWordPair(previous, code)) {
           word++
           pairless = 1
           lowInRun = 0

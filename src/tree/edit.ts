@@ -1,5 +1,6 @@
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import type { AppliedEdit, Edit, LineNode, Root } from '../types.js'
 
 /** Everything a line rule may look at besides the line itself. */
@@ -14,6 +15,73 @@ export interface LineContext {
 export type LineRule = (line: string, context: LineContext) => Edit[]
 
 /**
+ * What a file keeps of its changes, on `file.data.zhtidy`. tidy() asks for `records` (compact plain objects it
+ * maps to its result itself) or for counts only; a file without this (a processor run by hand) gets a VFile
+ * message per change, as unified plugins do. A VFileMessage is an Error: thousands per page cost more than the
+ * edits, and bulk cleaning reads only the counts.
+ */
+export interface ChangeLog {
+  mode: 'messages' | 'records' | 'counts'
+  /** Applied changes per rule id, whatever the mode. */
+  counts: Record<string, number>
+  /** In 'records' mode, every change; in 'counts' mode, the unconfident ones (problems left alone). */
+  records: ChangeRecord[]
+}
+
+/** One change as data: the fields of its message, places flattened. */
+export interface ChangeRecord {
+  ruleId: string
+  reason: string
+  confident: boolean
+  line: number
+  column: number
+  offset: number | undefined
+  endLine: number
+  endColumn: number
+  endOffset: number | undefined
+  actual: string
+  expected: string
+  note: string | undefined
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    zhtidy: ChangeLog
+  }
+}
+
+/** Starts the change log of `file`: 'records' keeps every change as data, 'counts' only counts applied ones. */
+export function logChanges(file: VFile, mode: 'records' | 'counts'): ChangeLog {
+  const log: ChangeLog = { mode, counts: {}, records: [] }
+  file.data.zhtidy = log
+  return log
+}
+
+function changeLog(file: VFile): ChangeLog {
+  return (file.data.zhtidy ??= { mode: 'messages', counts: {}, records: [] })
+}
+
+/** Changes to `file` are counted per rule id but create no messages. */
+export function countOnly(file: VFile): void {
+  logChanges(file, 'counts')
+}
+
+/** Applied changes per rule id, counted whether or not messages were made. */
+export function appliedStats(file: VFile): Record<string, number> {
+  return file.data.zhtidy?.counts ?? {}
+}
+
+/** The changes kept as records (tidy's modes), in the order they were made. */
+export function changeRecords(file: VFile): readonly ChangeRecord[] {
+  return file.data.zhtidy?.records ?? []
+}
+
+/** Whether a change of this confidence needs its place and text: anything but an applied change in counts mode. */
+function wanted(log: ChangeLog, confident: boolean): boolean {
+  return !(confident && log.mode === 'counts')
+}
+
+/**
  * The one place that changes line text and reports it.
  * Confident edits are applied and each becomes an info message; unconfident ones become warnings
  * and leave the text alone. Overlapping edits: the first (by start, then by order given) wins,
@@ -21,34 +89,51 @@ export type LineRule = (line: string, context: LineContext) => Edit[]
  */
 export function applyEdits(file: VFile, node: LineNode, edits: readonly Edit[]): number {
   if (edits.length === 0) return 0
-  const sorted = edits
-    .map((edit, order) => ({ edit, order }))
-    .sort((a, b) => a.edit.start - b.edit.start || a.order - b.order)
+  const log = changeLog(file)
+  const value = node.value
+  let sorted = edits
+  for (let k = 1; k < edits.length; k++) {
+    if (edits[k]!.start < edits[k - 1]!.start) {
+      // A stable sort: among edits at the same place, the one given first wins.
+      sorted = edits.slice().sort((a, b) => a.start - b.start)
+      break
+    }
+  }
   const applied: Edit[] = []
+  /** Edits that become messages or records, with their text before. */
+  const reported: Edit[] = []
+  const actuals: string[] = []
   let lastEnd = -1
-  for (const { edit } of sorted) {
-    if (edit.start < 0 || edit.end > node.value.length || edit.start > edit.end) {
-      throw new RangeError(`zhtidy: rule ${edit.ruleId} proposed an edit [${edit.start}, ${edit.end}) outside a line of length ${node.value.length}`)
+  for (const edit of sorted) {
+    if (edit.start < 0 || edit.end > value.length || edit.start > edit.end) {
+      throw new RangeError(`zhtidy: rule ${edit.ruleId} proposed an edit [${edit.start}, ${edit.end}) outside a line of length ${value.length}`)
     }
     if (edit.start < lastEnd || (edit.start === lastEnd && edit.start === edit.end && applied.length > 0)) continue
-    const actual = node.value.slice(edit.start, edit.end)
+    const actual = value.slice(edit.start, edit.end)
     if (edit.confident && actual === edit.replacement) continue
-    report(file, node, edit, actual)
     if (edit.confident) {
+      log.counts[edit.ruleId] = (log.counts[edit.ruleId] ?? 0) + 1
       applied.push(edit)
       lastEnd = edit.end
     }
+    if (wanted(log, edit.confident)) {
+      reported.push(edit)
+      actuals.push(actual)
+    }
   }
+  if (reported.length > 0) reportEdits(file, log, node, reported, actuals)
   if (applied.length === 0) return 0
-  let text = ''
+  const parts: string[] = []
   let cursor = 0
-  const batch: AppliedEdit[] = []
-  for (const edit of applied) {
-    text += node.value.slice(cursor, edit.start) + edit.replacement
+  const batch: AppliedEdit[] = new Array(applied.length)
+  for (let k = 0; k < applied.length; k++) {
+    const edit = applied[k]!
+    parts.push(value.slice(cursor, edit.start), edit.replacement)
     cursor = edit.end
-    batch.push({ start: edit.start, end: edit.end, length: edit.replacement.length })
+    batch[k] = { start: edit.start, end: edit.end, length: edit.replacement.length }
   }
-  node.value = text + node.value.slice(cursor)
+  parts.push(value.slice(cursor))
+  node.value = parts.join('')
   node.data ??= {}
   ;(node.data.shifts ??= []).push(batch)
   return applied.length
@@ -57,7 +142,11 @@ export function applyEdits(file: VFile, node: LineNode, edits: readonly Edit[]):
 /** Removes a whole line (with its line break) and reports the removed text. */
 export function removeLine(file: VFile, node: LineNode, ruleId: string, reason: string, confident = true): void {
   if (node.data?.removed) return
-  report(file, node, { start: 0, end: node.value.length, replacement: '', ruleId, reason, confident }, node.value)
+  const log = changeLog(file)
+  if (confident) log.counts[ruleId] = (log.counts[ruleId] ?? 0) + 1
+  if (wanted(log, confident)) {
+    reportEdits(file, log, node, [{ start: 0, end: node.value.length, replacement: '', ruleId, reason, confident }], [node.value])
+  }
   if (!confident) return
   node.data ??= {}
   node.data.removed = true
@@ -77,40 +166,40 @@ export function runLineRules(tree: Root, file: VFile, rules: readonly LineRule[]
 }
 
 /** Maps an offset in a line's current text back to an offset in its original text. */
-export function originalOffset(node: LineNode, offset: number): number {
+export function originalOffsets(node: LineNode, offsets: readonly number[]): number[] {
+  const out = offsets.slice()
   const shifts = node.data?.shifts
-  if (!shifts) return offset
-  let position = offset
+  if (!shifts || out.length === 0) return out
+  // Mapping back is monotonic, so sorted positions stay sorted: each batch is swept once for all of them
+  // (mapping each position through every batch on its own was quadratic on long lines edited many times).
+  const order = out.map((_, k) => k)
+  let ascending = true
+  for (let k = 1; k < out.length && ascending; k++) if (out[k]! < out[k - 1]!) ascending = false
+  if (!ascending) order.sort((a, b) => out[a]! - out[b]!)
   for (let b = shifts.length - 1; b >= 0; b--) {
+    const batch = shifts[b]!
+    let e = 0
     let delta = 0
-    let mapped: number | undefined
-    for (const edit of shifts[b]!) {
-      const newStart = edit.start + delta
-      const newEnd = newStart + edit.length
-      if (position < newStart) break
-      if (position < newEnd) {
-        mapped = edit.start
-        break
+    for (const k of order) {
+      const position = out[k]!
+      // Skip the edits wholly before this position, adding up how much each changed the length.
+      for (; e < batch.length; e++) {
+        const edit = batch[e]!
+        const newEnd = edit.start + delta + edit.length
+        if (position < newEnd || position < edit.start + delta) break
+        delta += edit.length - (edit.end - edit.start)
       }
-      delta += edit.length - (edit.end - edit.start)
+      const edit = batch[e]
+      if (edit !== undefined && position >= edit.start + delta && position < edit.start + delta + edit.length) out[k] = edit.start
+      else out[k] = position - delta
     }
-    position = mapped ?? position - delta
   }
-  return position
+  return out
 }
 
-/** Files whose changes are only counted, not reported one by one (bulk cleaning needs no messages). */
-const quietFiles = new WeakSet<VFile>()
-const appliedCounts = new WeakMap<VFile, Record<string, number>>()
-
-/** Changes to `file` are counted per rule id but create no messages. */
-export function countOnly(file: VFile): void {
-  quietFiles.add(file)
-}
-
-/** Applied changes per rule id, counted whether or not messages were made. */
-export function appliedStats(file: VFile): Record<string, number> {
-  return appliedCounts.get(file) ?? {}
+/** Maps an offset in a line's current text back to an offset in its original text. */
+export function originalOffset(node: LineNode, offset: number): number {
+  return originalOffsets(node, [offset])[0]!
 }
 
 export interface Change {
@@ -123,19 +212,78 @@ export interface Change {
   note?: string | undefined
 }
 
-/** The one way a change becomes a message: counted always, and a VFile message unless the file is count-only. */
+/** The one way a change becomes a message: counted always, and a record or VFile message unless the file is count-only. */
 export function reportChange(file: VFile, change: Change): void {
-  if (change.confident) {
-    let counts = appliedCounts.get(file)
-    if (!counts) appliedCounts.set(file, (counts = {}))
-    counts[change.ruleId] = (counts[change.ruleId] ?? 0) + 1
+  const log = changeLog(file)
+  if (change.confident) log.counts[change.ruleId] = (log.counts[change.ruleId] ?? 0) + 1
+  if (!wanted(log, change.confident)) return
+  const { start, end } = change.place
+  record(file, log, {
+    ruleId: change.ruleId,
+    reason: change.reason,
+    confident: change.confident,
+    line: start.line,
+    column: start.column,
+    offset: start.offset,
+    endLine: end.line,
+    endColumn: end.column,
+    endOffset: end.offset,
+    actual: change.actual,
+    expected: change.expected,
+    note: change.note,
+  })
+}
+
+/** Reports edits of one line, in its current text, all places mapped back to the input in one sweep. */
+function reportEdits(file: VFile, log: ChangeLog, node: LineNode, edits: readonly Edit[], actuals: readonly string[]): void {
+  const positions: number[] = new Array(edits.length * 2)
+  for (let k = 0; k < edits.length; k++) {
+    positions[2 * k] = edits[k]!.start
+    positions[2 * k + 1] = edits[k]!.end
   }
-  if (change.confident && quietFiles.has(file)) return
-  const options = { place: change.place, ruleId: change.ruleId, source: 'zhtidy' }
+  const mapped = originalOffsets(node, positions)
+  const { line, offset } = node.position.start
+  const base = offset ?? 0
+  for (let k = 0; k < edits.length; k++) {
+    const edit = edits[k]!
+    const startInLine = mapped[2 * k]!
+    const endInLine = Math.max(startInLine, mapped[2 * k + 1]!)
+    record(file, log, {
+      ruleId: edit.ruleId,
+      reason: edit.reason,
+      confident: edit.confident,
+      line,
+      column: startInLine + 1,
+      offset: base + startInLine,
+      endLine: line,
+      endColumn: endInLine + 1,
+      endOffset: base + endInLine,
+      actual: actuals[k]!,
+      expected: edit.replacement,
+      note: edit.note,
+    })
+  }
+}
+
+function record(file: VFile, log: ChangeLog, change: ChangeRecord): void {
+  if (log.mode !== 'messages') {
+    log.records.push(change)
+    return
+  }
+  toVFileMessage(file, change)
+}
+
+/** A record as the VFile message unified plugins would have made: info for an applied change, warning otherwise. */
+export function toVFileMessage(file: VFile, change: ChangeRecord): VFileMessage {
+  const place = {
+    start: { line: change.line, column: change.column, offset: change.offset },
+    end: { line: change.endLine, column: change.endColumn, offset: change.endOffset },
+  }
+  const options = { place, ruleId: change.ruleId, source: 'zhtidy' }
   // A VFileMessage is an Error: capturing a stack for each of thousands of edits per page costs more than the edit.
   const limit = Error.stackTraceLimit
   Error.stackTraceLimit = 0
-  let message
+  let message: VFileMessage
   try {
     message = change.confident ? file.info(change.reason, options) : file.message(change.reason, options)
   } finally {
@@ -144,16 +292,5 @@ export function reportChange(file: VFile, change: Change): void {
   message.actual = change.actual
   message.expected = [change.expected]
   if (change.note !== undefined) message.note = change.note
-}
-
-function report(file: VFile, node: LineNode, edit: Edit, actual: string): void {
-  const startInLine = originalOffset(node, edit.start)
-  const endInLine = Math.max(startInLine, originalOffset(node, edit.end))
-  const { line, offset } = node.position.start
-  const base = offset ?? 0
-  const place = {
-    start: { line, column: startInLine + 1, offset: base + startInLine },
-    end: { line, column: endInLine + 1, offset: base + endInLine },
-  }
-  reportChange(file, { ruleId: edit.ruleId, reason: edit.reason, confident: edit.confident, place, actual, expected: edit.replacement, note: edit.note })
+  return message
 }

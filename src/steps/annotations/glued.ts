@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js'
+import { converter } from '../../convert/index.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit, Root } from '../../types.js'
 import { readsAs } from './readings.js'
@@ -26,9 +26,6 @@ const CONVERTED_SHARE = 0.8
 /** At or above this share of Han characters annotated, a document is a learner text. */
 const LEARNER_SHARE = 0.5
 
-let toSimplified: ((s: string) => string) | undefined
-let toTraditional: ((s: string) => string) | undefined
-
 // Per-character answers are cached for the process, as readings are (./readings.ts): OpenCC is slow to ask one
 // character at a time.
 const convertedCache = new Map<string, boolean>()
@@ -37,9 +34,7 @@ const readingCache = new Map<string, boolean>()
 function isConverted(char: string): boolean {
   let hit = convertedCache.get(char)
   if (hit === undefined) {
-    toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
-    toTraditional ??= OpenCC.Converter({ from: 'cn', to: 't' })
-    hit = toSimplified(char) !== char || toTraditional(char) !== char
+    hit = converter('t2s')(char) !== char || converter('s2t')(char) !== char
     if (convertedCache.size < 100_000) convertedCache.set(char, hit)
   }
   return hit
@@ -50,12 +45,33 @@ function isReading(char: string, syllable: string): boolean {
   const key = `${char}\u0000${syllable}`
   let hit = readingCache.get(key)
   if (hit === undefined) {
-    toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
-    const counterpart = toSimplified(char)
+    const counterpart = converter('t2s')(char)
     hit = readsAs(char, syllable) || (counterpart !== char && readsAs(counterpart, syllable))
     if (readingCache.size < 100_000) readingCache.set(key, hit)
   }
   return hit
+}
+
+/** What may follow the `(` of glued pinyin: the first letter of a syllable. */
+const SYLLABLE_START = new Uint8Array(0x10000)
+for (const ch of 'abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ') SYLLABLE_START[ch.charCodeAt(0)] = 1
+
+/** Whether a line may hold glued pinyin: `(` after a Han character and before a syllable's first letter. */
+export function mayGlue(line: string): boolean {
+  for (let i = line.indexOf('('); i > 0; i = line.indexOf('(', i + 1)) {
+    const before = line.charCodeAt(i - 1)
+    if (before >= 0x4e00 && before <= 0x9fff && SYLLABLE_START[line.charCodeAt(i + 1)] === 1) return true
+  }
+  return false
+}
+
+function countHan(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x4e00 && c <= 0x9fff) n++
+  }
+  return n
 }
 
 export interface GluedVerdict {
@@ -69,10 +85,8 @@ export function judgeDocument(tree: Root): GluedVerdict {
   let toneless = 0
   let onConverted = 0
   let readings = 0
-  let han = 0
   for (const node of tree.children) {
-    if (node.data?.removed) continue
-    han += node.value.match(/[\u4e00-\u9fff]/g)?.length ?? 0
+    if (node.data?.removed || !mayGlue(node.value)) continue
     for (const m of node.value.matchAll(GLUED)) {
       const char = m[1]!
       const syllable = m[2]!
@@ -84,6 +98,9 @@ export function judgeDocument(tree: Root): GluedVerdict {
     }
   }
   if (readings === 0) return { artifact: false, why: 'no annotations' }
+  // Only a document with annotations needs its length in Han characters.
+  let han = 0
+  for (const node of tree.children) if (!node.data?.removed) han += countHan(node.value)
   // Converter sites annotate only characters their conversion changed: on a page that is the pattern; on a short
   // record even one or two such annotations are (a lesson glosses polyphones such as 行(háng), which no conversion changes).
   if ((toned >= MIN_ARTIFACTS || han <= SHORT_TEXT) && toned > 0 && onConverted / readings >= CONVERTED_SHARE) {
@@ -99,7 +116,7 @@ export function judgeDocument(tree: Root): GluedVerdict {
 /** Removes glued pinyin that is a reading of the character before it, in a document judged an artifact. */
 export function gluedPinyinRule(verdict: () => GluedVerdict): LineRule {
   return (line) => {
-    if (!line.includes('(')) return []
+    if (!mayGlue(line)) return []
     const v = verdict()
     if (!v.artifact) return []
     const edits: Edit[] = []

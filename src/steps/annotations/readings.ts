@@ -1,26 +1,44 @@
-import { pinyin } from 'pinyin-pro'
+import { READINGS } from '../../data/readings.js'
 
 /**
- * Pinyin readings of characters (pinyin-pro's table), cached for the process: a page repeats its few dozen
- * annotated characters, a dump repeats them across pages, and pinyin-pro is slow to ask one character at a time.
- * Shared by the glued-pinyin verdict and the byte-slip repair.
+ * Pinyin readings of characters (pinyin-pro's, generated into src/data/readings.ts), read into a map the first time
+ * a reading is asked for: a document without glued pinyin or byte slips never builds it. Shared by the
+ * glued-pinyin verdict and the byte-slip repair.
  */
 
 /** A syllable without tone marks, `ü` written `v`: `lǜ` → `lv`. */
 export const toneless = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v')
 
-const readingCache = new Map<string, string[]>()
 const readsAsCache = new Map<string, boolean>()
 const LIMIT = 100_000
+const NONE: readonly string[] = []
 
-/** Every reading of a character, with tone marks. */
-export function readings(char: string): string[] {
-  let out = readingCache.get(char)
-  if (!out) {
-    out = pinyin(char, { multiple: true, type: 'array' }) as string[]
-    if (readingCache.size < LIMIT) readingCache.set(char, out)
+let byChar: Map<string, string[]> | undefined
+
+function table(): Map<string, string[]> {
+  if (byChar) return byChar
+  const map = new Map<string, string[]>()
+  for (const group of READINGS.split('|')) {
+    const space = group.indexOf(' ')
+    const reading = group.slice(0, space)
+    for (const char of group.slice(space + 1)) {
+      const known = map.get(char)
+      if (known) known.push(reading)
+      else map.set(char, [reading])
+    }
   }
-  return out
+  byChar = map
+  return map
+}
+
+/** Every reading of a character, with tone marks; none for a character the table does not know. */
+export function readings(char: string): readonly string[] {
+  return table().get(char) ?? NONE
+}
+
+/** Whether the readings table has been read in this process (for tests of what a run loads). */
+export function readingsLoaded(): boolean {
+  return byChar !== undefined
 }
 
 /** Whether `syllable` (toned or toneless) is a reading of `char`. */

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite'
-import * as OpenCC from 'opencc-js'
+import { converter } from '../../convert/index.js'
 import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
 import { cjkWeights, pairKey } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
@@ -169,14 +169,12 @@ export function documentStats(lines: readonly string[]): DocumentStats {
   return { chars, pairs }
 }
 
-let toSimplified: ((text: string) => string) | undefined
 let globalRank: Map<string, number> | undefined
 
 /** 0..1: how common a character is in real prose (manpages-zh counts), for pages too short to vote. */
 function commonness(char: string): number {
   globalRank ??= new Map([...CHARS_BY_FREQUENCY].map((c, k) => [c, k]))
-  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' })
-  const rank = globalRank.get(toSimplified(char))
+  const rank = globalRank.get(converter('t2s')(char))
   return rank === undefined ? 0 : 1 - rank / globalRank.size
 }
 
@@ -208,7 +206,7 @@ interface Candidate {
 const EXACT_TONE = 2
 
 /** Every way to fill the lost bytes that decodes cleanly and honours the readings; at most a few thousand. */
-function candidates(plan: Plan, stats: DocumentStats): Candidate[] {
+function candidates(plan: Plan, getStats: () => DocumentStats): Candidate[] {
   // Partial fillings hold only the lost bytes chosen so far; the bytes of the run are put together at the end
   // (copying them at every token made long runs quadratic).
   let partial: { lost: number[]; bonus: number }[] = [{ lost: [], bonus: 0 }]
@@ -247,7 +245,7 @@ function candidates(plan: Plan, stats: DocumentStats): Candidate[] {
       const decoded = strictDecode(bytes)
       if (decoded === undefined || !PLAUSIBLE.test(decoded)) continue
       const tail = bytes.length < p.bytes.length ? String.fromCharCode(last) : ''
-      out.push({ text: decoded + tail, bytes, lost: p.lost, score: score(decoded, stats) + p.bonus })
+      out.push({ text: decoded + tail, bytes, lost: p.lost, score: score(decoded, getStats()) + p.bonus })
     }
   }
   return out
@@ -270,9 +268,30 @@ function fill(tokens: readonly Token[], lost: readonly number[]): number[] {
 /** Confidence margin: the best repair must beat the runner-up by this much (in log-count units). */
 const MARGIN = 1.5
 
+/**
+ * What may follow the mark of a lost byte in a slip: the glued pinyin of a broken insertion (`?(`, `?yin)`) or
+ * the space and mark of a punctuation slip (`? ！`, `?,`).
+ */
+const AFTER_LOST = new Uint8Array(0x10000)
+for (const ch of '(abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ !,:;?！，：；？') AFTER_LOST[ch.charCodeAt(0)] = 1
+
+/**
+ * Whether a line holds the start of a slip: `?` or U+FFFD after a character that can end a GBK character (or the
+ * `)` of glued pinyin, or a space) and before what a slip leaves. Most lines with a `?` are questions.
+ */
+export function maySlip(line: string): boolean {
+  for (let i = 1; i < line.length - 1; i++) {
+    const c = line.charCodeAt(i)
+    if (c !== 0x3f && c !== 0xfffd) continue
+    const before = line.charCodeAt(i - 1)
+    if ((before >= 0x80 || before === 0x29 || before === 0x20) && AFTER_LOST[line.charCodeAt(i + 1)] === 1) return true
+  }
+  return false
+}
+
 export function slipRule(getStats: () => DocumentStats): LineRule {
   return (line) => {
-    if (!line.includes('?') && !line.includes('\ufffd')) return []
+    if (!maySlip(line)) return []
     const edits: Edit[] = []
     for (const plan of plans(line)) {
       const actual = line.slice(plan.start, plan.end)
@@ -282,7 +301,7 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
       // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
       const chars = [...actual]
       if (plan.rule === 'annotations/punctuation-slip' && chars.length > LONG_RUN && cjkWeights(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) continue
-      const found = candidates(plan, getStats())
+      const found = candidates(plan, getStats)
       const unrepaired = (why: string): void => {
         // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
         if (plan.rule === 'annotations/punctuation-slip' && !actual.includes('\ufffd')) return

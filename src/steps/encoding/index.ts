@@ -2,7 +2,7 @@ import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import { applyEdits } from '../../tree/edit.js'
 import type { Edit, Root } from '../../types.js'
-import { codecs, windowsTable } from '../../decode/codecs.js'
+import { codec, codecTitle, windowsTable } from '../../decode/codecs.js'
 import { resolveEncodingOptions, type EncodingOptions } from './options.js'
 import { repairText, type Reading, type RepairedStretch } from './repair.js'
 
@@ -37,7 +37,7 @@ export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (option
 const SUSPECT = /[\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20ac\u2122]/u
 
 function title(name: string): string {
-  return codecs()[name]!.title
+  return codecTitle(name)
 }
 
 /** `encode windows-1252 → decode UTF-8`: one move of a plan. */
@@ -106,7 +106,7 @@ export function encodingRule(readings: readonly Reading[]): (line: string, estab
     for (const s of stretches) {
       for (const r of s.chain) {
         if (r.right !== 'utf-8' || r.wrong === 'gbk' || r.wrong === 'big5') continue
-        const lead = String.fromCodePoint(codecs()[r.wrong]!.decodeAt([0xc3], 0)!.code)
+        const lead = String.fromCodePoint(codec(r.wrong).decodeAt([0xc3], 0)!.code)
         if (!leads.has(lead)) leads.set(lead, r.wrong)
       }
     }

@@ -1,5 +1,5 @@
 import { charWeight, plausibility, profile, stepScore, type Profile } from '../../decode/plausibility.js'
-import { codecs, utf8, type Codec } from '../../decode/codecs.js'
+import { codec, utf8, type Codec } from '../../decode/codecs.js'
 
 /**
  * Mojibake repair: find the stretches of a line that read better as the bytes of another encoding, and read them
@@ -139,9 +139,8 @@ function accept(reading: Reading, before: string, after: string, gain: number, c
 
 /** The stretches of `text` that read better under `reading`, accepted ones only. */
 export function findRepairs(text: string, reading: Reading, depth = 0, established?: ReadonlySet<string>): Repair[] {
-  const all = codecs()
-  const wrong = all[reading.wrong]!
-  const right = all[reading.right]!
+  const wrong = codec(reading.wrong)
+  const right = codec(reading.right)
   // Japanese is not a misreading of Big5 or GBK bytes, though its kana and kanji are in both.
   if ((reading.rule === 'big5-as-gbk' || reading.rule === 'gbk-as-big5') && JAPANESE.test(text)) return []
   const us = units(text, wrong)
@@ -276,7 +275,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
 
 /** What a piece of the input decodes to under `reading` ('' when its bytes are not UTF-8 end to end). */
 function decodePiece(piece: string, reading: Reading): string {
-  const bytes = bytesOf(piece, codecs()[reading.wrong]!)
+  const bytes = bytesOf(piece, codec(reading.wrong))
   return (bytes && readAll(bytes, utf8)) ?? ''
 }
 
@@ -626,9 +625,8 @@ export function plausibleReadings(text: string, readings: readonly Reading[], p:
 
 /** Whether all of `text` is bytes of the wrong codec that decode under the right one. */
 function decodesWhole(text: string, reading: Reading): boolean {
-  const all = codecs()
-  const bytes = bytesOf(text, all[reading.wrong]!)
-  return bytes !== undefined && decodeAll(bytes, all[reading.right]!) !== undefined
+  const bytes = bytesOf(text, codec(reading.wrong))
+  return bytes !== undefined && decodeAll(bytes, codec(reading.right)) !== undefined
 }
 
 /** Readings through the rarer single-byte codecs (windows-1250, Mac Roman, cp437…). */
