@@ -3,6 +3,10 @@ import { defineConfig } from 'tsup'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 const define = { ZHTIDY_VERSION: JSON.stringify(version) }
+// The generated tables are mostly Han text: written as UTF-8 they are half the size of \u escapes, and load faster.
+const esbuildOptions = (options: { charset?: string }) => {
+  options.charset = 'utf8'
+}
 
 // unified, vfile and their helpers are ESM-only: the CommonJS build bundles them
 // so that `require('zhtidy')` works; the ESM build keeps every dependency external.
@@ -17,6 +21,7 @@ export default defineConfig([
     sourcemap: true,
     splitting: true,
     define,
+    esbuildOptions,
   },
   {
     entry: { index: 'src/index.ts' },
@@ -26,5 +31,6 @@ export default defineConfig([
     sourcemap: true,
     noExternal: esmOnly,
     define,
+    esbuildOptions,
   },
 ])

@@ -52,43 +52,71 @@ class DictGroup {
   private readonly units = new Uint8Array(0x10000)
   private readonly singles = new Map<number, string>()
   private readonly phrases = new Map<string, string>()
-  private longestKey = 0
   /**
    * For the first two code units of the longer keys: the key lengths (in code units) that start so, as bits
    * (bit n: a key of n code units; keys longer than 31 units set bit 31 and are tried at every length above).
    */
   private readonly prefixes = new Map<number, number>()
+  private longestKey = 0
+  private singlesRead = false
+  private phrasesRead = false
 
-  constructor(names: readonly OpenccDictName[]) {
-    // The first dictionary of a group wins a tie; within one dictionary the last entry does (OpenCC loads the
-    // group back to front into one trie, each entry overwriting the one before).
-    const entries = new Map<string, string>()
-    for (let d = names.length - 1; d >= 0; d--) {
-      const dict = OPENCC_DICTS[names[d]!]
+  constructor(private readonly names: readonly OpenccDictName[]) {
+    for (let code = 0x2ff0; code <= 0x2fff; code++) this.units[code]! |= IDS
+  }
+
+  /**
+   * Reads the entries of one kind (keys of one code point, or longer keys) from the dictionaries: a character
+   * alone needs only the first kind, and most of a group's size is phrases (STPhrases: 49,000 entries).
+   * The first dictionary of a group wins a tie; within one dictionary the last entry does (OpenCC loads the
+   * group back to front into one trie, each entry overwriting the one before).
+   */
+  private read(phrases: boolean): void {
+    const seen = new Set<string>()
+    for (let d = 0; d < this.names.length; d++) {
+      const dict = OPENCC_DICTS[this.names[d]!]
+      const local = new Map<string, string>()
       let start = 0
       while (start < dict.length) {
         let end = dict.indexOf('|', start)
         if (end < 0) end = dict.length
         const space = dict.indexOf(' ', start)
-        entries.set(dict.slice(start, space), dict.slice(space + 1, end))
+        const first = dict.charCodeAt(start)
+        const single = space - start === (first >= 0xd800 && first < 0xdc00 ? 2 : 1)
+        if (single !== phrases) local.set(dict.slice(start, space), dict.slice(space + 1, end))
         start = end + 1
       }
-    }
-    for (const [key, value] of entries) {
-      const first = key.charCodeAt(0)
-      const singleLength = first >= 0xd800 && first < 0xdc00 ? 2 : 1
-      if (key.length === singleLength) {
-        this.units[first]! |= SINGLE
-        this.singles.set(key.codePointAt(0)!, value)
-      } else {
-        this.units[first]! |= PHRASE
-        const prefix = first * 0x10000 + key.charCodeAt(1)
-        this.prefixes.set(prefix, (this.prefixes.get(prefix) ?? 0) | (1 << Math.min(key.length, 31)))
-        if (key.length > this.longestKey) this.longestKey = key.length
-        this.phrases.set(key, value)
+      for (const [key, value] of local) {
+        if (seen.has(key)) continue
+        seen.add(key)
+        this.add(key, value, phrases)
       }
     }
-    for (let code = 0x2ff0; code <= 0x2fff; code++) this.units[code]! |= IDS
+  }
+
+  private add(key: string, value: string, phrase: boolean): void {
+    const first = key.charCodeAt(0)
+    if (!phrase) {
+      this.units[first]! |= SINGLE
+      this.singles.set(key.codePointAt(0)!, value)
+      return
+    }
+    this.units[first]! |= PHRASE
+    const prefix = first * 0x10000 + key.charCodeAt(1)
+    this.prefixes.set(prefix, (this.prefixes.get(prefix) ?? 0) | (1 << Math.min(key.length, 31)))
+    if (key.length > this.longestKey) this.longestKey = key.length
+    this.phrases.set(key, value)
+  }
+
+  private ready(): void {
+    if (!this.singlesRead) (this.read(false), (this.singlesRead = true))
+    if (!this.phrasesRead) (this.read(true), (this.phrasesRead = true))
+  }
+
+  /** One character alone: only the keys of one code point can match it. */
+  convertChar(char: string): string {
+    if (!this.singlesRead) (this.read(false), (this.singlesRead = true))
+    return this.singles.get(char.codePointAt(0)!) ?? char
   }
 
   /**
@@ -121,6 +149,7 @@ class DictGroup {
   }
 
   convert(text: string): string {
+    this.ready()
     const units = this.units
     const match = { end: 0, value: '' }
     let out = ''
@@ -146,6 +175,7 @@ class DictGroup {
 
   /** OpenCC's segmentation: each longest key a segment, the text between keys one segment. */
   segment(text: string): string[] {
+    this.ready()
     const units = this.units
     const match = { end: 0, value: '' }
     const segments: string[] = []
@@ -236,6 +266,34 @@ function build(spec: ConfigSpec): Convert {
     for (const g of chain) for (let k = 0; k < segments.length; k++) segments[k] = g.convert(segments[k]!)
     return segments.join('')
   }
+}
+
+const charConverters = new Map<OpenccConfig, Convert>()
+
+/**
+ * The converter for a configuration applied to one character (a single code point): the same result as
+ * `converter(config)(char)`, reading only the dictionaries' single-character entries (no phrase can match one
+ * character, and segmenting one character gives one segment).
+ */
+export function charConverter(config: OpenccConfig): Convert {
+  let convert = charConverters.get(config)
+  if (!convert) {
+    const spec = CONFIGS[config]
+    const stages = [...(spec.normalize ? [group(['CJK_Compatibility_Ideographs'])] : []), ...spec.chain.map(group)]
+    const whole = converter(config)
+    convert = (char) => {
+      // More than one code point (or a value of several): the whole converter decides.
+      if (char.length > 2 || (char.length === 2 && char.codePointAt(0)! <= 0xffff)) return whole(char)
+      let out = char
+      for (const stage of stages) {
+        out = stage.convertChar(out)
+        if (out.length > 2 || (out.length === 2 && out.codePointAt(0)! <= 0xffff)) return whole(char)
+      }
+      return out
+    }
+    charConverters.set(config, convert)
+  }
+  return convert
 }
 
 /** The entries of one of OpenCC's dictionaries, `[key, value]`, in the order OpenCC lists them. */

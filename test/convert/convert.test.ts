@@ -83,3 +83,22 @@ describe('generated tables', () => {
     }
   })
 })
+
+describe('one character alone', () => {
+  it('charConverter gives what the whole converter gives, for every character a dictionary names and a sample of others', async () => {
+    const { charConverter, dictionaryPairs } = await import('../../src/convert/index.js')
+    const chars = new Set<string>()
+    for (const name of ['STCharacters', 'TSCharacters', 'TWVariants', 'HKVariants', 'TWVariantsRev', 'HKVariantsRev', 'CJK_Compatibility_Ideographs'] as const) {
+      for (const [key, value] of dictionaryPairs(name)) for (const ch of [key, value]) if ([...ch].length === 1) chars.add(ch)
+    }
+    for (let code = 0x4e00; code < 0x9fff; code += 7) chars.add(String.fromCodePoint(code))
+    chars.add('𠮷').add('a').add('⿰')
+    expect(chars.size).toBeGreaterThan(8000)
+    for (const config of ['t2s', 's2t', 's2tw', 's2twp', 's2hk', 't2tw', 't2hk', 'tw2t', 'hk2t', 'tw2s'] as const) {
+      const whole = converter(config)
+      const alone = charConverter(config)
+      const differing = [...chars].filter((ch) => alone(ch) !== whole(ch))
+      expect(differing, config).toEqual([])
+    }
+  })
+})

@@ -1,4 +1,4 @@
-import { converter } from '../../convert/index.js'
+import { charConverter } from '../../convert/index.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit, Root } from '../../types.js'
 import { readsAs } from './readings.js'
@@ -34,7 +34,7 @@ const readingCache = new Map<string, boolean>()
 function isConverted(char: string): boolean {
   let hit = convertedCache.get(char)
   if (hit === undefined) {
-    hit = converter('t2s')(char) !== char || converter('s2t')(char) !== char
+    hit = charConverter('t2s')(char) !== char || charConverter('s2t')(char) !== char
     if (convertedCache.size < 100_000) convertedCache.set(char, hit)
   }
   return hit
@@ -45,7 +45,7 @@ function isReading(char: string, syllable: string): boolean {
   const key = `${char}\u0000${syllable}`
   let hit = readingCache.get(key)
   if (hit === undefined) {
-    const counterpart = converter('t2s')(char)
+    const counterpart = charConverter('t2s')(char)
     hit = readsAs(char, syllable) || (counterpart !== char && readsAs(counterpart, syllable))
     if (readingCache.size < 100_000) readingCache.set(key, hit)
   }

@@ -31,9 +31,23 @@ function table(): Map<string, string[]> {
   return map
 }
 
+/** Look-ups answered by scanning the table string before the whole table is read into a map. */
+const SCANS_BEFORE_TABLE = 200
+let scans = 0
+
 /** Every reading of a character, with tone marks; none for a character the table does not know. */
 export function readings(char: string): readonly string[] {
-  return table().get(char) ?? NONE
+  if (byChar || ++scans > SCANS_BEFORE_TABLE) return table().get(char) ?? NONE
+  // A short text asks for a few characters: finding them in the 80 KB string costs less than reading 21,000
+  // characters into a map (about 40 ms), which a long text pays once.
+  const found: string[] = []
+  for (let at = READINGS.indexOf(char); at >= 0; at = READINGS.indexOf(char, at + char.length)) {
+    const start = READINGS.lastIndexOf('|', at) + 1
+    const space = READINGS.indexOf(' ', start)
+    // Only the characters after the space: a Latin letter asked for must not match inside a reading.
+    if (at > space) found.push(READINGS.slice(start, space))
+  }
+  return found.length === 0 ? NONE : found
 }
 
 /** Whether the readings table has been read in this process (for tests of what a run loads). */

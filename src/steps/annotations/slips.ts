@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite'
-import { converter } from '../../convert/index.js'
+import { charConverter } from '../../convert/index.js'
 import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
 import { cjkWeights, pairKey } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
@@ -174,7 +174,7 @@ let globalRank: Map<string, number> | undefined
 /** 0..1: how common a character is in real prose (manpages-zh counts), for pages too short to vote. */
 function commonness(char: string): number {
   globalRank ??= new Map([...CHARS_BY_FREQUENCY].map((c, k) => [c, k]))
-  const rank = globalRank.get(converter('t2s')(char))
+  const rank = globalRank.get(charConverter('t2s')(char))
   return rank === undefined ? 0 : 1 - rank / globalRank.size
 }
 

@@ -1,5 +1,5 @@
 import { isKana } from '../../chars.js'
-import { converter, dictionaryPairs, type OpenccConfig } from '../../convert/index.js'
+import { charConverter, converter, dictionaryPairs, type OpenccConfig } from '../../convert/index.js'
 import { FROM_SIMPLIFIED_CHARS, PHRASE_CHARS, SIMPLIFIED_SENSE_CHARS, TO_SIMPLIFIED_CHARS } from '../../data/opencc-flags.js'
 import { SHARED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../data/script-chars.js'
 
@@ -115,10 +115,10 @@ function build(): Converters {
   const charDefaults: OpenccConfig[] = ['s2t', 's2tw', 's2hk']
   const regional: Record<Exclude<ConvertTarget, 'zh-Hans'>, (text: string) => string> = {
     'zh-Hant': (text) => text,
-    'zh-TW': (text) => converter('t2tw')(text),
-    'zh-HK': (text) => converter('t2hk')(text),
-    'tw-forms': (text) => converter('t2tw')(text),
-    'hk-forms': (text) => converter('t2hk')(text),
+    'zh-TW': (text) => charConverter('t2tw')(text),
+    'zh-HK': (text) => charConverter('t2hk')(text),
+    'tw-forms': (text) => charConverter('t2tw')(text),
+    'hk-forms': (text) => charConverter('t2hk')(text),
   }
 
   // OpenCC's forms and the Taiwan and Hong Kong forms they become (爲/為, 衆/眾, 裏/裡; 説 in Hong Kong).
@@ -144,7 +144,7 @@ function build(): Converters {
     let known = deliberate.get(key)
     if (known === undefined) {
       const code = ch.codePointAt(0)!
-      known = (code < 0x10000 ? classes[code] : astral.get(code)) !== CharClass.Simplified && !charDefaults.some((config) => converter(config)(simplified) === ch)
+      known = (code < 0x10000 ? classes[code] : astral.get(code)) !== CharClass.Simplified && !charDefaults.some((config) => charConverter(config)(simplified) === ch)
       deliberate.set(key, known)
     }
     return known

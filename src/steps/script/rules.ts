@@ -1,4 +1,4 @@
-import { converter } from '../../convert/index.js'
+import { charConverter } from '../../convert/index.js'
 import type { Edit } from '../../types.js'
 import { CharClass, converters, countScripts, isJapaneseKana, type ConvertTarget, type ScriptCounts } from './convert.js'
 
@@ -38,7 +38,7 @@ function isVariantPair(a: string, b: string): boolean {
   const key = a + '\u0000' + b
   let known = variantPairs.get(key)
   if (known === undefined) {
-    known = VARIANT_CONFIGS.some((config) => converter(config)(a) === b || converter(config)(b) === a)
+    known = VARIANT_CONFIGS.some((config) => charConverter(config)(a) === b || charConverter(config)(b) === a)
     // Pairs of characters or short runs: the map stays small on real text; a bound keeps it so on any.
     if (variantPairs.size < 100_000) variantPairs.set(key, known)
   }
