@@ -240,7 +240,8 @@ async function openInput(input: Input, run: RunState): Promise<Opened | undefine
   let { head, chunks: all } = await peek(chunks, SNIFF_BYTES)
   // A gzip stream on stdin or in a .gz file is a wrapper to open; anywhere else it is a binary file.
   const wrapped = isGzip(head) && (namedGz || input.kind === 'stdin')
-  const kind = binaryKind(head, wrapped)
+  // The compressed bytes are binary by nature; what counts is what they unpack to.
+  const kind = wrapped ? undefined : binaryKind(head)
   if (kind) {
     warn(run, `${input.display}: skipped: ${kind}, not text`)
     return undefined
