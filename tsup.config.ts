@@ -14,7 +14,8 @@ const esmOnly = [/^unified/, /^vfile/, /^unist-/, /^bail$/, /^trough$/, /^devlop
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+    // The worker is its own entry: worker_threads loads it by file name, beside cli.js.
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', worker: 'src/stream/worker.ts' },
     format: ['esm'],
     dts: { entry: { index: 'src/index.ts' } },
     target: 'node20',

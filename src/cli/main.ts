@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { run } from './run.js'
 
+// A reader that stops early (`zhtidy big.txt | head -1`) closes the pipe: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code

@@ -24,8 +24,9 @@ export class SafeWriter {
     return new SafeWriter(target, temp, handle)
   }
 
-  async write(text: string): Promise<void> {
-    await this.handle.write(text)
+  async write(chunk: string | Uint8Array): Promise<void> {
+    if (typeof chunk === 'string') await this.handle.write(chunk)
+    else await this.handle.write(chunk)
   }
 
   async commit(): Promise<void> {

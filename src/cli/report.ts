@@ -1,16 +1,6 @@
-import type { TidyMessage } from '../types.js'
+import type { DocumentReport } from '../stream/types.js'
 
-/** What the command line reports for one document (a file, stdin, or one JSON Lines record). */
-export interface DocumentReport {
-  path: string
-  /** For JSON Lines: the record's line number in the file. */
-  record?: number
-  encoding: string
-  changed: boolean
-  /** Applied changes per rule id. */
-  stats: Record<string, number>
-  messages: TidyMessage[]
-}
+export type { DocumentReport }
 
 export type ReportFormat = 'text' | 'json'
 

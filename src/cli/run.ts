@@ -1,18 +1,20 @@
 import { Command, CommanderError, Option } from 'commander'
-import { createReadStream } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
-import { createInterface } from 'node:readline'
-import type { Readable } from 'node:stream'
 import { ZhtidyError, checkChoice } from '../errors.js'
 import { checkStepNames, type StepOptions } from '../preset.js'
 import { detect, processorFor, tidy, type TidyOptions } from '../tidy.js'
 import { SCRIPTS, STEP_NAMES, type Script } from '../types.js'
 import { loadConfig, type CliConfig } from './config.js'
 import { describeFsError, expandInputs, type Input } from './inputs.js'
-import { replaceField, scanRecord } from './jsonl.js'
 import { SafeWriter, writeStdout } from './outputs.js'
+import { Progress } from './progress.js'
 import { formatCheckLine, formatReport, type DocumentReport, type ReportFormat } from './report.js'
+import { binaryKind, documentItems, formatFromName, inProcessCleaner, isGzip, pump, SNIFF_BYTES, type Format, type Item, type Sink } from '../stream/index.js'
+import { fileChunks, gunzip, gzipSink, nullSink, peek, spawnWorker, stdinChunks, stdoutSink } from '../stream/node.js'
+import { lazyPool } from '../stream/pool.js'
+import { runTasks } from '../stream/task.js'
 
 export const EXIT_OK = 0
 export const EXIT_CHANGES = 1
@@ -25,8 +27,11 @@ interface Settings {
   tidy: TidyOptions
   out?: string
   inPlace: boolean
-  jsonl: boolean
+  /** true: every input is JSON Lines; false: none is; undefined: by file name. */
+  jsonl: boolean | undefined
   field: string
+  jobs: number
+  quiet: boolean
   check: boolean
   report?: ReportFormat
   onError: OnError
@@ -36,7 +41,17 @@ interface Totals {
   documents: number
   changed: number
   skippedRecords: number
+  /** Whether every document counted was a JSON Lines record: the --check summary then says records. */
+  onlyRecords: boolean
 }
+
+/** Input bytes per batch sent to a worker: large enough to amortise a message, small enough to spread. */
+const BATCH_BYTES = 256 * 1024
+/**
+ * Input cleaned in this thread before workers start. A worker builds its own processor (seconds with every step
+ * on); tidy() cleans about 0.2 MB/s per core with every step, so this much input pays for the start.
+ */
+const WORKERS_AFTER = 2 * 1024 * 1024
 
 declare const ZHTIDY_VERSION: string
 const version = typeof ZHTIDY_VERSION === 'string' ? ZHTIDY_VERSION : '0.0.0-dev'
@@ -77,7 +92,8 @@ function buildProgram(): Command {
     .argument('[path...]', 'files or directories (recursively); stdin when none or -')
     .option('-o, --out <dir>', 'write cleaned files under <dir>, mirroring relative paths')
     .option('-i, --in-place', 'rewrite the inputs (temp file + rename: an input is never truncated)')
-    .option('--jsonl', 'input is JSON Lines: clean one string field per record, keep every other field and the order')
+    .option('--jsonl', 'input is JSON Lines: clean one string field per record, keep every other field and the order (default for .jsonl, .ndjson)')
+    .option('--no-jsonl', 'read .jsonl and .ndjson files as plain text')
     .option('--field <name>', 'the field --jsonl cleans (default: text)')
     .option('--on-error <mode>', 'JSON Lines records that are bad: fail (exit 2), skip (drop, counted), keep (pass through)')
     .option('--only <steps>', `comma-separated steps to run (${STEP_NAMES.join(', ')})`)
@@ -85,6 +101,8 @@ function buildProgram(): Command {
     .addOption(new Option('--script <script>', `target script: ${SCRIPTS.join(', ')} (default zh-Hans)`))
     .option('--check', 'write nothing; exit 1 when any input would change, listing what would change')
     .option('--report <format>', 'the change report on stderr: text or json (one object per document)')
+    .option('-j, --jobs <n>', 'worker threads cleaning documents and records in parallel (default: one per core; 1: no workers)')
+    .option('-q, --quiet', 'no progress line on the terminal')
     .option('--config <file>', 'read defaults from this JSON file instead of searching for .zhtidyrc.json / package.json')
     .showHelpAfterError('(run zhtidy --help for usage)')
     .exitOverride()
@@ -110,11 +128,14 @@ async function resolveSettings(opts: Record<string, unknown>): Promise<Settings>
   if (skip) tidyOptions.skip = skip
   if (config.steps) tidyOptions.steps = config.steps as StepOptions
   if (opts.out !== undefined && opts.inPlace) throw new ZhtidyError('invalid-option', '-o/--out and -i/--in-place cannot be used together')
+  const jsonl = pick(opts.jsonl, 'jsonl')
   const settings: Settings = {
     tidy: tidyOptions,
     inPlace: Boolean(opts.inPlace),
-    jsonl: Boolean(pick(opts.jsonl, 'jsonl')),
+    jsonl: jsonl === undefined ? undefined : Boolean(jsonl),
     field,
+    jobs: parseJobs(opts.jobs),
+    quiet: Boolean(opts.quiet),
     check: Boolean(opts.check),
     onError,
   }
@@ -123,6 +144,13 @@ async function resolveSettings(opts: Record<string, unknown>): Promise<Settings>
   // Building the processor runs every attacher, which validates each step's options.
   processorFor(tidyOptions)
   return settings
+}
+
+function parseJobs(value: unknown): number {
+  if (value === undefined) return Math.max(1, os.availableParallelism())
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new ZhtidyError('invalid-option', `--jobs: expected a whole number from 1 to 256, got ${JSON.stringify(value)}`)
+  return n
 }
 
 function splitList(value: unknown): string[] {
@@ -137,17 +165,161 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
     throw new ZhtidyError('invalid-option', '-i/--in-place needs file paths, not stdin')
   }
   if (settings.out !== undefined) refuseOutputInsideInputs(settings.out, paths)
-  const totals: Totals = { documents: 0, changed: 0, skippedRecords: 0 }
-  for (const input of inputs) {
-    if (settings.jsonl) await cleanJsonl(input, settings, totals)
-    else await cleanText(input, settings, totals)
+  const totals: Totals = { documents: 0, changed: 0, skippedRecords: 0, onlyRecords: true }
+  const tidyOptions: TidyOptions = { ...settings.tidy, messages: settings.report !== undefined }
+  const local = inProcessCleaner((tasks) => runTasks(tasks, tidyOptions))
+  const cleaner =
+    settings.jobs > 1 ? lazyPool(local, { jobs: settings.jobs, startAfter: WORKERS_AFTER, spawn: () => spawnWorker(), options: tidyOptions }) : local
+  const progress = Progress.forStderr(settings.quiet, { total: await totalSize(inputs) })
+  const run: RunState = { settings, totals, progress, open: new Set() }
+  try {
+    await pump(allItems(inputs, run), cleaner, { batchBytes: BATCH_BYTES, inFlight: settings.jobs * 2 + 1 })
+  } catch (error) {
+    for (const output of run.open) await output.abort()
+    throw error
+  } finally {
+    progress?.stop()
+    await cleaner.close()
   }
   if (settings.check) {
-    process.stderr.write(`zhtidy --check: ${totals.changed} of ${totals.documents} ${settings.jsonl ? 'records' : 'documents'} would change\n`)
+    process.stderr.write(`zhtidy --check: ${totals.changed} of ${totals.documents} ${totals.onlyRecords && totals.documents > 0 ? 'records' : 'documents'} would change\n`)
     return totals.changed > 0 ? EXIT_CHANGES : EXIT_OK
   }
   if (totals.skippedRecords > 0) process.stderr.write(`zhtidy: skipped ${totals.skippedRecords} bad records (--on-error skip)\n`)
   return EXIT_OK
+}
+
+interface RunState {
+  settings: Settings
+  totals: Totals
+  progress: Progress | undefined
+  /** Outputs being written: aborted (temp file removed) when the run fails. */
+  open: Set<{ abort(): Promise<void> }>
+}
+
+/** The sum of the input files' sizes, for the time left; undefined when stdin is among them. */
+async function totalSize(inputs: readonly Input[]): Promise<number | undefined> {
+  let total = 0
+  for (const input of inputs) {
+    if (input.kind === 'stdin') return undefined
+    total += await stat(input.path).then((s) => s.size, () => 0)
+  }
+  return total
+}
+
+function warn(run: RunState, text: string): void {
+  run.progress?.clear()
+  process.stderr.write(`zhtidy: ${text}\n`)
+}
+
+/**
+ * The items of every input, one after the other, so that the pool cleans small files side by side and writes them
+ * in order. Each input ends with an item that commits its output.
+ */
+async function* allItems(inputs: readonly Input[], run: RunState): AsyncGenerator<Item> {
+  for (const input of inputs) {
+    const opened = await openInput(input, run)
+    if (!opened) continue
+    yield* inputItems(input, opened, run)
+  }
+}
+
+interface Opened {
+  chunks: AsyncIterable<Uint8Array>
+  format: Format | undefined
+}
+
+/** Opens an input, sees through gzip, and leaves binary files out with a warning. */
+async function openInput(input: Input, run: RunState): Promise<Opened | undefined> {
+  const onBytes = (n: number) => {
+    if (run.progress) run.progress.bytes += n
+  }
+  const name = input.kind === 'file' ? input.path : ''
+  const namedGz = /\.gz$/i.test(name)
+  let chunks = readErrors(input.kind === 'stdin' ? stdinChunks(onBytes) : fileChunks(input.path, onBytes), `${input.display}: cannot read`)
+  let { head, chunks: all } = await peek(chunks, SNIFF_BYTES)
+  // A gzip stream on stdin or in a .gz file is a wrapper to open; anywhere else it is a binary file.
+  const wrapped = isGzip(head) && (namedGz || input.kind === 'stdin')
+  // The compressed bytes are binary by nature; what counts is what they unpack to.
+  const kind = wrapped ? undefined : binaryKind(head)
+  if (kind) {
+    warn(run, `${input.display}: skipped: ${kind}, not text`)
+    return undefined
+  }
+  if (wrapped) {
+    chunks = readErrors(gunzip(all), `${input.display}: not valid gzip`)
+    ;({ head, chunks: all } = await peek(chunks, SNIFF_BYTES))
+    const inner = binaryKind(head)
+    if (inner) {
+      warn(run, `${input.display}: skipped: gzipped ${inner}, not text`)
+      return undefined
+    }
+  }
+  const byName = formatFromName(name)
+  const jsonl = run.settings.jsonl ?? byName === 'jsonl'
+  const format: Format | undefined = jsonl ? 'jsonl' : byName === 'warc' ? 'warc' : undefined
+  return { chunks: all, format }
+}
+
+async function* readErrors(source: AsyncIterable<Uint8Array>, what: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* source
+  } catch (error) {
+    if (error instanceof ZhtidyError) throw error
+    throw new ZhtidyError('unreadable-input', `${what} (${describeFsError(error)})`, { cause: error })
+  }
+}
+
+async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGenerator<Item> {
+  const { settings, totals } = run
+  const target = targetPath(input, settings)
+  let fileChanged = false
+  let sink: Sink = settings.check ? nullSink : stdoutSink
+  let finish = async () => {}
+  if (target !== undefined) {
+    const writer = await SafeWriter.create(target)
+    const output = { abort: () => writer.abort() }
+    run.open.add(output)
+    const toFile: Sink = {
+      write: (chunk) =>
+        writer.write(chunk).catch((error: unknown) => {
+          throw new ZhtidyError('unreadable-input', `${target}: cannot write (${describeFsError(error)})`, { cause: error })
+        }),
+    }
+    const zipped = target.toLowerCase().endsWith('.gz') ? gzipSink(toFile) : undefined
+    sink = zipped ?? toFile
+    finish = async () => {
+      run.open.delete(output)
+      // -i leaves an unchanged file alone: not even its modification time moves.
+      if (settings.inPlace && !fileChanged) return writer.abort()
+      await zipped?.end()
+      await writer.commit()
+    }
+  }
+  const ctx = {
+    display: input.display,
+    field: settings.field,
+    onError: settings.onError,
+    report: (report: DocumentReport) => {
+      totals.documents++
+      if (report.record === undefined || opened.format !== 'jsonl') totals.onlyRecords = false
+      if (run.progress) run.progress.records++
+      if (report.changed) {
+        totals.changed++
+        fileChanged = true
+      }
+      run.progress?.clear()
+      emitReport(report, settings)
+    },
+    warn: (text: string) => warn(run, text),
+    skipped: () => {
+      totals.skippedRecords++
+      fileChanged = true
+    },
+  }
+  const options = opened.format === undefined ? {} : { format: opened.format }
+  yield* documentItems(opened.chunks, ctx, sink, options)
+  yield { size: 0, emit: finish }
 }
 
 function refuseOutputInsideInputs(out: string, paths: readonly string[]): void {
@@ -181,81 +353,9 @@ async function readInput(input: Input): Promise<Uint8Array> {
   }
 }
 
-async function cleanText(input: Input, settings: Settings, totals: Totals): Promise<void> {
-  const bytes = await readInput(input)
-  const result = tidy(bytes, { ...settings.tidy, messages: settings.report !== undefined })
-  const out = Buffer.from(result.text, 'utf8')
-  const changed = Buffer.compare(out, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) !== 0
-  const report: DocumentReport = { path: input.display, encoding: result.encoding, changed, stats: result.stats, messages: result.messages }
-  totals.documents++
-  if (changed) totals.changed++
-  emitReport(report, settings)
-  if (settings.check) return
-  const target = targetPath(input, settings)
-  if (target === undefined) return writeStdout(result.text)
-  if (settings.inPlace && !changed) return
-  const writer = await SafeWriter.create(target)
-  try {
-    await writer.write(result.text)
-    await writer.commit()
-  } catch (error) {
-    await writer.abort()
-    throw new ZhtidyError('unreadable-input', `${target}: cannot write (${describeFsError(error)})`, { cause: error })
-  }
-}
-
 function emitReport(report: DocumentReport, settings: Settings): void {
   if (settings.check && report.changed) process.stderr.write(formatCheckLine(report))
   if (settings.report) process.stderr.write(formatReport(report, settings.report))
-}
-
-async function cleanJsonl(input: Input, settings: Settings, totals: Totals): Promise<void> {
-  const stream: Readable = input.kind === 'stdin' ? process.stdin : createReadStream(input.path)
-  const readError = new Promise<never>((_, reject) =>
-    stream.once('error', (error) => reject(new ZhtidyError('unreadable-input', `${input.display}: cannot read (${describeFsError(error)})`))),
-  )
-  readError.catch(() => {})
-  const target = targetPath(input, settings)
-  const writer = target === undefined ? undefined : await SafeWriter.create(target)
-  const write = async (text: string) => {
-    if (settings.check) return
-    if (writer) await writer.write(text)
-    else await writeStdout(text)
-  }
-  let lineNumber = 0
-  try {
-    const lines = createInterface({ input: stream, crlfDelay: Infinity })
-    const iterate = async () => {
-      for await (const raw of lines) {
-        lineNumber++
-        const line = lineNumber === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
-        if (line.trim() === '') {
-          await write(raw + '\n')
-          continue
-        }
-        const scan = scanRecord(line, settings.field)
-        if (!scan.ok) {
-          const where = `${input.display}:${lineNumber}`
-          if (settings.onError === 'fail') throw new ZhtidyError('invalid-record', `${where}: ${scan.detail}`)
-          if (settings.onError === 'skip') totals.skippedRecords++
-          else await write(raw + '\n')
-          process.stderr.write(`zhtidy: ${where}: ${scan.detail} (${settings.onError === 'skip' ? 'skipped' : 'kept as it was'})\n`)
-          continue
-        }
-        const result = tidy(scan.value, { ...settings.tidy, messages: settings.report !== undefined })
-        const changed = result.text !== scan.value
-        totals.documents++
-        if (changed) totals.changed++
-        emitReport({ path: input.display, record: lineNumber, encoding: 'utf-8', changed, stats: result.stats, messages: result.messages }, settings)
-        await write((changed ? replaceField(line, scan, result.text) : line) + '\n')
-      }
-    }
-    await Promise.race([iterate(), readError])
-    if (writer) await writer.commit()
-  } catch (error) {
-    if (writer) await writer.abort()
-    throw error
-  }
 }
 
 async function detectAll(paths: string[]): Promise<number> {

@@ -1,0 +1,21 @@
+/** The worker thread's entry (built as dist/worker.js): tidy() over the batches the pool sends. */
+import { parentPort } from 'node:worker_threads'
+import type { TidyOptions } from '../tidy.js'
+import type { FromWorker, ToWorker } from './pool.js'
+import { runTasks } from './task.js'
+
+let options: TidyOptions = {}
+const port = parentPort!
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'init') {
+    options = message.options
+    return
+  }
+  let reply: FromWorker
+  try {
+    reply = { type: 'done', id: message.id, results: runTasks(message.tasks, options) }
+  } catch (error) {
+    reply = { type: 'failed', id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }
+  }
+  port.postMessage(reply)
+})
