@@ -1,5 +1,4 @@
 import { Command, CommanderError, Option } from 'commander'
-import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -12,6 +11,7 @@ import { loadConfig, type CliConfig } from './config.js'
 import { describeFsError, expandInputs, type Input } from './inputs.js'
 import { replaceField, scanRecord } from './jsonl.js'
 import { SafeWriter, writeStdout } from './outputs.js'
+import { openInput, takeShard } from './shard.js'
 import { formatCheckLine, formatReport, type DocumentReport, type ReportFormat } from './report.js'
 
 export const EXIT_OK = 0
@@ -85,6 +85,7 @@ function buildProgram(): Command {
     .addOption(new Option('--script <script>', `target script: ${SCRIPTS.join(', ')} (default zh-Hans)`))
     .option('--check', 'write nothing; exit 1 when any input would change, listing what would change')
     .option('--report <format>', 'the change report on stderr: text or json (one object per document)')
+    .option('--shard <i/N|slurm>', 'clean only share i of N (0-based) of the inputs: by file, or by line-aligned byte block of one JSON Lines file; slurm reads the array task')
     .option('--config <file>', 'read defaults from this JSON file instead of searching for .zhtidyrc.json / package.json')
     .showHelpAfterError('(run zhtidy --help for usage)')
     .exitOverride()
@@ -132,7 +133,7 @@ function splitList(value: unknown): string[] {
 
 async function clean(paths: string[], opts: Record<string, unknown>): Promise<number> {
   const settings = await resolveSettings(opts)
-  const inputs = await expandInputs(paths)
+  const inputs = await takeShard(await expandInputs(paths), opts.shard, settings)
   if (settings.inPlace && inputs.some((input) => input.kind === 'stdin')) {
     throw new ZhtidyError('invalid-option', '-i/--in-place needs file paths, not stdin')
   }
@@ -210,7 +211,7 @@ function emitReport(report: DocumentReport, settings: Settings): void {
 }
 
 async function cleanJsonl(input: Input, settings: Settings, totals: Totals): Promise<void> {
-  const stream: Readable = input.kind === 'stdin' ? process.stdin : createReadStream(input.path)
+  const stream: Readable = input.kind === 'stdin' ? process.stdin : openInput(input)
   const readError = new Promise<never>((_, reject) =>
     stream.once('error', (error) => reject(new ZhtidyError('unreadable-input', `${input.display}: cannot read (${describeFsError(error)})`))),
   )
