@@ -173,6 +173,9 @@ export async function takeShard(inputs: Input[], spec: unknown, settings: ShardS
     mine = [await partOf(files[0]!, shard)]
   } else {
     mine = selectFiles(files, shard)
+    if (files.length === 1 && shard.index > 0) {
+      process.stderr.write(`zhtidy --shard ${formatShard(shard)}: one text input goes whole to shard 0; give --jsonl to share a JSON Lines file by records\n`)
+    }
   }
   if (settings.out === undefined || settings.check) return mine
   const todo: FileInput[] = []

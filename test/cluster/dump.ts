@@ -2,7 +2,7 @@
  * A scraped-corpus dump for the cluster tests, built from corpus-samples/*.txt: each page whole, each of its lines,
  * and each run of three lines is a record, with the fields a crawl carries beside the text. Deterministic.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -64,4 +64,37 @@ export function zhtidy(args: string[], input?: string | Buffer, env?: NodeJS.Pro
 export function which(command: string): string | undefined {
   const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' })
   return result.status === 0 ? result.stdout.trim() : undefined
+}
+
+export interface Finished {
+  status: number | null
+  stdout: Buffer
+  stderr: string
+  timedOut: boolean
+}
+
+/** Runs a command without blocking the test's event loop, so that several can overlap; killed after `timeout` ms. */
+export function runAsync(command: string, args: string[], options: { input?: string | Buffer; timeout: number; cwd?: string }): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd ?? root, stdio: ['pipe', 'pipe', 'pipe'] })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, options.timeout)
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), timedOut })
+    })
+    child.stdin.on('error', () => {})
+    child.stdin.end(options.input ?? '')
+  })
 }

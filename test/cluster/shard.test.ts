@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { text } from 'node:stream/consumers'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   blockRange,
   isComplete,
@@ -192,7 +192,13 @@ describe('takeShard', () => {
     writeFileSync(path.join(out, 'c.jsonl'), 'stale\n')
     const past = new Date(statSync(path.join(dir, 'c.jsonl')).mtimeMs - 60_000)
     utimesSync(path.join(out, 'c.jsonl'), past, past)
-    expect((await takeShard(inputs, '0/2', { ...settings, out })).map((i) => i.kind === 'file' && i.relative)).toEqual(['c.jsonl'])
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+    try {
+      expect((await takeShard(inputs, '0/2', { ...settings, out })).map((i) => i.kind === 'file' && i.relative)).toEqual(['c.jsonl'])
+      expect(stderr.mock.calls.map((call) => String(call[0]))).toEqual(['zhtidy --shard 0/2: 1 of 2 outputs already complete, skipped\n'])
+    } finally {
+      stderr.mockRestore()
+    }
     // --check writes nothing, so it never skips.
     expect(await takeShard(inputs, '0/2', { ...settings, out, check: true })).toHaveLength(2)
     expect(readFileSync(path.join(out, 'a.jsonl'), 'utf8')).toBe('done\n')

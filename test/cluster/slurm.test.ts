@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bin, dump, requireBuild, which, zhtidy } from './dump.js'
+import { bin, dump, requireBuild, runAsync, which, type Finished } from './dump.js'
 
 const sbatch = which('sbatch')
 if (!sbatch) console.warn('test/cluster/slurm.test.ts: sbatch is not on PATH (no Slurm here); skipping. CI starts a one-node cluster with scripts/ci/slurm-up.sh')
@@ -20,10 +20,10 @@ describe.skipIf(!sbatch)('Slurm array job, 4 tasks of zhtidy --shard slurm', () 
   let tmp: string
   const jobName = `zhtidy-test-${process.pid}`
   let reference: Buffer
-  let job: { status: number | null; stdout: string; stderr: string; error?: Error }
+  let job: Finished
   let groups: { name: string; lines: number[] }[]
 
-  beforeAll(() => {
+  beforeAll(async () => {
     requireBuild()
     const sinfo = spawnSync('sinfo', ['-h', '-o', '%T'], { encoding: 'utf8', timeout: 10_000 })
     if (sinfo.status !== 0 || !/idle|mix|alloc/.test(sinfo.stdout)) {
@@ -49,7 +49,9 @@ describe.skipIf(!sbatch)('Slurm array job, 4 tasks of zhtidy --shard slurm', () 
       '',
     ].join('\n')
     writeFileSync(path.join(tmp, 'clean.sbatch'), script, { mode: 0o755 })
-    const submitted = spawnSync(
+    // The reference, one plain process over the whole dump, runs while the array job does.
+    const plain = runAsync(process.execPath, [bin, '--jsonl', path.join(tmp, 'dump.jsonl')], { timeout: 170_000 })
+    job = await runAsync(
       sbatch!,
       [
         `--array=0-${TASKS - 1}`,
@@ -63,14 +65,12 @@ describe.skipIf(!sbatch)('Slurm array job, 4 tasks of zhtidy --shard slurm', () 
         `--error=${path.join(tmp, 'task-%a.err')}`,
         path.join(tmp, 'clean.sbatch'),
       ],
-      { encoding: 'utf8', timeout: 170_000 },
+      { timeout: 170_000 },
     )
-    job = { status: submitted.status, stdout: submitted.stdout, stderr: submitted.stderr, ...(submitted.error ? { error: submitted.error } : {}) }
-    // The reference: one plain process over the whole dump, run while the array job's tasks are done.
-    const plain = zhtidy(['--jsonl', path.join(tmp, 'dump.jsonl')])
-    expect(plain.stderr).toBe('')
-    expect(plain.status).toBe(0)
-    reference = plain.stdout
+    const one = await plain
+    expect(one.stderr).toBe('')
+    expect(one.status).toBe(0)
+    reference = one.stdout
   }, 240_000)
 
   afterAll(() => {
@@ -82,9 +82,9 @@ describe.skipIf(!sbatch)('Slurm array job, 4 tasks of zhtidy --shard slurm', () 
   const taskLog = (i: number, ext: 'out' | 'err') => readFileSync(path.join(tmp, `task-${i}.${ext}`), 'utf8')
 
   it('the job ran as 4 array tasks and every task succeeded', () => {
-    expect(job.error, `sbatch did not finish: ${job.error?.message}`).toBeUndefined()
+    expect(job.timedOut, 'sbatch --wait did not finish in time').toBe(false)
     expect(job.status, `sbatch --wait failed: ${job.stdout}${job.stderr}`).toBe(0)
-    expect(job.stdout).toMatch(/Submitted batch job \d+/)
+    expect(job.stdout.toString('utf8')).toMatch(/Submitted batch job \d+/)
     for (let i = 0; i < TASKS; i++) {
       expect(taskLog(i, 'out')).toMatch(new RegExp(`^task ${i} of ${TASKS} \\(job \\d+\\)`))
       expect(taskLog(i, 'err')).toBe('')
