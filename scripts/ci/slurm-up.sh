@@ -15,8 +15,8 @@ if command -v sinfo >/dev/null 2>&1 && [ "$(node_state)" = idle ]; then exit 0; 
 if ! command -v sbatch >/dev/null 2>&1 || ! command -v munged >/dev/null 2>&1; then
   say "installing slurm-wlm and munge"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq slurm-wlm munge >/dev/null 2>&1 \
-    || { apt-get update -qq && apt-get install -y -qq slurm-wlm munge >/dev/null; }
+  apt-get install -y -qq --no-install-recommends slurm-wlm munge >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends slurm-wlm munge >/dev/null; }
 fi
 
 # munge: the daemon runs as its own user with a key only it can read.
