@@ -10,6 +10,7 @@ import { loadConfig, type CliConfig } from './config.js'
 import { describeFsError, expandInputs, type Input } from './inputs.js'
 import { SafeWriter, writeStdout } from './outputs.js'
 import { Progress } from './progress.js'
+import { openInput as openFileRange, takeShard } from './shard.js'
 import { formatCheckLine, formatReport, type DocumentReport, type ReportFormat } from './report.js'
 import { binaryKind, documentItems, formatFromName, inProcessCleaner, isGzip, pump, SNIFF_BYTES, type Format, type Item, type Sink } from '../stream/index.js'
 import { fileChunks, gunzip, gzipSink, nullSink, peek, spawnWorker, stdinChunks, stdoutSink } from '../stream/node.js'
@@ -103,6 +104,7 @@ function buildProgram(): Command {
     .option('--report <format>', 'the change report on stderr: text or json (one object per document)')
     .option('-j, --jobs <n>', 'worker threads cleaning documents and records in parallel (default: one per core; 1: no workers)')
     .option('-q, --quiet', 'no progress line on the terminal')
+    .option('--shard <i/N|slurm>', 'clean only share i of N (0-based) of the inputs: by file, or by line-aligned byte block of one JSON Lines file; slurm reads the array task')
     .option('--config <file>', 'read defaults from this JSON file instead of searching for .zhtidyrc.json / package.json')
     .showHelpAfterError('(run zhtidy --help for usage)')
     .exitOverride()
@@ -160,7 +162,7 @@ function splitList(value: unknown): string[] {
 
 async function clean(paths: string[], opts: Record<string, unknown>): Promise<number> {
   const settings = await resolveSettings(opts)
-  const inputs = await expandInputs(paths)
+  const inputs = await takeShard(await expandInputs(paths), opts.shard, settings)
   if (settings.inPlace && inputs.some((input) => input.kind === 'stdin')) {
     throw new ZhtidyError('invalid-option', '-i/--in-place needs file paths, not stdin')
   }
@@ -236,7 +238,7 @@ async function openInput(input: Input, run: RunState): Promise<Opened | undefine
   }
   const name = input.kind === 'file' ? input.path : ''
   const namedGz = /\.gz$/i.test(name)
-  let chunks = readErrors(input.kind === 'stdin' ? stdinChunks(onBytes) : fileChunks(input.path, onBytes), `${input.display}: cannot read`)
+  let chunks = readErrors(input.kind === 'stdin' ? stdinChunks(onBytes) : fileChunks(openFileRange(input), onBytes), `${input.display}: cannot read`)
   let { head, chunks: all } = await peek(chunks, SNIFF_BYTES)
   // A gzip stream on stdin or in a .gz file is a wrapper to open; anywhere else it is a binary file.
   const wrapped = isGzip(head) && (namedGz || input.kind === 'stdin')

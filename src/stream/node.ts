@@ -11,8 +11,9 @@ import type { FromWorker, WorkerPort } from './pool.js'
 import type { Sink } from './types.js'
 
 /** The chunks of a file, read ahead only as far as the reader pulls. `onBytes` counts what was read from disk. */
-export function fileChunks(path: string, onBytes: (n: number) => void): AsyncIterable<Uint8Array> {
-  return counted(createReadStream(path, { highWaterMark: 256 * 1024 }), onBytes)
+/** The chunks of an opened file stream (the command line opens a whole file, or one shard's byte range of it). */
+export function fileChunks(stream: AsyncIterable<Uint8Array>, onBytes: (n: number) => void): AsyncIterable<Uint8Array> {
+  return counted(stream, onBytes)
 }
 
 export function stdinChunks(onBytes: (n: number) => void): AsyncIterable<Uint8Array> {
