@@ -33,26 +33,40 @@ export async function peek(source: AsyncIterable<Uint8Array>, n: number): Promis
   const held: Uint8Array[] = []
   let size = 0
   let done = false
+  let pending: Promise<IteratorResult<Uint8Array>> | undefined = iterator.next()
   while (size < n) {
-    const next = await iterator.next()
+    // After the first chunk, a pause ends the look: a co-process writes one short record and waits for its
+    // answer, so waiting for `n` bytes would wait forever. A file never pauses this long.
+    const next = held.length === 0 ? await pending : await untilPause(pending, 20)
+    if (next === undefined) break
+    pending = undefined
     if (next.done) {
       done = true
       break
     }
     held.push(next.value)
     size += next.value.length
+    pending = iterator.next()
   }
   const head = Buffer.concat(held)
   async function* again(): AsyncGenerator<Uint8Array> {
     yield* held
     if (done) return
     for (;;) {
-      const next = await iterator.next()
+      const next = await (pending ?? iterator.next())
+      pending = undefined
       if (next.done) return
       yield next.value
     }
   }
   return { head: head.subarray(0, n), chunks: again() }
+}
+
+/** The next chunk, or undefined when none comes within `ms` (the promise stays pending for the caller). */
+function untilPause<T>(pending: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const pause = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))
+  return Promise.race([pending, pause]).finally(() => clearTimeout(timer))
 }
 
 /** Gunzips a chunked source (several gzip members, as in .warc.gz, read as one stream). */

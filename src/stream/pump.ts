@@ -46,9 +46,20 @@ export async function pump(items: AsyncIterable<Item>, cleaner: Cleaner, options
   }
 
   try {
-    for await (const item of items) {
-      batch.push(item)
-      batchSize += item.size
+    const iterator = items[Symbol.asyncIterator]()
+    let pending = iterator.next()
+    for (;;) {
+      // A partial batch goes out as soon as the input pauses: a co-process that writes one record and waits for
+      // its answer (Ray, Spark, a pipe from a program) must get it without more input; a file never pauses this long.
+      const next = batch.length > 0 ? await untilIdle(pending, IDLE_MS) : await pending
+      if (next === IDLE) {
+        await send()
+        continue
+      }
+      if (next.done) break
+      pending = iterator.next()
+      batch.push(next.value)
+      batchSize += next.value.size
       if (batchSize >= options.batchBytes) await send()
     }
     if (batch.length > 0) await send()
@@ -57,6 +68,17 @@ export async function pump(items: AsyncIterable<Item>, cleaner: Cleaner, options
     await Promise.allSettled(waiting)
   }
   await chain
+}
+
+/** How long the input may pause before a partial batch is sent. */
+const IDLE_MS = 20
+const IDLE = Symbol('idle')
+
+/** The next item, or IDLE when none comes within `ms`. */
+function untilIdle<T>(pending: Promise<T>, ms: number): Promise<T | typeof IDLE> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const idle = new Promise<typeof IDLE>((resolve) => (timer = setTimeout(() => resolve(IDLE), ms)))
+  return Promise.race([pending, idle]).finally(() => clearTimeout(timer))
 }
 
 /** The cleaner for --jobs 1 and small inputs: tidy in this thread, no worker. */
