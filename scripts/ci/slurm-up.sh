@@ -82,7 +82,7 @@ running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 running /run/slurmctld.pid || slurmctld
 running /run/slurmd.pid || slurmd -N localhost
 
-for _ in $(seq 1 60); do
+for _ in $(seq 1 120); do
   state=$(node_state)
   case "$state" in
     idle) exit 0 ;;

@@ -54,12 +54,6 @@ export function dump(passes = 3): string {
   return records.join('\n')
 }
 
-/** Runs zhtidy in one plain process: the reference every distributed run must match byte for byte. */
-export function zhtidy(args: string[], input?: string | Buffer, env?: NodeJS.ProcessEnv) {
-  const result = spawnSync(process.execPath, [bin, ...args], { input: input ?? Buffer.alloc(0), cwd: root, env: env ?? process.env, maxBuffer: 1 << 28 })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') }
-}
-
 /** A command on PATH, or undefined. */
 export function which(command: string): string | undefined {
   const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' })

@@ -35,8 +35,8 @@ describe.skipIf(!parallel)('GNU parallel', () => {
   it('--pipe --keep-order: line-aligned blocks of stdin, each through its own zhtidy --jsonl, give one process\'s bytes', async () => {
     const joblog = path.join(tmp, 'pipe.joblog')
     const input = readFileSync(dumpFile)
-    // 100k blocks split this 400 kB dump into several jobs; real runs use --block 10M or so.
-    const run = await runAsync(parallel!, ['--will-cite', '--pipe', '--keep-order', '--block', '100k', '-j', '2', '--joblog', joblog, process.execPath, bin, '--jsonl'], {
+    // 130k blocks cut this 394 kB dump into three jobs; real runs use --block 10M or so.
+    const run = await runAsync(parallel!, ['--will-cite', '--pipe', '--keep-order', '--block', '130k', '-j', '2', '--joblog', joblog, process.execPath, bin, '--jsonl'], {
       input,
       timeout: 230_000,
     })

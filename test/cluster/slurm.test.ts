@@ -25,9 +25,12 @@ describe.skipIf(!sbatch)('Slurm array job, 4 tasks of zhtidy --shard slurm', () 
 
   beforeAll(async () => {
     requireBuild()
-    const sinfo = spawnSync('sinfo', ['-h', '-o', '%T'], { encoding: 'utf8', timeout: 10_000 })
+    // The jobs must run on this machine, which shares /tmp with the test: the node scripts/ci/slurm-up.sh makes.
+    const sinfo = spawnSync('sinfo', ['-h', '-N', '-n', 'localhost', '-o', '%T'], { encoding: 'utf8', timeout: 10_000 })
     if (sinfo.status !== 0 || !/idle|mix|alloc/.test(sinfo.stdout)) {
-      throw new Error(`sbatch is installed but no Slurm node is up (sinfo: ${JSON.stringify(sinfo.stdout + sinfo.stderr)}); run scripts/ci/slurm-up.sh as root`)
+      throw new Error(
+        `sbatch is installed but no Slurm node "localhost" is up (sinfo: ${JSON.stringify(sinfo.stdout + sinfo.stderr)}); run scripts/ci/slurm-up.sh as root`,
+      )
     }
     tmp = mkdtempSync(path.join(os.tmpdir(), 'zhtidy-slurm-'))
     const text = dump()
@@ -57,6 +60,7 @@ describe.skipIf(!sbatch)('Slurm array job, 4 tasks of zhtidy --shard slurm', () 
         `--array=0-${TASKS - 1}`,
         '--wait',
         `--job-name=${jobName}`,
+        '--nodelist=localhost',
         '--ntasks=1',
         '--cpus-per-task=1',
         '--time=5',
