@@ -3,8 +3,9 @@ import { readFile, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ZhtidyError, checkChoice } from '../errors.js'
-import { checkStepNames, type StepOptions } from '../preset.js'
-import { detect, processorFor, tidy, type TidyOptions } from '../tidy.js'
+import { checkPresetOptions, checkStepNames } from '../options.js'
+import type { StepOptions } from '../preset.js'
+import type { TidyOptions } from '../tidy.js'
 import { SCRIPTS, STEP_NAMES, type Script } from '../types.js'
 import { loadConfig, type CliConfig } from './config.js'
 import { describeFsError, expandInputs, type Input } from './inputs.js'
@@ -12,10 +13,18 @@ import { SafeWriter, writeStdout } from './outputs.js'
 import { Progress } from './progress.js'
 import { openInput as openFileRange, takeShard } from './shard.js'
 import { formatCheckLine, formatReport, type DocumentReport, type ReportFormat } from './report.js'
-import { binaryKind, documentItems, formatFromName, inProcessCleaner, isGzip, pump, SNIFF_BYTES, type Format, type Item, type Sink } from '../stream/index.js'
-import { fileChunks, gunzip, gzipSink, nullSink, peek, spawnWorker, stdinChunks, stdoutSink } from '../stream/node.js'
-import { lazyPool } from '../stream/pool.js'
-import { runTasks } from '../stream/task.js'
+import type { Format, Item, Sink } from '../stream/index.js'
+
+type Engine = typeof import('./engine.js')
+let loaded: Engine | undefined
+/** The pipeline, loaded on first use (see engine.ts); `engine()` after that returns it at once. */
+async function loadEngine(): Promise<Engine> {
+  return (loaded ??= await import('./engine.js'))
+}
+function engine(): Engine {
+  if (!loaded) throw new Error('zhtidy: the engine is used before it was loaded')
+  return loaded
+}
 
 export const EXIT_OK = 0
 export const EXIT_CHANGES = 1
@@ -143,8 +152,8 @@ async function resolveSettings(opts: Record<string, unknown>): Promise<Settings>
   }
   if (opts.out !== undefined) settings.out = String(opts.out)
   if (report) settings.report = report
-  // Building the processor runs every attacher, which validates each step's options.
-  processorFor(tidyOptions)
+  // The preset's own options are checked here, before anything is loaded; each step's, when the engine is.
+  checkPresetOptions(tidyOptions, 'config')
   return settings
 }
 
@@ -163,19 +172,21 @@ function splitList(value: unknown): string[] {
 async function clean(paths: string[], opts: Record<string, unknown>): Promise<number> {
   const settings = await resolveSettings(opts)
   const inputs = await takeShard(await expandInputs(paths), opts.shard, settings)
+  // Building the processor runs every attacher, which validates each step's options.
+  ;(await loadEngine()).processorFor(settings.tidy)
   if (settings.inPlace && inputs.some((input) => input.kind === 'stdin')) {
     throw new ZhtidyError('invalid-option', '-i/--in-place needs file paths, not stdin')
   }
   if (settings.out !== undefined) refuseOutputInsideInputs(settings.out, paths)
   const totals: Totals = { documents: 0, changed: 0, skippedRecords: 0, onlyRecords: true }
   const tidyOptions: TidyOptions = { ...settings.tidy, messages: settings.report !== undefined }
-  const local = inProcessCleaner((tasks) => runTasks(tasks, tidyOptions))
+  const local = engine().inProcessCleaner((tasks) => engine().runTasks(tasks, tidyOptions))
   const cleaner =
-    settings.jobs > 1 ? lazyPool(local, { jobs: settings.jobs, startAfter: WORKERS_AFTER, spawn: () => spawnWorker(), options: tidyOptions }) : local
+    settings.jobs > 1 ? engine().lazyPool(local, { jobs: settings.jobs, startAfter: WORKERS_AFTER, spawn: () => engine().spawnWorker(), options: tidyOptions }) : local
   const progress = Progress.forStderr(settings.quiet, { total: await totalSize(inputs) })
   const run: RunState = { settings, totals, progress, open: new Set() }
   try {
-    await pump(allItems(inputs, run), cleaner, { batchBytes: BATCH_BYTES, inFlight: settings.jobs * 2 + 1 })
+    await engine().pump(allItems(inputs, run), cleaner, { batchBytes: BATCH_BYTES, inFlight: settings.jobs * 2 + 1 })
   } catch (error) {
     for (const output of run.open) await output.abort()
     throw error
@@ -238,26 +249,26 @@ async function openInput(input: Input, run: RunState): Promise<Opened | undefine
   }
   const name = input.kind === 'file' ? input.path : ''
   const namedGz = /\.gz$/i.test(name)
-  let chunks = readErrors(input.kind === 'stdin' ? stdinChunks(onBytes) : fileChunks(openFileRange(input), onBytes), `${input.display}: cannot read`)
-  let { head, chunks: all } = await peek(chunks, SNIFF_BYTES)
+  let chunks = readErrors(input.kind === 'stdin' ? engine().stdinChunks(onBytes) : engine().fileChunks(openFileRange(input), onBytes), `${input.display}: cannot read`)
+  let { head, chunks: all } = await engine().peek(chunks, engine().SNIFF_BYTES)
   // A gzip stream on stdin or in a .gz file is a wrapper to open; anywhere else it is a binary file.
-  const wrapped = isGzip(head) && (namedGz || input.kind === 'stdin')
+  const wrapped = engine().isGzip(head) && (namedGz || input.kind === 'stdin')
   // The compressed bytes are binary by nature; what counts is what they unpack to.
-  const kind = wrapped ? undefined : binaryKind(head)
+  const kind = wrapped ? undefined : engine().binaryKind(head)
   if (kind) {
     warn(run, `${input.display}: skipped: ${kind}, not text`)
     return undefined
   }
   if (wrapped) {
-    chunks = readErrors(gunzip(all), `${input.display}: not valid gzip`)
-    ;({ head, chunks: all } = await peek(chunks, SNIFF_BYTES))
-    const inner = binaryKind(head)
+    chunks = readErrors(engine().gunzip(all), `${input.display}: not valid gzip`)
+    ;({ head, chunks: all } = await engine().peek(chunks, engine().SNIFF_BYTES))
+    const inner = engine().binaryKind(head)
     if (inner) {
       warn(run, `${input.display}: skipped: gzipped ${inner}, not text`)
       return undefined
     }
   }
-  const byName = formatFromName(name)
+  const byName = engine().formatFromName(name)
   const jsonl = run.settings.jsonl ?? byName === 'jsonl'
   const format: Format | undefined = jsonl ? 'jsonl' : byName === 'warc' ? 'warc' : undefined
   return { chunks: all, format }
@@ -276,7 +287,7 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
   const { settings, totals } = run
   const target = targetPath(input, settings)
   let fileChanged = false
-  let sink: Sink = settings.check ? nullSink : stdoutSink
+  let sink: Sink = settings.check ? engine().nullSink : engine().stdoutSink
   let finish = async () => {}
   if (target !== undefined) {
     const writer = await SafeWriter.create(target)
@@ -288,7 +299,7 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
           throw new ZhtidyError('unreadable-input', `${target}: cannot write (${describeFsError(error)})`, { cause: error })
         }),
     }
-    const zipped = target.toLowerCase().endsWith('.gz') ? gzipSink(toFile) : undefined
+    const zipped = target.toLowerCase().endsWith('.gz') ? engine().gzipSink(toFile) : undefined
     sink = zipped ?? toFile
     finish = async () => {
       run.open.delete(output)
@@ -320,7 +331,7 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
     },
   }
   const options = opened.format === undefined ? {} : { format: opened.format }
-  yield* documentItems(opened.chunks, ctx, sink, options)
+  yield* engine().documentItems(opened.chunks, ctx, sink, options)
   yield { size: 0, emit: finish }
 }
 
@@ -362,9 +373,10 @@ function emitReport(report: DocumentReport, settings: Settings): void {
 
 async function detectAll(paths: string[]): Promise<number> {
   const inputs = await expandInputs(paths)
+  await loadEngine()
   for (const input of inputs) {
     const bytes = await readInput(input)
-    const result = detect(bytes)
+    const result = engine().detect(bytes)
     await writeStdout(JSON.stringify({ path: input.kind === 'stdin' ? '-' : input.display, ...result }) + '\n')
   }
   return EXIT_OK
