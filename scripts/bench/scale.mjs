@@ -1,0 +1,52 @@
+// Scale: the whole command line on a large JSON Lines dump of real pages and on a large plain text file, with
+// --jobs 1 and --jobs 2: wall time, CPU and peak RSS of the process (workers included), and the --jobs 2 speed-up
+// measured in the same run. Sizes: 100 MB (--quick: 16 MB); ZHTIDY_BENCH_SCALE_MB sets another.
+import { spawnSync } from 'node:child_process'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export default async function scaleBench(ctx) {
+  const pages = ctx.realPages ? [...ctx.realPages, ...ctx.seedPages] : ctx.seedPages
+  const megabytes = Number(process.env.ZHTIDY_BENCH_SCALE_MB ?? (ctx.quick ? 16 : 100))
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'zhtidy-bench-scale-'))
+  const preload = path.join(path.dirname(new URL(import.meta.url).pathname), 'usage-preload.cjs')
+  const cli = path.join(path.dirname(ctx.dist), 'cli.js')
+  const write = (name, piece) => {
+    const file = path.join(dir, name)
+    const fd = openSync(file, 'w')
+    let bytes = 0
+    for (let k = 0; bytes < megabytes * 1e6; k++) bytes += writeSync(fd, piece(k))
+    closeSync(fd)
+    return { file, bytes }
+  }
+  const jsonl = write('dump.jsonl', (k) => JSON.stringify({ id: k, text: pages[k % pages.length] }) + '\n')
+  // One long text: pages one after another, as a crawl dump concatenated into one file.
+  const text = write('dump.txt', (k) => pages[k % pages.length] + '\n\n')
+  const rows = []
+  const run = (group, name, input, jobs, extra = {}) => {
+    const usageFile = path.join(dir, 'usage.json')
+    const out = path.join(dir, `out-${jobs}-${path.basename(input.file)}`)
+    const started = process.hrtime.bigint()
+    const result = spawnSync(process.execPath, ['--require', preload, cli, '--quiet', '--jobs', String(jobs), '-o', out, input.file], {
+      env: { ...process.env, ZHTIDY_BENCH_USAGE: usageFile },
+      encoding: 'utf8',
+    })
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9
+    if (result.status !== 0) throw new Error(`${name}: exit ${result.status}: ${result.stderr.slice(0, 400)}`)
+    const usage = JSON.parse(readFileSync(usageFile, 'utf8'))
+    rmSync(out, { recursive: true, force: true })
+    rows.push({ group, name, bytes: input.bytes, seconds, note: `CPU ${usage.cpu.toFixed(1)} s, peak RSS ${(usage.rss / 1048576).toFixed(0)} MB`, rss: usage.rss, ...extra })
+  }
+  try {
+    const g1 = `command line on a ${megabytes} MB JSON Lines dump of real pages (wall time)`
+    run(g1, 'zhtidy --jobs 1', jsonl, 1, { baseline: true })
+    run(g1, 'zhtidy --jobs 2', jsonl, 2)
+    const g2 = `command line on a ${megabytes} MB plain text file (wall time)`
+    run(g2, 'zhtidy --jobs 1', text, 1, { baseline: true })
+    run(g2, 'zhtidy --jobs 2', text, 2)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return rows
+}
