@@ -44,13 +44,14 @@ const FFFD = 0xfffd
  * as Latin-1 would read it, so text that went through either reading maps back to its bytes.
  */
 function singleByte(name: string, title: string, table: string[]): Codec {
-  const toByte = new Map<number, number>()
+  // Code point → byte + 1 (0: not in this codec), one typed lookup per character on the hot path.
+  const toByte = new Uint16Array(0x10000)
   table.forEach((ch, byte) => {
     const code = ch.codePointAt(0)!
-    if (ch.length === 1 && code !== FFFD && !toByte.has(code)) toByte.set(code, byte)
+    if (ch.length === 1 && code !== FFFD && toByte[code] === 0) toByte[code] = byte + 1
   })
-  for (let byte = 0x80; byte < 0xa0; byte++) if (!toByte.has(byte)) toByte.set(byte, byte)
-  toByte.set(FFFD, LOST)
+  for (let byte = 0x80; byte < 0xa0; byte++) if (toByte[byte] === 0) toByte[byte] = byte + 1
+  toByte[FFFD] = LOST + 1
   const single: number[][] = []
   for (let byte = 0; byte < 0x100; byte++) single.push([byte])
   const lost = [LOST]
@@ -58,8 +59,8 @@ function singleByte(name: string, title: string, table: string[]): Codec {
     name,
     title,
     encodeChar(code) {
-      const byte = toByte.get(code)
-      return byte === undefined ? undefined : byte === LOST ? lost : single[byte]
+      const byte = code < 0x10000 ? toByte[code]! - 1 : -1
+      return byte < 0 ? undefined : byte === LOST ? lost : single[byte]
     },
     decodeAt(bytes, at) {
       const byte = bytes[at]!
