@@ -10,7 +10,7 @@ import { charWeight, isWordPair, profile } from '../../src/decode/plausibility.j
 import { readings } from '../../src/steps/annotations/readings.js'
 
 const root = path.resolve(__dirname, '../..')
-const GENERATED = ['word-pairs', 'char-weights', 'byte-maps', 'readings']
+const GENERATED = ['word-pairs', 'char-weights', 'byte-maps', 'readings', 'double-byte']
 
 describe('generated tables', () => {
   it.each(GENERATED)('src/data/%s.ts is what its generator writes today', (name) => {
