@@ -413,17 +413,24 @@ function peek(codec: Codec, bytes: ArrayLike<number>, at: number): number | unde
 
 /** All of `bytes` under `codec`, or undefined when they do not decode end to end or nothing changes. */
 function decodeAll(bytes: number[], codec: Codec): string | undefined {
-  let out = ''
+  // Code points first, the string once at the end: most spans fail to decode part way.
+  const codes: number[] = []
   let nonAscii = false
+  /** The last code unit so far (a guess weighs its candidates against it). */
+  let previous = 0x20
   for (let at = 0; at < bytes.length; ) {
     const next = codec.decodeAt(bytes, at)
     if (!next) return undefined
     if (next.code >= 0x80) nonAscii = true
-    const previous = out.length > 0 ? out.codePointAt(out.length - 1)! : 0x20
-    out += String.fromCodePoint(next.candidates ? guess(previous, next.candidates, peek(codec, bytes, at + next.length)) : next.code)
+    const code = next.candidates ? guess(previous, next.candidates, peek(codec, bytes, at + next.length)) : next.code
+    codes.push(code)
+    previous = code > 0xffff ? 0xdc00 + ((code - 0x10000) & 0x3ff) : code
     at += next.length
   }
-  return nonAscii ? out : undefined
+  if (!nonAscii) return undefined
+  let out = ''
+  for (let k = 0; k < codes.length; k += 4096) out += String.fromCodePoint(...codes.slice(k, k + 4096))
+  return out
 }
 
 /** Units k..end of `text` read as `after`: a Repair when convincing and round-tripping. */
@@ -694,7 +701,17 @@ export function plausibleReadings(text: string, readings: readonly Reading[], p:
 /** Whether all of `text` is bytes of the wrong codec that decode under the right one. */
 function decodesWhole(text: string, reading: Reading): boolean {
   const bytes = bytesOf(text, codec(reading.wrong))
-  return bytes !== undefined && decodeAll(bytes, codec(reading.right)) !== undefined
+  if (bytes === undefined) return false
+  // What decodeAll accepts, without building the text or guessing lost characters.
+  const right = codec(reading.right)
+  let nonAscii = false
+  for (let at = 0; at < bytes.length; ) {
+    const next = right.decodeAt(bytes, at)
+    if (!next) return false
+    if (next.code >= 0x80) nonAscii = true
+    at += next.length
+  }
+  return nonAscii
 }
 
 /** Readings through the rarer single-byte codecs (windows-1250, Mac Roman, cp437…). */
