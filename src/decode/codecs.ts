@@ -1,4 +1,5 @@
 import { BYTE_MAPS } from '../data/byte-maps.js'
+import { DOUBLE_BYTE } from '../data/double-byte.js'
 
 /**
  * The byte tables the encoding step works with. A misreading is undone in two moves: the wrong text is turned
@@ -6,8 +7,9 @@ import { BYTE_MAPS } from '../data/byte-maps.js'
  * decoded with the right codec (`decodeAt`). Both moves are strict: a character the wrong codec cannot produce,
  * or bytes the right codec does not accept, stop the repair there.
  *
- * Tables come from the WHATWG decoders that browsers use (Node's TextDecoder for GBK and Big5, which produce most
- * mojibake in the wild) and, for the single-byte codecs, from src/data/byte-maps.ts (generated from iconv-lite).
+ * Tables come from the WHATWG decoders that browsers use, which produce most mojibake in the wild: GBK and Big5 from
+ * src/data/double-byte.ts (generated from Node's TextDecoder), the single-byte codecs from src/data/byte-maps.ts
+ * (generated from iconv-lite).
  * Each codec is built on first use: a line that needs windows-1252 does not pay for the GBK and Big5 tables.
  */
 
@@ -44,13 +46,14 @@ const FFFD = 0xfffd
  * as Latin-1 would read it, so text that went through either reading maps back to its bytes.
  */
 function singleByte(name: string, title: string, table: string[]): Codec {
-  const toByte = new Map<number, number>()
+  // Code point → byte + 1 (0: not in this codec), one typed lookup per character on the hot path.
+  const toByte = new Uint16Array(0x10000)
   table.forEach((ch, byte) => {
     const code = ch.codePointAt(0)!
-    if (ch.length === 1 && code !== FFFD && !toByte.has(code)) toByte.set(code, byte)
+    if (ch.length === 1 && code !== FFFD && toByte[code] === 0) toByte[code] = byte + 1
   })
-  for (let byte = 0x80; byte < 0xa0; byte++) if (!toByte.has(byte)) toByte.set(byte, byte)
-  toByte.set(FFFD, LOST)
+  for (let byte = 0x80; byte < 0xa0; byte++) if (toByte[byte] === 0) toByte[byte] = byte + 1
+  toByte[FFFD] = LOST + 1
   const single: number[][] = []
   for (let byte = 0; byte < 0x100; byte++) single.push([byte])
   const lost = [LOST]
@@ -58,8 +61,8 @@ function singleByte(name: string, title: string, table: string[]): Codec {
     name,
     title,
     encodeChar(code) {
-      const byte = toByte.get(code)
-      return byte === undefined ? undefined : byte === LOST ? lost : single[byte]
+      const byte = code < 0x10000 ? toByte[code]! - 1 : -1
+      return byte < 0 ? undefined : byte === LOST ? lost : single[byte]
     },
     decodeAt(bytes, at) {
       const byte = bytes[at]!
@@ -166,63 +169,73 @@ const FLATTENED_A0_LEADS = new Set([0xc2, 0xc5, 0xce, 0xd0, 0xd9])
 export const utf8 = utf8Codec(false)
 
 /**
- * A double-byte codec (GBK, Big5) read from the WHATWG decoder: every lead/trail pair decoded once. Pairs that
- * decode to private-use characters or nothing are not accepted as right readings: real text does not use them.
+ * A double-byte codec (GBK, Big5) from what the WHATWG decoder makes of every lead/trail pair (src/data/double-byte.ts).
+ * Pairs that decode to private-use characters or nothing are not accepted as right readings: real text does not use them.
  */
-function doubleByte(label: string, title: string, lead: [number, number], trails: [number, number][]): Codec {
-  const decoder = new TextDecoder(label)
+function doubleByte(label: 'gbk' | 'big5', title: string, lead: [number, number], trails: [number, number][]): Codec {
+  const data = DOUBLE_BYTE[label]
+  const decoded = new Int32Array(0x10000).fill(-1)
+  let at = 0
+  for (let l = lead[0]; l <= lead[1]; l++) {
+    for (const [from, to] of trails) {
+      for (let t = from; t <= to; t++) {
+        const code = data.pairs.codePointAt(at)!
+        at += code > 0xffff ? 2 : 1
+        if (code !== 0) decoded[(l << 8) | t] = code
+      }
+    }
+  }
   const pairs = new Int32Array(0x10000).fill(-1)
   const loosePairs = new Int32Array(0x10000).fill(-1)
-  const toBytes = new Map<number, number[]>()
+  // Character → its bytes: a byte pair as `lead << 8 | trail`, a single byte as itself (ASCII, GBK's 80 = €), -1
+  // for none; characters outside the BMP (Big5's HKSCS) in a map. The byte arrays are made on first use.
+  const toKey = new Int32Array(0x10000).fill(-1)
+  const astralKey = new Map<number, number>()
+  const encoded: (readonly number[] | undefined)[] = []
+  const setKey = (code: number, key: number, first: boolean): void => {
+    if (code < 0x10000) {
+      if (!first || toKey[code] === -1) toKey[code] = key
+    } else if (!first || !astralKey.has(code)) astralKey.set(code, key)
+  }
   // Leads in the order their characters should be encoded back: Big5's standard rows before the HKSCS ones
   // below 0xA1, which repeat some standard characters.
   const leads: number[] = []
   for (let l = lead[0]; l <= lead[1]; l++) leads.push(l)
   if (label === 'big5') leads.sort((a, b) => (a >= 0xa1 ? a - 0x100 : a) - (b >= 0xa1 ? b - 0x100 : b))
   for (const l of leads) {
-    const bytes: number[] = []
-    const keys: number[] = []
     for (const [from, to] of trails) {
       for (let t = from; t <= to; t++) {
-        bytes.push(l, t)
-        keys.push((l << 8) | t)
+        const key = (l << 8) | t
+        const code = decoded[key]!
+        if (code < 0) continue
+        // Private-use characters are what a misreading prints for user-defined pairs: they map back to their
+        // bytes, but are never accepted as a right reading.
+        if (!(code >= 0xe000 && code < 0xf900)) pairs[key] = code
+        loosePairs[key] = code
+        setKey(code, key, true)
       }
     }
-    // Decode one pair at a time is slow; a row at once works because every pair here is a complete sequence,
-    // but a pair the decoder rejects may give one or two characters, so rows with any rejection go pair by pair.
-    const row = decoder.decode(new Uint8Array(bytes))
-    const chars = [...row]
-    if (chars.length === keys.length) {
-      chars.forEach((ch, i) => record(keys[i]!, ch))
-    } else {
-      keys.forEach((key) => record(key, decoder.decode(new Uint8Array([key >> 8, key & 0xff]))))
-    }
   }
-  function record(key: number, ch: string): void {
-    const chars = [...ch]
-    if (chars.length !== 1) return
-    const code = chars[0]!.codePointAt(0)!
-    if (code === FFFD || code < 0x80) return
-    // Private-use characters are what a misreading prints for user-defined pairs: they map back to their
-    // bytes, but are never accepted as a right reading.
-    if (!(code >= 0xe000 && code < 0xf900)) pairs[key] = code
-    loosePairs[key] = code
-    if (!toBytes.has(code)) toBytes.set(code, [key >> 8, key & 0xff])
-  }
-  for (let b = 0; b < 0x80; b++) toBytes.set(b, [b])
+  for (let b = 0; b < 0x80; b++) toKey[b] = b
   for (let b = 0x80; b < 0x100; b++) {
-    const ch = decoder.decode(new Uint8Array([b]))
-    const code = ch.codePointAt(0)!
+    const code = data.single.charCodeAt(b - 0x80)
     // A single byte the decoder maps (GBK's 0x80 = €) is how a misreading of UTF-8 shows it: it wins over a
     // pair for the same character (GBK's A2E3), which UTF-8 bytes rarely form.
-    if (ch.length === 1 && code !== FFFD) toBytes.set(code, [b])
+    if (code !== 0) setKey(code, b, false)
   }
-  toBytes.set(FFFD, [LOST])
+  const lost = [LOST]
   return {
     name: label,
     title,
     encodeChar(code) {
-      return toBytes.get(code)
+      if (code === FFFD) return lost
+      let bytes = encoded[code]
+      if (bytes) return bytes
+      const key = code < 0x10000 ? toKey[code]! : (astralKey.get(code) ?? -1)
+      if (key < 0) return undefined
+      bytes = key < 0x100 ? [key] : [key >> 8, key & 0xff]
+      encoded[code] = bytes
+      return bytes
     },
     decodeAt(bytes, at, loose) {
       const first = bytes[at]!
@@ -256,7 +269,6 @@ function build(name: string): Codec {
   const title = TITLES[name]!
   switch (name) {
     case 'utf-8': return utf8Codec(true)
-    // About 20 ms each: every lead/trail pair decoded once.
     case 'gbk': return doubleByte('gbk', title, [0x81, 0xfe], [[0x40, 0x7e], [0x80, 0xfe]])
     case 'big5': return doubleByte('big5', title, [0x81, 0xfe], [[0x40, 0x7e], [0xa1, 0xfe]])
     case 'latin': return singleByte('latin', title, windowsTable('windows-1252'))

@@ -280,9 +280,11 @@ for (const ch of '(abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒò�
  * `)` of glued pinyin, or a space) and before what a slip leaves. Most lines with a `?` are questions.
  */
 export function maySlip(line: string): boolean {
-  for (let i = 1; i < line.length - 1; i++) {
-    const c = line.charCodeAt(i)
-    if (c !== 0x3f && c !== 0xfffd) continue
+  return marksSlip(line, '?') || marksSlip(line, '\ufffd')
+}
+
+function marksSlip(line: string, mark: string): boolean {
+  for (let i = line.indexOf(mark, 1); i > 0 && i < line.length - 1; i = line.indexOf(mark, i + 1)) {
     const before = line.charCodeAt(i - 1)
     if ((before >= 0x80 || before === 0x29 || before === 0x20) && AFTER_LOST[line.charCodeAt(i + 1)] === 1) return true
   }

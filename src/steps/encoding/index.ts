@@ -4,7 +4,7 @@ import { applyEdits } from '../../tree/edit.js'
 import type { Edit, Root } from '../../types.js'
 import { codec, codecTitle, windowsTable } from '../../decode/codecs.js'
 import { resolveEncodingOptions, type EncodingOptions } from './options.js'
-import { repairText, type Reading, type RepairedStretch } from './repair.js'
+import { mayHoldMojibake, repairText, type Reading, type RepairedStretch } from './repair.js'
 
 /**
  * The `encoding` step: text that was decoded with the wrong encoding, repaired stretch by stretch. Each repair
@@ -20,7 +20,7 @@ export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (option
     const found = new Map<string, number>()
     const pending: { node: (typeof tree.children)[number]; edits: Edit[] }[] = []
     for (const node of tree.children) {
-      if (node.data?.removed || node.value.length === 0) continue
+      if (node.data?.removed || node.value.length === 0 || !mayHoldMojibake(node.value)) continue
       const edits = rule(node.value, undefined)
       for (const id of new Set(edits.map((edit) => edit.ruleId))) found.set(id, (found.get(id) ?? 0) + 1)
       pending.push({ node, edits })

@@ -1,4 +1,4 @@
-import { charWeight, plausibility, profile, stepScore, type Profile } from '../../decode/plausibility.js'
+import { charWeight, cjkWeights, plausibility, profile, stepScore, type Profile } from '../../decode/plausibility.js'
 import { codec, utf8, type Codec } from '../../decode/codecs.js'
 
 /**
@@ -150,6 +150,9 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   let suspects = 0
   for (const u of us) if (u.code >= 0x80 && u.bytes) suspects++
   if (suspects < (isSingleByte(wrong) ? 2 : 1)) return []
+  // Every repair, whole span or walked, begins with a multi-byte character decoded at the first byte of a
+  // non-ASCII unit: when none decodes so, there is nothing to judge (most clean lines under a UTF-8 reading).
+  if (right.name === 'utf-8' && !anyStart(us, right)) return []
 
   const han = countHan(text)
   const repairs: Repair[] = []
@@ -166,7 +169,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     }
     let m = k
     const bytes: number[] = []
-    while (m < n && us[m]!.bytes) bytes.push(...us[m++]!.bytes!)
+    while (m < n && us[m]!.bytes) for (const b of us[m++]!.bytes!) bytes.push(b)
     const whole = decodeAll(bytes, right)
     if (whole !== undefined) {
       const repair = judge(text, us, k, m, whole, reading, wrong, right, han, weak, depth)
@@ -215,7 +218,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     let changed = false
     while (at < MAX_WALK) {
       while (bytes.length <= at + 5 && m < n && us[m]!.bytes && !blocked[m] && bytes.length < MAX_WALK + 6) {
-        bytes.push(...us[m]!.bytes!)
+        for (const b of us[m]!.bytes!) bytes.push(b)
         ends.push(bytes.length)
         m++
       }
@@ -272,6 +275,19 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   return screen(text, reading, repairs, weak, established?.has(reading.rule) ?? false)
 }
 
+
+/** Whether the right codec decodes a character at the first byte of some non-ASCII unit. */
+function anyStart(us: readonly Unit[], right: Codec): boolean {
+  const window: number[] = []
+  for (let k = 0; k < us.length; k++) {
+    const unit = us[k]!
+    if (unit.code < 0x80 || !unit.bytes) continue
+    window.length = 0
+    for (let m = k; m < us.length && us[m]!.bytes && window.length <= 5; m++) for (const b of us[m]!.bytes!) window.push(b)
+    if (right.decodeAt(window, 0)) return true
+  }
+  return false
+}
 
 /** What a piece of the input decodes to under `reading` ('' when its bytes are not UTF-8 end to end). */
 function decodePiece(piece: string, reading: Reading): string {
@@ -397,17 +413,24 @@ function peek(codec: Codec, bytes: ArrayLike<number>, at: number): number | unde
 
 /** All of `bytes` under `codec`, or undefined when they do not decode end to end or nothing changes. */
 function decodeAll(bytes: number[], codec: Codec): string | undefined {
-  let out = ''
+  // Code points first, the string once at the end: most spans fail to decode part way.
+  const codes: number[] = []
   let nonAscii = false
+  /** The last code unit so far (a guess weighs its candidates against it). */
+  let previous = 0x20
   for (let at = 0; at < bytes.length; ) {
     const next = codec.decodeAt(bytes, at)
     if (!next) return undefined
     if (next.code >= 0x80) nonAscii = true
-    const previous = out.length > 0 ? out.codePointAt(out.length - 1)! : 0x20
-    out += String.fromCodePoint(next.candidates ? guess(previous, next.candidates, peek(codec, bytes, at + next.length)) : next.code)
+    const code = next.candidates ? guess(previous, next.candidates, peek(codec, bytes, at + next.length)) : next.code
+    codes.push(code)
+    previous = code > 0xffff ? 0xdc00 + ((code - 0x10000) & 0x3ff) : code
     at += next.length
   }
-  return nonAscii ? out : undefined
+  if (!nonAscii) return undefined
+  let out = ''
+  for (let k = 0; k < codes.length; k += 4096) out += String.fromCodePoint(...codes.slice(k, k + 4096))
+  return out
 }
 
 /** Units k..end of `text` read as `after`: a Repair when convincing and round-tripping. */
@@ -516,10 +539,12 @@ function readAll(bytes: number[], codec: Codec): string | undefined {
 
 function bytesOf(text: string, codec: Codec): number[] | undefined {
   const out: number[] = []
-  for (const ch of text) {
-    const bytes = codec.encodeChar(ch.codePointAt(0)!)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!
+    if (code > 0xffff) i++
+    const bytes = codec.encodeChar(code)
     if (!bytes) return undefined
-    out.push(...bytes)
+    for (let b = 0; b < bytes.length; b++) out.push(bytes[b]!)
   }
   return out
 }
@@ -609,6 +634,56 @@ function nonAscii(text: string): number {
 }
 
 /**
+ * Code units by what they say about a line: 0 ASCII, 1 CJK (U+2E80 up, surrogates: judged by their weights), 2
+ * anything a misreading prints outside CJK (Latin-1 and windows-1252 characters, C1 controls, Greek, Cyrillic,
+ * box drawing…) and U+FFFD, which send the line to the full look at once.
+ */
+const UNIT_CLASS = (() => {
+  const classes = new Uint8Array(0x10000).fill(2)
+  classes.fill(0, 0, 0x80)
+  classes.fill(1, 0x2e80)
+  classes[0xfffd] = 2
+  return classes
+})()
+
+/** The longest Han run that can reach the pairless test of plausibleReadings. */
+const PAIRLESS_RUN = 6
+
+/**
+ * Whether anything in the encoding step could change `line`, by one pass over its code units: a line of ASCII,
+ * or of ASCII and common CJK characters in runs too short to be pairless, is left without building a profile
+ * or word pairs. (The same conditions as plausibleReadings and the step's other checks, read conservatively.)
+ */
+export function mayHoldMojibake(line: string): boolean {
+  let cjk = false
+  let run = 0
+  let longRun = false
+  let previousHigh = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    const kind = UNIT_CLASS[c]!
+    if (kind === 2) return true
+    if (kind === 0) {
+      // `?` after a non-ASCII character may be a lost byte; `锟` begins U+FFFD read as GBK.
+      if (c === 0x3f && previousHigh) return true
+      previousHigh = false
+      run = 0
+      continue
+    }
+    if (c === 0x951f) return true
+    cjk = true
+    previousHigh = true
+    if (c >= 0x3400 && c < 0xac00) {
+      if (++run >= PAIRLESS_RUN) longRun = true
+    } else run = 0
+  }
+  if (!cjk) return false
+  if (longRun) return true
+  const p = cjkWeights(line)
+  return p.meanCjk < 0.9 || p.rareCluster
+}
+
+/**
  * The readings worth trying on a line, from a quick look: clean Chinese (common characters, known word pairs)
  * cannot be GBK or Big5 misread, a line without Latin-1 characters cannot be UTF-8 read as windows-1252.
  */
@@ -626,7 +701,17 @@ export function plausibleReadings(text: string, readings: readonly Reading[], p:
 /** Whether all of `text` is bytes of the wrong codec that decode under the right one. */
 function decodesWhole(text: string, reading: Reading): boolean {
   const bytes = bytesOf(text, codec(reading.wrong))
-  return bytes !== undefined && decodeAll(bytes, codec(reading.right)) !== undefined
+  if (bytes === undefined) return false
+  // What decodeAll accepts, without building the text or guessing lost characters.
+  const right = codec(reading.right)
+  let nonAscii = false
+  for (let at = 0; at < bytes.length; ) {
+    const next = right.decodeAt(bytes, at)
+    if (!next) return false
+    if (next.code >= 0x80) nonAscii = true
+    at += next.length
+  }
+  return nonAscii
 }
 
 /** Readings through the rarer single-byte codecs (windows-1250, Mac Roman, cp437…). */
