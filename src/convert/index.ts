@@ -56,7 +56,7 @@ class DictGroup {
    * For the first two code units of the longer keys: the key lengths (in code units) that start so, as bits
    * (bit n: a key of n code units; keys longer than 31 units set bit 31 and are tried at every length above).
    */
-  private readonly prefixes = new Map<number, number>()
+  private readonly prefixes: (Map<number, number> | undefined)[] = new Array(0x10000).fill(undefined)
   private longestKey = 0
   private singlesRead = false
   private phrasesRead = false
@@ -102,8 +102,10 @@ class DictGroup {
       return
     }
     this.units[first]! |= PHRASE
-    const prefix = first * 0x10000 + key.charCodeAt(1)
-    this.prefixes.set(prefix, (this.prefixes.get(prefix) ?? 0) | (1 << Math.min(key.length, 31)))
+    // Keyed by the first code unit, then the second: small integers both, where one key of both would not be.
+    const seconds = (this.prefixes[first] ??= new Map())
+    const second = key.charCodeAt(1)
+    seconds.set(second, (seconds.get(second) ?? 0) | (1 << Math.min(key.length, 31)))
     if (key.length > this.longestKey) this.longestKey = key.length
     this.phrases.set(key, value)
   }
@@ -124,7 +126,7 @@ class DictGroup {
    * candidate slices of a phrase look-up.
    */
   private matchAt(text: string, i: number, first: number, flags: number, match: { end: number; value: string }): boolean {
-    const lengths = flags & PHRASE && i + 1 < text.length ? this.prefixes.get(first * 0x10000 + text.charCodeAt(i + 1)) : undefined
+    const lengths = flags & PHRASE && i + 1 < text.length ? this.prefixes[first]!.get(text.charCodeAt(i + 1)) : undefined
     if (lengths !== undefined) {
       for (let length = Math.min(lengths & (1 << 31) ? this.longestKey : 31 - Math.clz32(lengths), text.length - i); length >= 2; length--) {
         if (length < 31 && (lengths & (1 << length)) === 0) continue
@@ -163,11 +165,14 @@ class DictGroup {
         continue
       }
       if (this.matchAt(text, i, first, flags, match)) {
-        if (match.value !== text.slice(i, match.end)) {
-          out += text.slice(copied, i) + match.value
-          copied = match.end
+        const { value, end } = match
+        // Most matches are one character: compare code units rather than cut a slice to compare.
+        const same = value.length === end - i && (value.length === 1 ? value.charCodeAt(0) === first : value === text.slice(i, end))
+        if (!same) {
+          out += text.slice(copied, i) + value
+          copied = end
         }
-        i = match.end
+        i = end
       } else i = unmatchedEnd(text, i)
     }
     return copied === 0 ? text : out + text.slice(copied)

@@ -144,7 +144,10 @@ interface Span {
  * clause of a document in the other script, not one per character).
  */
 function diff(text: string, converted: string, offset: number, target: ConvertTarget, counts: ScriptCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
-  const conv = converters()
+  if (text.length === converted.length && !SURROGATE.test(text) && !SURROGATE.test(converted)) {
+    diffUnits(text, converted, offset, target, counts, config, options, out)
+    return
+  }
   const spans: Span[] = text.length === converted.length ? sameLengthSpans(text, converted, offset, options) ?? codePointSpans(text, converted, offset, options) : codePointSpans(text, converted, offset, options)
   let last: ScriptChange | undefined
   for (const span of spans) {
@@ -162,6 +165,53 @@ function diff(text: string, converted: string, offset: number, target: ConvertTa
     last = { start: span.start, end: span.end, actual, expected, ruleId, chars: span.actual.length, config }
     out.push(last)
   }
+}
+
+const SURROGATE = /[\ud800-\udfff]/
+
+/**
+ * `diff` for the common case, a conversion of the same length without surrogates: spans compared code unit by code
+ * unit and cut from the strings, with no array per span (mirror pages change a character in every few).
+ */
+function diffUnits(text: string, converted: string, offset: number, target: ConvertTarget, counts: ScriptCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
+  const keep = options.keepTraditional === true
+  const changedAt = (k: number) => text.charCodeAt(k) !== converted.charCodeAt(k) && !(keep && kept(text[k]!, converted[k]!, options))
+  let last: ScriptChange | undefined
+  let i = 0
+  while (i < text.length) {
+    if (!changedAt(i)) {
+      i++
+      continue
+    }
+    let j = i + 1
+    while (j < text.length && changedAt(j)) j++
+    const ruleId = classifyUnits(text, converted, i, j, target, counts)
+    const lastEnd = last ? last.end - offset : 0
+    if (last && ruleId === 'script/convert' && last.ruleId === 'script/convert' && onlyRunChars(text, lastEnd, i)) {
+      // The gap between the two spans is unchanged, so it reads the same on both sides.
+      last.actual += text.slice(lastEnd, j)
+      last.expected += converted.slice(lastEnd, j)
+      last.end = offset + j
+      last.chars += j - i
+    } else {
+      last = { start: offset + i, end: offset + j, actual: text.slice(i, j), expected: converted.slice(i, j), ruleId, chars: j - i, config }
+      out.push(last)
+    }
+    i = j
+  }
+}
+
+/** `classify` over the code units [i, j) of a span without surrogates. */
+function classifyUnits(text: string, converted: string, i: number, j: number, target: ConvertTarget, counts: ScriptCounts): ScriptRuleId {
+  const { classOf } = converters()
+  if (TRADITIONAL_TARGET.has(target)) {
+    if (!(counts.traditional > counts.simplified)) return 'script/convert'
+    for (let k = i; k < j; k++) if (classOf(text.charCodeAt(k)) === CharClass.Simplified) return 'script/minority-char'
+    return classify([...text.slice(i, j)], [...converted.slice(i, j)], target, counts)
+  }
+  if (!(counts.simplified > counts.traditional)) return 'script/convert'
+  for (let k = i; k < j; k++) if (classOf(text.charCodeAt(k)) === CharClass.Traditional) return 'script/minority-char'
+  return 'script/ambiguous-char'
 }
 
 /** Keep mode on a traditional document: its traditional characters stay, and so do its regional forms (群, not 羣). */
