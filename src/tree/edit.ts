@@ -109,8 +109,9 @@ export function applyEdits(file: VFile, node: LineNode, edits: readonly Edit[]):
       throw new RangeError(`zhtidy: rule ${edit.ruleId} proposed an edit [${edit.start}, ${edit.end}) outside a line of length ${value.length}`)
     }
     if (edit.start < lastEnd || (edit.start === lastEnd && edit.start === edit.end && applied.length > 0)) continue
-    const actual = value.slice(edit.start, edit.end)
-    if (edit.confident && actual === edit.replacement) continue
+    // Compared in place: counts-only mode makes no string for an applied change.
+    const same = edit.end - edit.start === edit.replacement.length && value.startsWith(edit.replacement, edit.start)
+    if (edit.confident && same) continue
     if (edit.confident) {
       log.counts[edit.ruleId] = (log.counts[edit.ruleId] ?? 0) + 1
       applied.push(edit)
@@ -118,7 +119,7 @@ export function applyEdits(file: VFile, node: LineNode, edits: readonly Edit[]):
     }
     if (wanted(log, edit.confident)) {
       reported.push(edit)
-      actuals.push(actual)
+      actuals.push(value.slice(edit.start, edit.end))
     }
   }
   if (reported.length > 0) reportEdits(file, log, node, reported, actuals)
