@@ -62,8 +62,55 @@ export const zhtidyParse: Plugin<[], string, Root> = function () {
         message.note = `byte offset ${bad.offset}`
       }
     }
+    if (!(text as unknown as WellFormed).isWellFormed()) text = replaceLoneSurrogates(text, file)
     const root = parseText(text)
     root.data = { encoding, confidence }
     return root
   }
+}
+
+/** ES2024's string methods, which Node 20 has and the ES2023 library types lack. */
+interface WellFormed {
+  isWellFormed(): boolean
+  toWellFormed(): string
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+/** Warnings per document before they are summed up in one. */
+const LONE_SURROGATE_MESSAGES = 100
+
+/**
+ * A lone surrogate (half of a UTF-16 pair, from a broken decoder or a cut string) cannot be written as UTF-8:
+ * each becomes U+FFFD here, before any step runs, with a warning at its place. The text keeps its length, so every
+ * later place still refers to the input.
+ */
+function replaceLoneSurrogates(text: string, file: VFile): string {
+  let line = 1
+  let lineStart = 0
+  let scanned = 0
+  let count = 0
+  for (const match of text.matchAll(LONE_SURROGATE)) {
+    count++
+    if (count > LONE_SURROGATE_MESSAGES) continue
+    for (; scanned < match.index; scanned++) {
+      const code = text.charCodeAt(scanned)
+      if (code === 0x0a || (code === 0x0d && text.charCodeAt(scanned + 1) !== 0x0a)) {
+        line++
+        lineStart = scanned + 1
+      }
+    }
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase()
+    const column = match.index - lineStart + 1
+    const message = file.message(`Unexpected lone surrogate U+${code}, expected U+FFFD (a lone surrogate cannot be written as UTF-8)`, {
+      ruleId: 'decode/lone-surrogate',
+      source: 'zhtidy',
+      place: { start: { line, column, offset: match.index }, end: { line, column: column + 1, offset: match.index + 1 } },
+    })
+    message.actual = match[0]
+    message.expected = ['\ufffd']
+  }
+  if (count > LONE_SURROGATE_MESSAGES) {
+    file.message(`${count - LONE_SURROGATE_MESSAGES} more lone surrogates replaced by U+FFFD`, { ruleId: 'decode/lone-surrogate', source: 'zhtidy' })
+  }
+  return (text as unknown as WellFormed).toWellFormed()
 }
