@@ -128,7 +128,7 @@ for (const [group, rows] of groups) {
     console.log(`| ${'what'.padEnd(44)} | ${'CPU ms'.padStart(9)} | ${'× CPU'.padStart(7)} | ${'RSS MB'.padStart(7)} | note`)
     console.log(`|${'-'.repeat(46)}|${'-'.repeat(11)}|${'-'.repeat(9)}|${'-'.repeat(9)}|------`)
     for (const row of rows) {
-      console.log(`| ${row.name.padEnd(44)} | ${(row.cpu * 1000).toFixed(0).padStart(9)} | ${(row.cpu / base.cpu).toFixed(2).padStart(7)} | ${(row.rss / 1048576).toFixed(0).padStart(7)} | ${row === base ? 'baseline' : (row.note ?? '')}`)
+      console.log(`| ${row.name.padEnd(44)} | ${(row.cpu * 1000).toFixed(0).padStart(9)} | ${(row.cpu / base.cpu).toFixed(2).padStart(7)} | ${(row.rss / 1048576).toFixed(0).padStart(7)} | ${row === base ? ['baseline', row.note].filter(Boolean).join('; ') : (row.note ?? '')}`)
     }
     continue
   }
@@ -140,7 +140,7 @@ for (const [group, rows] of groups) {
   for (const row of rows) {
     const rate = row.bytes / row.seconds
     const ratio = rate / baseRate
-    console.log(`| ${row.name.padEnd(44)} | ${(rate / 1e6).toFixed(2).padStart(9)} | ${ratio.toFixed(2).padStart(7)} | ${row === base ? 'baseline' : (row.note ?? '')}`)
+    console.log(`| ${row.name.padEnd(44)} | ${(rate / 1e6).toFixed(2).padStart(9)} | ${ratio.toFixed(2).padStart(7)} | ${row === base ? ['baseline', row.note].filter(Boolean).join('; ') : (row.note ?? '')}`)
   }
 }
 clearInterval(sampler)
