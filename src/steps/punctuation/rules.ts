@@ -1,4 +1,4 @@
-import { isChineseContext, isCjkPunctuation, isHan } from '../../chars.js'
+import { CHINESE_UNIT, isChineseContext, isCjkPunctuation, isHan, markChineseUnits, markUnits, unitMask } from '../../chars.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
 import type { ResolvedPunctuationOptions } from './options.js'
@@ -127,11 +127,70 @@ const dash: LineRule = (line) => {
   return edits
 }
 
-export function punctuationRules(options: ResolvedPunctuationOptions): LineRule[] {
-  const taiwanStyle = options.script === 'zh-TW' || options.script === 'zh-HK'
-  const rules: LineRule[] = [spaceBeforeMark, asciiMarks, asciiParentheses]
-  if (options.quotes) rules.push(taiwanStyle ? straightQuotes('「', '」') : straightQuotes('“', '”'))
-  rules.push(asciiPeriod, ellipsis, dash)
-  return rules
+const SPACE_BEFORE = 1
+const MARKS = 2
+const PARENTHESES = 4
+const QUOTES = 8
+const PERIOD = 16
+const ELLIPSIS = 32
+const DASH = 64
+
+/**
+ * Per code unit, the rules that could match it, plus `CHINESE_UNIT`: every rule but the space one needs a Han
+ * character or a Chinese mark next to (or inside) what it matches, so a line without one is left alone.
+ */
+const UNITS = new Uint8Array(65536)
+markChineseUnits(UNITS)
+markUnits(UNITS, SPACE_BEFORE, 0x20)
+markUnits(UNITS, SPACE_BEFORE, 0x3000)
+for (const mark of ',;:?!') markUnits(UNITS, MARKS, mark.charCodeAt(0))
+markUnits(UNITS, PARENTHESES, 0x28)
+markUnits(UNITS, QUOTES, 0x22)
+markUnits(UNITS, PERIOD | ELLIPSIS, 0x2e)
+markUnits(UNITS, ELLIPSIS, 0x2026)
+markUnits(UNITS, ELLIPSIS, 0x3002)
+markUnits(UNITS, DASH, 0x2d)
+
+const NO_EDITS: Edit[] = Object.freeze([]) as unknown as Edit[]
+
+// The rules of a step run one after another on the same line; it is scanned once unless a rule changed it.
+let scannedLine: string | undefined
+let scannedMask = 0
+
+function lineMask(line: string): number {
+  if (line !== scannedLine) {
+    scannedMask = unitMask(UNITS, line)
+    scannedLine = line
+  }
+  return scannedMask
 }
 
+/**
+ * The rule, run only on lines holding all of `bits` and passing `also`: `。` is in most Chinese lines, `。。。`
+ * in few, so the ellipsis and dash rules look for their whole token before running.
+ */
+function prescanned(rule: LineRule, bits: number, also?: (line: string) => boolean): LineRule {
+  return (line, context) => ((lineMask(line) & bits) !== bits || (also !== undefined && !also(line)) ? NO_EDITS : rule(line, context))
+}
+
+const hasEllipsis = (line: string): boolean => line.includes('…') || line.includes('...') || line.includes('。。。')
+const hasDash = (line: string): boolean => line.includes('--')
+const hasClosing = (line: string): boolean => line.includes(')')
+
+/**
+ * The step's rules in order. `prescan: false` gives them without the code-unit pre-scan, for tests that check the
+ * pre-scan never skips a line a rule would change.
+ */
+export function punctuationRules(options: ResolvedPunctuationOptions, prescan = true): LineRule[] {
+  const taiwanStyle = options.script === 'zh-TW' || options.script === 'zh-HK'
+  const rules: LineRule[] = []
+  const add = (rule: LineRule, bits: number, also?: (line: string) => boolean) => rules.push(prescan ? prescanned(rule, bits, also) : rule)
+  add(spaceBeforeMark, SPACE_BEFORE | CHINESE_UNIT)
+  add(asciiMarks, MARKS | CHINESE_UNIT)
+  add(asciiParentheses, PARENTHESES | CHINESE_UNIT, hasClosing)
+  if (options.quotes) add(taiwanStyle ? straightQuotes('「', '」') : straightQuotes('“', '”'), QUOTES | CHINESE_UNIT)
+  add(asciiPeriod, PERIOD | CHINESE_UNIT)
+  add(ellipsis, ELLIPSIS | CHINESE_UNIT, hasEllipsis)
+  add(dash, DASH | CHINESE_UNIT, hasDash)
+  return rules
+}
