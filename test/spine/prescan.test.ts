@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { containsHan, isChineseContext, isChineseContextUnit, isCjkPunctuation, isCjkPunctuationUnit, isHan } from '../../src/chars.js'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { punctuationRules } from '../../src/steps/punctuation/rules.js'
@@ -62,3 +63,22 @@ describe('the punctuation pre-scan never skips a line a rule would change', () =
 })
 
 const all = { ideographs: true, fullwidthAlphanumerics: true, invisibles: true, spaces: true }
+
+describe('the table versions of the character classes', () => {
+  it('agree with the regular expressions on every code unit, nothing and two units', () => {
+    for (let code = 0; code < 65536; code++) {
+      const char = String.fromCharCode(code)
+      expect(isCjkPunctuationUnit(char)).toBe(isCjkPunctuation(char))
+      expect(isChineseContextUnit(char)).toBe(isChineseContext(char))
+    }
+    for (const char of [undefined, '', '，，', '\u{20000}', 'a，']) {
+      expect(isCjkPunctuationUnit(char)).toBe(isCjkPunctuation(char))
+      expect(isChineseContextUnit(char)).toBe(isChineseContext(char))
+    }
+  })
+  it('containsHan is [...text].some(isHan)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), textOf(PUNCTUATION_UNITS), (a, b) => {
+      for (const text of [a, b, a + b]) expect(containsHan(text)).toBe([...text].some((c) => isHan(c)))
+    }), { numRuns: 2000 })
+  })
+})

@@ -1,4 +1,4 @@
-import { isChineseContext, isCjkPunctuation, markUnits, unitMask } from '../../chars.js'
+import { isChineseContextUnit as isChineseContext, isCjkPunctuationUnit as isCjkPunctuation, markUnits, unitMask } from '../../chars.js'
 import type { Edit } from '../../types.js'
 import type { LineRule } from '../../tree/edit.js'
 import { RADICAL_SUPPLEMENT } from '../../data/radicals.js'
@@ -112,7 +112,7 @@ const FULLWIDTH = 4
 const SPACE = 8
 
 /** Per code unit, the rules that could match it; each bit covers every character of that rule's regular expression. */
-const UNITS = new Uint8Array(65536)
+const UNITS = new Uint16Array(65536)
 for (const [from, to] of [[0x00, 0x08], [0x0b, 0x0c], [0x0e, 0x1f], [0x7f, 0x9f], [0xad, 0xad], [0x200b, 0x200f], [0x2060, 0x2064], [0x206a, 0x206f], [0xfeff, 0xfeff]] as const) {
   markUnits(UNITS, INVISIBLE, from, to)
 }
