@@ -3,14 +3,18 @@ import type { VFile } from 'vfile'
 import { reportChange, runLineRules } from '../../tree/edit.js'
 import type { Root } from '../../types.js'
 import { resolveUnicodeOptions, type UnicodeOptions } from './options.js'
-import { unicodeRules } from './rules.js'
+import { forgetScannedLine, unicodeRules } from './rules.js'
 
 /** The `unicode` step: compatibility characters, invisible characters, spaces and line breaks. */
 export const zhtidyUnicode: Plugin<[UnicodeOptions?], Root> = function (options) {
   const settings = resolveUnicodeOptions(options)
   const rules = unicodeRules(settings)
   return (tree: Root, file: VFile) => {
-    runLineRules(tree, file, rules)
+    try {
+      runLineRules(tree, file, rules)
+    } finally {
+      forgetScannedLine()
+    }
     if (settings.spaces) normalizeLineBreaks(tree, file)
   }
 }

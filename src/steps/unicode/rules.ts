@@ -132,6 +132,11 @@ const NO_EDITS: Edit[] = Object.freeze([]) as unknown as Edit[]
 let scannedLine: string | undefined
 let scannedMask = 0
 
+/** Drops the last line scanned: it is a slice of the whole input, which would stay in memory after the step. */
+export function forgetScannedLine(): void {
+  scannedLine = undefined
+}
+
 function lineMask(line: string): number {
   if (line !== scannedLine) {
     scannedMask = unitMask(UNITS, line)
