@@ -1,4 +1,13 @@
-import { isChineseContext, isCjkPunctuation, isHan } from '../../chars.js'
+import {
+  CHINESE_UNIT,
+  containsHan,
+  isChineseContextUnit as isChineseContext,
+  isCjkPunctuationUnit as isCjkPunctuation,
+  isHan,
+  markChineseUnits,
+  markUnits,
+  unitMask,
+} from '../../chars.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
 import type { ResolvedPunctuationOptions } from './options.js'
@@ -46,14 +55,14 @@ const asciiMarks: LineRule = (line) => {
     if (!chineseBefore && !chineseAfter) continue
     if (run.includes(':') && line.startsWith('//', markStart + 1)) continue
     // `?` and `!` end a sentence: what follows is the end of the line, a space, Chinese, or a closing quote.
-    if (/[?!]/.test(run) && !(next === undefined || /[\s"'”’」』)）]/.test(next) || isChineseContext(next))) continue
+    if ((run.includes('?') || run.includes('!')) && !(next === undefined || /[\s"'”’」』)）]/.test(next) || isChineseContext(next))) continue
     if (run.length > 1 && !/^[?!]+$/.test(run)) continue
     // `?!` glued to Han is the trace of a byte slip (a lost lead byte shown as `?`), not a question: leave it to be seen.
     if (run.startsWith('?!')) continue
     const spaceAfter = m[0].endsWith(' ') && m[0].length > run.length + (spaceBefore ? 1 : 0) && (after === undefined || isChineseContext(after))
     const start = spaceBefore && chineseBefore ? m.index : markStart
     const end = markEnd + (spaceAfter ? 1 : 0)
-    const replacement = [...run].map((c) => FULLWIDTH[c]!).join('')
+    const replacement = run.length === 1 ? FULLWIDTH[run]! : [...run].map((c) => FULLWIDTH[c]!).join('')
     edits.push(edit(start, end, line.slice(start, end), replacement, MARK_RULE[run[0]!]!, 'in Chinese text'))
   }
   return edits
@@ -64,7 +73,7 @@ const asciiParentheses: LineRule = (line) => {
   const edits: Edit[] = []
   for (const m of line.matchAll(/\(([^()]*)\)/g)) {
     const inner = m[1]!
-    if (![...inner].some((c) => isHan(c))) continue
+    if (!containsHan(inner)) continue
     const start = m.index
     const end = start + m[0].length
     edits.push({ ...edit(start, start + 1, '(', '（', 'punctuation/ascii-parenthesis', 'around Chinese text'), note: `pair ends at column ${end}` })
@@ -127,11 +136,79 @@ const dash: LineRule = (line) => {
   return edits
 }
 
-export function punctuationRules(options: ResolvedPunctuationOptions): LineRule[] {
-  const taiwanStyle = options.script === 'zh-TW' || options.script === 'zh-HK'
-  const rules: LineRule[] = [spaceBeforeMark, asciiMarks, asciiParentheses]
-  if (options.quotes) rules.push(taiwanStyle ? straightQuotes('「', '」') : straightQuotes('“', '”'))
-  rules.push(asciiPeriod, ellipsis, dash)
-  return rules
+const SPACE_BEFORE = 1
+const MARKS = 2
+const PARENTHESES = 4
+const QUOTES = 8
+const PERIOD = 16
+const ELLIPSIS = 32
+const DASH = 64
+/** `。`: most Chinese lines hold one, so it only says that `。。。` may be there. */
+const STOP = 0x100
+
+/**
+ * Per code unit, the rules that could match it, plus `CHINESE_UNIT`: every rule but the space one needs a Han
+ * character or a Chinese mark next to (or inside) what it matches, so a line without one is left alone.
+ */
+const UNITS = new Uint16Array(65536)
+markChineseUnits(UNITS)
+markUnits(UNITS, SPACE_BEFORE, 0x20)
+markUnits(UNITS, SPACE_BEFORE, 0x3000)
+for (const mark of ',;:?!') markUnits(UNITS, MARKS, mark.charCodeAt(0))
+markUnits(UNITS, PARENTHESES, 0x28)
+markUnits(UNITS, QUOTES, 0x22)
+markUnits(UNITS, PERIOD | ELLIPSIS, 0x2e)
+markUnits(UNITS, ELLIPSIS, 0x2026)
+markUnits(UNITS, STOP, 0x3002)
+markUnits(UNITS, DASH, 0x2d)
+
+const NO_EDITS: Edit[] = Object.freeze([]) as unknown as Edit[]
+
+// The rules of a step run one after another on the same line; it is scanned once unless a rule changed it.
+let scannedLine: string | undefined
+let scannedMask = 0
+
+/** Drops the last line scanned: it is a slice of the whole input, which would stay in memory after the step. */
+export function forgetScannedLine(): void {
+  scannedLine = undefined
 }
 
+function lineMask(line: string): number {
+  if (line !== scannedLine) {
+    scannedMask = unitMask(UNITS, line)
+    scannedLine = line
+  }
+  return scannedMask
+}
+
+/** The rule, run only on lines holding all of `bits` and for which `also` (given the line's mask) holds. */
+function prescanned(rule: LineRule, bits: number, also?: (line: string, mask: number) => boolean): LineRule {
+  return (line, context) => {
+    const mask = lineMask(line)
+    return (mask & bits) !== bits || (also !== undefined && !also(line, mask)) ? NO_EDITS : rule(line, context)
+  }
+}
+
+// Each of these looks for the whole token a rule starts from, once the mask says its characters are there.
+const hasEllipsis = (line: string, mask: number): boolean =>
+  ((mask & ELLIPSIS) !== 0 && (line.includes('…') || line.includes('...'))) || ((mask & STOP) !== 0 && line.includes('。。。'))
+const hasDash = (line: string): boolean => line.includes('--')
+const hasClosing = (line: string): boolean => line.includes(')')
+
+/**
+ * The step's rules in order. `prescan: false` gives them without the code-unit pre-scan, for tests that check the
+ * pre-scan never skips a line a rule would change.
+ */
+export function punctuationRules(options: ResolvedPunctuationOptions, prescan = true): LineRule[] {
+  const taiwanStyle = options.script === 'zh-TW' || options.script === 'zh-HK'
+  const rules: LineRule[] = []
+  const add = (rule: LineRule, bits: number, also?: (line: string, mask: number) => boolean) => rules.push(prescan ? prescanned(rule, bits, also) : rule)
+  add(spaceBeforeMark, SPACE_BEFORE | CHINESE_UNIT)
+  add(asciiMarks, MARKS | CHINESE_UNIT)
+  add(asciiParentheses, PARENTHESES | CHINESE_UNIT, hasClosing)
+  if (options.quotes) add(taiwanStyle ? straightQuotes('「', '」') : straightQuotes('“', '”'), QUOTES | CHINESE_UNIT)
+  add(asciiPeriod, PERIOD | CHINESE_UNIT)
+  add(ellipsis, CHINESE_UNIT, hasEllipsis)
+  add(dash, DASH | CHINESE_UNIT, hasDash)
+  return rules
+}

@@ -3,24 +3,32 @@ import type { VFile } from 'vfile'
 import { reportChange, runLineRules } from '../../tree/edit.js'
 import type { Root } from '../../types.js'
 import { resolveUnicodeOptions, type UnicodeOptions } from './options.js'
-import { unicodeRules } from './rules.js'
+import { forgetScannedLine, unicodeRules } from './rules.js'
 
 /** The `unicode` step: compatibility characters, invisible characters, spaces and line breaks. */
 export const zhtidyUnicode: Plugin<[UnicodeOptions?], Root> = function (options) {
   const settings = resolveUnicodeOptions(options)
   const rules = unicodeRules(settings)
   return (tree: Root, file: VFile) => {
-    runLineRules(tree, file, rules)
+    try {
+      runLineRules(tree, file, rules)
+    } finally {
+      forgetScannedLine()
+    }
     if (settings.spaces) normalizeLineBreaks(tree, file)
   }
 }
+
+// Every CRLF file reports one per line: the two possible reasons are made once.
+const CRLF_REASON = 'Unexpected line break `\\r\\n`, expected `\\n`'
+const CR_REASON = 'Unexpected line break `\\r`, expected `\\n`'
 
 function normalizeLineBreaks(tree: Root, file: VFile): void {
   for (const node of tree.children) {
     if (node.eol !== '\r\n' && node.eol !== '\r') continue
     reportChange(file, {
       ruleId: 'unicode/line-break',
-      reason: `Unexpected line break \`${JSON.stringify(node.eol).slice(1, -1)}\`, expected \`\\n\``,
+      reason: node.eol === '\r' ? CR_REASON : CRLF_REASON,
       confident: true,
       place: { start: node.position.end, end: { ...node.position.end, offset: (node.position.end.offset ?? 0) + node.eol.length } },
       actual: node.eol,

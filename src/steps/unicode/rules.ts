@@ -1,4 +1,4 @@
-import { isChineseContext, isCjkPunctuation } from '../../chars.js'
+import { isChineseContextUnit as isChineseContext, isCjkPunctuationUnit as isCjkPunctuation, markUnits, unitMask } from '../../chars.js'
 import type { Edit } from '../../types.js'
 import type { LineRule } from '../../tree/edit.js'
 import { RADICAL_SUPPLEMENT } from '../../data/radicals.js'
@@ -106,11 +106,60 @@ function describeSpaces(run: string): string {
   return `${run.length > 1 ? 'run of ' : ''}${names.join(', ')}`
 }
 
-export function unicodeRules(options: ResolvedUnicodeOptions): LineRule[] {
+const INVISIBLE = 1
+const IDEOGRAPH = 2
+const FULLWIDTH = 4
+const SPACE = 8
+
+/** Per code unit, the rules that could match it; each bit covers every character of that rule's regular expression. */
+const UNITS = new Uint16Array(65536)
+for (const [from, to] of [[0x00, 0x08], [0x0b, 0x0c], [0x0e, 0x1f], [0x7f, 0x9f], [0xad, 0xad], [0x200b, 0x200f], [0x2060, 0x2064], [0x206a, 0x206f], [0xfeff, 0xfeff]] as const) {
+  markUnits(UNITS, INVISIBLE, from, to)
+}
+markUnits(UNITS, IDEOGRAPH, 0xf900, 0xfaff)
+markUnits(UNITS, IDEOGRAPH, 0x2e80, 0x2fdf)
+// U+2F800..U+2FA1F all have the high surrogate D87E.
+markUnits(UNITS, IDEOGRAPH, 0xd87e)
+markUnits(UNITS, FULLWIDTH, 0xff10, 0xff19)
+markUnits(UNITS, FULLWIDTH, 0xff21, 0xff3a)
+markUnits(UNITS, FULLWIDTH, 0xff41, 0xff5a)
+for (const code of [0x20, 0x09, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) markUnits(UNITS, SPACE, code)
+markUnits(UNITS, SPACE, 0x2000, 0x200a)
+
+const NO_EDITS: Edit[] = Object.freeze([]) as unknown as Edit[]
+
+// The rules of a step run one after another on the same line; it is scanned once unless a rule changed it.
+let scannedLine: string | undefined
+let scannedMask = 0
+
+/** Drops the last line scanned: it is a slice of the whole input, which would stay in memory after the step. */
+export function forgetScannedLine(): void {
+  scannedLine = undefined
+}
+
+function lineMask(line: string): number {
+  if (line !== scannedLine) {
+    scannedMask = unitMask(UNITS, line)
+    scannedLine = line
+  }
+  return scannedMask
+}
+
+/** The rule, run only on lines holding a code unit it matches: most scraped lines need none of them. */
+function prescanned(rule: LineRule, bit: number): LineRule {
+  return (line, context) => ((lineMask(line) & bit) === 0 ? NO_EDITS : rule(line, context))
+}
+
+/**
+ * The step's rules in order. `prescan: false` gives them without the code-unit pre-scan, for tests that check the
+ * pre-scan never skips a line a rule would change.
+ */
+export function unicodeRules(options: ResolvedUnicodeOptions, prescan = true): LineRule[] {
   const rules: LineRule[] = []
-  if (options.invisibles) rules.push(invisibles)
-  if (options.ideographs) rules.push(ideographs)
-  if (options.fullwidthAlphanumerics) rules.push(fullwidthAlphanumerics)
-  if (options.spaces) rules.push(spaces)
+  const add = (rule: LineRule, bit: number) => rules.push(prescan ? prescanned(rule, bit) : rule)
+  if (options.invisibles) add(invisibles, INVISIBLE)
+  if (options.ideographs) add(ideographs, IDEOGRAPH)
+  if (options.fullwidthAlphanumerics) add(fullwidthAlphanumerics, FULLWIDTH)
+  if (options.spaces) add(spaces, SPACE)
   return rules
 }
