@@ -3,9 +3,9 @@
 // written once in simplified script) in its simplified, traditional, Taiwan and Hong Kong forms, converted with
 // zhtidy's own OpenCC converter (src/convert/, OpenCC's dictionaries, Apache-2.0).
 // Usage: node --import tsx scripts/gen-boilerplate-forms.mjs [outDir] (run by `npm run build`).
-import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeGenerated } from './gen-write.mjs'
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = process.argv[2] ?? path.join(root, 'src/data')
@@ -33,6 +33,5 @@ for (const [name, phrases] of Object.entries(lists)) {
   if (!Array.isArray(phrases)) throw new Error(`gen-boilerplate-forms: rules.ts has no list ${name}`)
   out += `\nexport const ${name}_FORMS: readonly string[] = ${JSON.stringify(allScripts(phrases))}\n`
 }
-mkdirSync(outDir, { recursive: true })
-writeFileSync(path.join(outDir, 'boilerplate-forms.ts'), out)
+writeGenerated('boilerplate-forms.ts', out, outDir)
 console.log(`gen-boilerplate-forms: ${Object.keys(lists).length} lists → ${outDir}`)

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeGenerated } from './gen-write.mjs'
 
 const require = createRequire(import.meta.url)
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -41,10 +42,5 @@ export const BYTE_MAPS: Readonly<Record<string, string>> = {
 ${Object.entries(maps).map(([name, map]) => `  ${JSON.stringify(name)}: ${literal(map)},`).join('\n')}
 }
 `
-const dir = process.argv[2] ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/data')
-mkdirSync(dir, { recursive: true })
-const target = path.join(dir, 'byte-maps.ts')
-let old = ''
-try { old = readFileSync(target, 'utf8') } catch {}
-if (old !== out) writeFileSync(target, out)
+const target = writeGenerated('byte-maps.ts', out)
 console.log(`byte-maps: ${Object.keys(maps).length} codecs`)

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeGenerated } from './gen-write.mjs'
 
 const require = createRequire(import.meta.url)
 const iconv = require('iconv-lite')
@@ -66,10 +67,5 @@ export const LESS_COMMON_HAN = ${JSON.stringify(chars(lessCommon))}
 /** The 1000 most frequent characters of char-freq.ts and their Taiwan forms, one code unit each: ${frequent.length}. */
 export const FREQUENT_HAN = ${JSON.stringify(chars(frequent))}
 `
-const dir = process.argv[2] ?? path.join(here, '../src/data')
-mkdirSync(dir, { recursive: true })
-const target = path.join(dir, 'char-weights.ts')
-let old = ''
-try { old = readFileSync(target, 'utf8') } catch {}
-if (old !== out) writeFileSync(target, out)
+const target = writeGenerated('char-weights.ts', out)
 console.log(`char-weights: ${common.size} common, ${lessCommon.size} less common, ${frequent.length} frequent`)

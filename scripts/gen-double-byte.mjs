@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeGenerated } from './gen-write.mjs'
 
 /** Lead and trail ranges of each encoding: the pairs the encoding step reads. */
 const CODECS = {
@@ -59,10 +60,5 @@ export const DOUBLE_BYTE: Readonly<Record<'gbk' | 'big5', { pairs: string; singl
 ${entries.join('\n')}
 }
 `
-const dir = process.argv[2] ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/data')
-mkdirSync(dir, { recursive: true })
-const target = path.join(dir, 'double-byte.ts')
-let old = ''
-try { old = readFileSync(target, 'utf8') } catch {}
-if (old !== out) writeFileSync(target, out)
+const target = writeGenerated('double-byte.ts', out)
 console.log(`double-byte: ${Object.entries(tables).map(([l, t]) => `${l} ${[...t.pairs].length} pairs`).join(', ')}`)

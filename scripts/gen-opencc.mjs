@@ -5,10 +5,11 @@
 //
 // Run by `npm run build`. The converter in src/convert/ reads these tables lazily; nothing at run time touches
 // opencc-js, which is a dev dependency (the tests compare the two converters on OpenCC's own cases).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeGenerated } from './gen-write.mjs'
 
 const require = createRequire(import.meta.url)
 const OpenCC = require('opencc-js')
@@ -108,7 +109,6 @@ export const SIMPLIFIED_SENSE_CHARS = ${literal(withFlag(4))}
 /** Characters the simplified → traditional dictionaries (s2t, s2twp, s2hk) may change. */
 export const FROM_SIMPLIFIED_CHARS = ${literal(withFlag(16))}
 `
-mkdirSync(outDir, { recursive: true })
-writeFileSync(path.join(outDir, 'opencc-dicts.ts'), out)
-writeFileSync(path.join(outDir, 'opencc-flags.ts'), flags)
+writeGenerated('opencc-dicts.ts', out, outDir)
+writeGenerated('opencc-flags.ts', flags, outDir)
 console.log(`gen-opencc: ${Object.keys(dicts).length} dictionaries (${(out.length / 1024).toFixed(0)} K), flags for ${flagsOf.size} characters → ${outDir}`)

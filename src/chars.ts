@@ -48,6 +48,30 @@ export function unitMask(table: Uint16Array, text: string): number {
   return mask
 }
 
+/** A line's `unitMask`, kept while the same line is asked for again: the rules of a step run one after another on it. */
+export interface LineScanner {
+  mask(line: string): number
+  /** Drops the last line scanned: it is a slice of the whole input, which would stay in memory after the step. */
+  forget(): void
+}
+
+export function lineScanner(table: Uint16Array): LineScanner {
+  let scanned: string | undefined
+  let mask = 0
+  return {
+    mask(line) {
+      if (line !== scanned) {
+        mask = unitMask(table, line)
+        scanned = line
+      }
+      return mask
+    },
+    forget() {
+      scanned = undefined
+    },
+  }
+}
+
 /** Bit for the code units that may start or be part of Han or Chinese punctuation (astral Han by its high surrogate). */
 export const CHINESE_UNIT = 0x80
 

@@ -6,7 +6,7 @@ import {
   isHan,
   markChineseUnits,
   markUnits,
-  unitMask,
+  lineScanner,
 } from '../../chars.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
@@ -165,21 +165,10 @@ markUnits(UNITS, DASH, 0x2d)
 const NO_EDITS: Edit[] = Object.freeze([]) as unknown as Edit[]
 
 // The rules of a step run one after another on the same line; it is scanned once unless a rule changed it.
-let scannedLine: string | undefined
-let scannedMask = 0
-
-/** Drops the last line scanned: it is a slice of the whole input, which would stay in memory after the step. */
-export function forgetScannedLine(): void {
-  scannedLine = undefined
-}
-
-function lineMask(line: string): number {
-  if (line !== scannedLine) {
-    scannedMask = unitMask(UNITS, line)
-    scannedLine = line
-  }
-  return scannedMask
-}
+const scanner = lineScanner(UNITS)
+const lineMask = scanner.mask
+/** Drops the last line scanned (see LineScanner.forget). */
+export const forgetScannedLine = scanner.forget
 
 /** The rule, run only on lines holding all of `bits` and for which `also` (given the line's mask) holds. */
 function prescanned(rule: LineRule, bits: number, also?: (line: string, mask: number) => boolean): LineRule {

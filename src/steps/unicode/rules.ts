@@ -1,4 +1,4 @@
-import { isChineseContextUnit as isChineseContext, isCjkPunctuationUnit as isCjkPunctuation, markUnits, unitMask } from '../../chars.js'
+import { isChineseContextUnit as isChineseContext, isCjkPunctuationUnit as isCjkPunctuation, lineScanner, markUnits } from '../../chars.js'
 import type { Edit } from '../../types.js'
 import type { LineRule } from '../../tree/edit.js'
 import { RADICAL_SUPPLEMENT } from '../../data/radicals.js'
@@ -129,21 +129,10 @@ markUnits(UNITS, SPACE, 0x2000, 0x200a)
 const NO_EDITS: Edit[] = Object.freeze([]) as unknown as Edit[]
 
 // The rules of a step run one after another on the same line; it is scanned once unless a rule changed it.
-let scannedLine: string | undefined
-let scannedMask = 0
-
-/** Drops the last line scanned: it is a slice of the whole input, which would stay in memory after the step. */
-export function forgetScannedLine(): void {
-  scannedLine = undefined
-}
-
-function lineMask(line: string): number {
-  if (line !== scannedLine) {
-    scannedMask = unitMask(UNITS, line)
-    scannedLine = line
-  }
-  return scannedMask
-}
+const scanner = lineScanner(UNITS)
+const lineMask = scanner.mask
+/** Drops the last line scanned (see LineScanner.forget). */
+export const forgetScannedLine = scanner.forget
 
 /** The rule, run only on lines holding a code unit it matches: most scraped lines need none of them. */
 function prescanned(rule: LineRule, bit: number): LineRule {
