@@ -313,6 +313,8 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
     display: input.display,
     field: settings.field,
     onError: settings.onError,
+    // Only --report prints messages (--check prints a line per changed document from its stats).
+    keepMessages: settings.report !== undefined,
     report: (report: DocumentReport) => {
       totals.documents++
       if (report.record === undefined || opened.format !== 'jsonl') totals.onlyRecords = false

@@ -67,7 +67,7 @@ async function* windowItems(queue: ByteQueue, ctx: StreamContext, sink: Sink, wi
     const piece = decodePiece(queue.take(cut), encoding, first && detected.bom)
     first = false
     if (piece.encoding !== encoding) report.encoding = 'mixed'
-    for (const bad of piece.invalid) report.messages.push(invalidBytes(pieceStart + bad.offset, bad.length, piece.encoding, decodedBreaks + bad.line))
+    if (ctx.keepMessages !== false) for (const bad of piece.invalid) report.messages.push(invalidBytes(pieceStart + bad.offset, bad.length, piece.encoding, decodedBreaks + bad.line))
     decodedBreaks += countBreaks(piece.text)
     const text = carry + piece.text
     const last = queue.ended && queue.length === 0
@@ -81,7 +81,7 @@ async function* windowItems(queue: ByteQueue, ctx: StreamContext, sink: Sink, wi
       task: { kind: 'text', text: windowText },
       size: cut,
       emit: async (result) => {
-        merge(report, result!, base, windowText)
+        merge(report, result!, base, windowText, ctx.keepMessages !== false)
         await sink.write(utf8Encoder.encode(result!.text))
       },
     }
@@ -93,10 +93,10 @@ async function* windowItems(queue: ByteQueue, ctx: StreamContext, sink: Sink, wi
   }
 }
 
-function merge(report: DocumentReport, result: TaskResult, base: { line: number; offset: number }, input: string): void {
+function merge(report: DocumentReport, result: TaskResult, base: { line: number; offset: number }, input: string, keepMessages: boolean): void {
   if (result.text !== input) report.changed = true
   for (const [rule, n] of Object.entries(result.stats)) report.stats[rule] = (report.stats[rule] ?? 0) + n
-  for (const m of result.messages) report.messages.push(shift(m, base))
+  if (keepMessages) for (const m of result.messages) report.messages.push(shift(m, base))
 }
 
 /** A window's messages count lines and offsets from the window's start; the report counts them from the input's. */

@@ -48,6 +48,11 @@ export interface StreamContext {
   onError: 'fail' | 'skip' | 'keep'
   /** Called once per document, in input order. */
   report(report: DocumentReport): void
+  /**
+   * Whether reports need their messages. A large text file's report gathers its windows' messages until its end;
+   * without a consumer they would only hold memory (a dirty dump has warnings in every window). Default true.
+   */
+  keepMessages?: boolean
   /** A bad record under --on-error skip/keep, or a decoding problem worth a line on stderr. */
   warn(message: string): void
   /** Counts records dropped under --on-error skip. */
