@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { Stats } from 'node:fs'
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -11,17 +12,30 @@ export class SafeWriter {
     readonly target: string,
     private readonly temp: string,
     private readonly handle: Awaited<ReturnType<typeof open>>,
+    private readonly existing: Stats | undefined,
   ) {}
 
   static async create(target: string): Promise<SafeWriter> {
     await mkdir(path.dirname(target), { recursive: true })
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.zhtidy-${randomBytes(6).toString('hex')}.tmp`)
-    let mode = 0o644
+    let existing: Stats | undefined
     try {
-      mode = (await stat(target)).mode & 0o777
+      existing = await stat(target)
     } catch {}
-    const handle = await open(temp, 'wx', mode)
-    return new SafeWriter(target, temp, handle)
+    const handle = await open(temp, 'wx', 0o600)
+    return new SafeWriter(target, temp, handle, existing)
+  }
+
+  /**
+   * The replacement keeps the file's owner, group and every mode bit (setuid, setgid, sticky, and bits the umask
+   * would drop). Set after the last write, since a write may clear setuid and setgid, and chown before chmod,
+   * since chown clears them too.
+   */
+  private async keepAttributes(): Promise<void> {
+    const existing = this.existing
+    if (!existing) return void (await this.handle.chmod(0o666 & ~process.umask()))
+    if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()) await this.handle.chown(existing.uid, existing.gid).catch(() => {})
+    await this.handle.chmod(existing.mode & 0o7777)
   }
 
   async write(chunk: string | Uint8Array): Promise<void> {
@@ -30,6 +44,7 @@ export class SafeWriter {
   }
 
   async commit(): Promise<void> {
+    await this.keepAttributes()
     await this.handle.sync()
     await this.handle.close()
     await rename(this.temp, this.target)

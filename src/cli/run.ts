@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from 'commander'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { ZhtidyError, checkChoice } from '../errors.js'
+import { ZhtidyError, checkBoolean, checkChoice } from '../errors.js'
 import { checkPresetOptions, checkStepNames } from '../options.js'
 import type { StepOptions } from '../preset.js'
 import type { TidyOptions } from '../tidy.js'
@@ -36,6 +36,8 @@ type OnError = (typeof ON_ERROR)[number]
 interface Settings {
   tidy: TidyOptions
   out?: string
+  /** Where each input is written (-o, -i), decided once all inputs are known; stdout when absent. */
+  targets?: Map<Input, string>
   inPlace: boolean
   /** true: every input is JSON Lines; false: none is; undefined: by file name. */
   jsonl: boolean | undefined
@@ -143,7 +145,7 @@ async function resolveSettings(opts: Record<string, unknown>): Promise<Settings>
   const settings: Settings = {
     tidy: tidyOptions,
     inPlace: Boolean(opts.inPlace),
-    jsonl: jsonl === undefined ? undefined : Boolean(jsonl),
+    jsonl: jsonl === undefined ? undefined : checkBoolean('config', 'jsonl', jsonl),
     field,
     jobs: parseJobs(opts.jobs),
     quiet: Boolean(opts.quiet),
@@ -178,6 +180,7 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
     throw new ZhtidyError('invalid-option', '-i/--in-place needs file paths, not stdin')
   }
   if (settings.out !== undefined) refuseOutputInsideInputs(settings.out, paths)
+  settings.targets = await planTargets(inputs, paths, settings, opts.shard !== undefined)
   const totals: Totals = { documents: 0, changed: 0, skippedRecords: 0, onlyRecords: true }
   const tidyOptions: TidyOptions = { ...settings.tidy, messages: settings.report !== undefined }
   const local = engine().inProcessCleaner((tasks) => engine().runTasks(tasks, tidyOptions))
@@ -349,10 +352,44 @@ function refuseOutputInsideInputs(out: string, paths: readonly string[]): void {
 }
 
 function targetPath(input: Input, settings: Settings): string | undefined {
-  if (settings.check || input.kind === 'stdin') return undefined
-  if (settings.inPlace) return input.path
-  if (settings.out !== undefined) return path.join(settings.out, input.relative)
-  return undefined
+  return settings.check ? undefined : settings.targets?.get(input)
+}
+
+/**
+ * The output of every input, checked before anything is written. `-o` names a file when there is one input given
+ * as a file or stdin (as ftfy, opencc and zhlint take it) and is not an existing directory or written with a
+ * trailing slash; otherwise, and always with --shard, it is a directory mirroring relative paths. No output may
+ * be an input (through `.`, `..` or links) and no two inputs may share an output.
+ */
+async function planTargets(inputs: readonly Input[], paths: readonly string[], settings: Settings, sharded: boolean): Promise<Map<Input, string>> {
+  const targets = new Map<Input, string>()
+  if (settings.check) return targets
+  if (settings.inPlace) {
+    for (const input of inputs) if (input.kind === 'file') targets.set(input, input.path)
+    return targets
+  }
+  const out = settings.out
+  if (out === undefined) return targets
+  const givenDirectory = await Promise.all(paths.filter((p) => p !== '-').map(async (p) => (await stat(p).catch(() => undefined))?.isDirectory() === true))
+  const outIsDirectory = (await stat(out).catch(() => undefined))?.isDirectory() === true
+  const fileMode = inputs.length === 1 && !sharded && !givenDirectory.includes(true) && !outIsDirectory && !/[\\/]$/.test(out)
+  for (const input of inputs) {
+    if (fileMode) targets.set(input, out)
+    else if (input.kind === 'file') targets.set(input, path.join(out, input.relative))
+  }
+  const real = async (p: string) => realpath(p).catch(async () => path.join(await realpath(path.dirname(p)).catch(() => path.resolve(path.dirname(p))), path.basename(p)))
+  const inputPaths = new Map<string, string>()
+  for (const input of inputs) if (input.kind === 'file') inputPaths.set(await real(input.path), input.display)
+  const seen = new Map<string, string>()
+  for (const [input, target] of targets) {
+    const resolved = await real(target)
+    const clash = inputPaths.get(resolved)
+    if (clash !== undefined) throw new ZhtidyError('invalid-option', `-o ${out}: ${input.display} would be written over the input ${clash}; choose an output outside the inputs`)
+    const other = seen.get(resolved)
+    if (other !== undefined) throw new ZhtidyError('invalid-option', `-o ${out}: ${other} and ${input.display} would both be written to ${target}`)
+    seen.set(resolved, input.display)
+  }
+  return targets
 }
 
 async function readInput(input: Input): Promise<Uint8Array> {

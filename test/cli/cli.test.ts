@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -107,7 +107,8 @@ describe('JSON Lines', () => {
     const file = path.join(tmp, 'bad.jsonl')
     writeFileSync(file, '{"text":"ok"}\nnot json\n{"text":"after"}\n')
     const out = path.join(tmp, 'bad-out')
-    const r = zhtidy(['--jsonl', '-o', out, file])
+    // A trailing slash makes -o a directory for one input (without it, -o names the output file).
+    const r = zhtidy(['--jsonl', '-o', out + path.sep, file])
     expect(r.status).toBe(2)
     expect(r.stderr).toContain(`${file}:2`)
     expect(existsSync(path.join(out, 'bad.jsonl'))).toBe(false)
@@ -254,5 +255,71 @@ describe('the package', () => {
   it('prints its version', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
     expect(zhtidy(['--version']).stdout.trim()).toBe(pkg.version)
+  })
+})
+
+describe('outputs never lose or overwrite data', () => {
+  const dirty = '中文,測試\n'
+  const make = (name: string, text = dirty) => {
+    const dir = mkdtempSync(path.join(tmp, `${name}-`))
+    const file = path.join(dir, 'a.txt')
+    writeFileSync(file, text)
+    return { dir, file }
+  }
+
+  it('-o names a file when there is one input, as ftfy and opencc take it; with a trailing slash, a directory', () => {
+    const { dir, file } = make('o-file')
+    const out = path.join(dir, 'clean.txt')
+    expect(zhtidy(['-o', out, file]).status).toBe(0)
+    expect(readFileSync(out, 'utf8')).toBe('中文，测试\n')
+    expect(zhtidy(['-o', path.join(dir, 'sub') + path.sep, file]).status).toBe(0)
+    expect(readFileSync(path.join(dir, 'sub', 'a.txt'), 'utf8')).toBe('中文，测试\n')
+    // stdin with -o goes to the file too.
+    expect(zhtidy(['-o', path.join(dir, 'stdin.txt')], { input: dirty }).status).toBe(0)
+    expect(readFileSync(path.join(dir, 'stdin.txt'), 'utf8')).toBe('中文，测试\n')
+  })
+
+  it('-o that resolves to an input is refused before anything is written: -o DIR DIR/a.txt, and -o . from inside', () => {
+    const { dir, file } = make('o-input')
+    for (const [args, cwd] of [
+      [['-o', dir, file], root],
+      [['-o', '.', 'a.txt'], dir],
+    ] as const) {
+      const r = zhtidy([...args], { cwd })
+      expect(r.status).toBe(2)
+      expect(r.stderr).toMatch(/would be written over the input/)
+      expect(readFileSync(file, 'utf8')).toBe(dirty)
+    }
+  })
+
+  it('two inputs that map to one output are refused, naming both', () => {
+    const one = make('clash-1')
+    const two = make('clash-2')
+    const out = path.join(tmp, 'clash-out')
+    const r = zhtidy(['-o', out, one.file, two.file])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/would both be written to/)
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('-i keeps the mode bits (umask and setgid included) and the owner of the file it rewrites', () => {
+    const { file } = make('keep-mode')
+    const asRoot = process.getuid?.() === 0
+    if (asRoot) chownSync(file, 65534, 65534)
+    chmodSync(file, 0o2666)
+    expect(zhtidy(['-i', file]).status).toBe(0)
+    expect(readFileSync(file, 'utf8')).toBe('中文，测试\n')
+    const info = statSync(file)
+    expect(info.mode & 0o7777).toBe(0o2666)
+    if (asRoot) expect([info.uid, info.gid]).toEqual([65534, 65534])
+    expect(readdirSync(path.dirname(file))).toEqual(['a.txt'])
+  })
+
+  it('a config value of the wrong type is refused, not coerced ({"jsonl": "no"})', () => {
+    const { dir } = make('config')
+    writeFileSync(path.join(dir, '.zhtidyrc.json'), '{"jsonl": "no"}')
+    const r = zhtidy(['a.txt'], { cwd: dir })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/`jsonl` must be true or false, got "no"/)
   })
 })
