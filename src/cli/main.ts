@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { removeTemporariesOnSignals } from './outputs.js'
 import { run } from './run.js'
+
+removeTemporariesOnSignals()
 
 // A reader that stops early (`zhtidy big.txt | head -1`) closes the pipe: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,7 +1,26 @@
 import { randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
+
+/** Temporary files being written: an interrupt removes them before the process ends. */
+const pending = new Set<string>()
+
+/**
+ * On SIGINT, SIGTERM or SIGHUP, removes every temporary file still being written, then ends the process by the
+ * same signal (its exit status says so). Inputs and completed outputs are untouched: a target is replaced only
+ * by the rename of a complete file. (`kill -9` cannot be caught; its temporary file stays, named `.*.zhtidy-*.tmp`.)
+ */
+export function removeTemporariesOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const temp of pending) rmSync(temp, { force: true })
+      pending.clear()
+      process.kill(process.pid, signal)
+    })
+  }
+}
 
 /**
  * A file written safely: everything goes to a temporary file beside the target, which replaces the target
@@ -22,7 +41,14 @@ export class SafeWriter {
     try {
       existing = await stat(target)
     } catch {}
-    const handle = await open(temp, 'wx', 0o600)
+    pending.add(temp)
+    let handle
+    try {
+      handle = await open(temp, 'wx', 0o600)
+    } catch (error) {
+      pending.delete(temp)
+      throw error
+    }
     return new SafeWriter(target, temp, handle, existing)
   }
 
@@ -48,11 +74,13 @@ export class SafeWriter {
     await this.handle.sync()
     await this.handle.close()
     await rename(this.temp, this.target)
+    pending.delete(this.temp)
   }
 
   async abort(): Promise<void> {
     await this.handle.close().catch(() => {})
     await rm(this.temp, { force: true })
+    pending.delete(this.temp)
   }
 }
 

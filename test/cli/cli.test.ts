@@ -323,3 +323,28 @@ describe('outputs never lose or overwrite data', () => {
     expect(r.stderr).toMatch(/`jsonl` must be true or false, got "no"/)
   })
 })
+
+describe('interrupts', () => {
+  it('SIGINT and SIGTERM during -o remove the temporary file, leave the input whole and end by the signal', async () => {
+    const { spawn } = await import('node:child_process')
+    const dir = mkdtempSync(path.join(tmp, 'signal-'))
+    const input = path.join(dir, 'big.txt')
+    // Long enough to be still running when the signal comes: 12 MB of the seed page.
+    const page = readFileSync(seed, 'utf8')
+    writeFileSync(input, page.repeat(Math.ceil(12e6 / Buffer.byteLength(page))))
+    const before = statSync(input).size
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      const out = path.join(dir, `out-${signal}`)
+      mkdirSync(out)
+      const child = spawn(process.execPath, [bin, '--quiet', '--jobs', '1', '-o', path.join(out, 'big.txt'), input], { stdio: 'ignore' })
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (status, sig) => resolve(status ?? (sig === signal ? code : null))))
+      // Wait until the temporary output exists, then interrupt.
+      for (let waited = 0; readdirSync(out).length === 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50))
+      expect(readdirSync(out)[0]).toMatch(/^\.big\.txt\.zhtidy-.*\.tmp$/)
+      child.kill(signal)
+      expect(await exited).toBe(code)
+      expect(readdirSync(out)).toEqual([])
+      expect(statSync(input).size).toBe(before)
+    }
+  }, 90_000)
+})
