@@ -45,8 +45,15 @@ export function tidy(value: string | Uint8Array | ArrayBuffer | ArrayBufferView,
   // VFile messages are the parser's (undecodable bytes), made before any step ran.
   const messages = file.messages.map(toTidyMessage)
   for (const change of changeRecords(file)) messages.push(recordToTidyMessage(change))
+  // In the order of their places in the input, as a reader goes through it (steps ran one after another);
+  // the sort is stable, so changes at one place keep the order the steps made them in.
+  messages.sort(byPlace)
   const stats = appliedStats(file)
   return { text, encoding: tree.data?.encoding ?? 'utf-8', messages, stats }
+}
+
+function byPlace(a: TidyMessage, b: TidyMessage): number {
+  return (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0)
 }
 
 /** A string as it is; bytes in any binary container as a Uint8Array view of the same memory. */

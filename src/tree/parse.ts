@@ -51,9 +51,11 @@ export const zhtidyParse: Plugin<[], string, Root> = function () {
       file.value = text
       let line = 1
       let counted = 0
+      const isLineFeed = lineFeedAt(encoding)
       for (const bad of decoded.invalid) {
-        // The line of a byte offset: the line feeds before it (UTF-16 and UTF-32 count their LF units too).
-        for (; counted < bad.offset && counted < bytes.length; counted++) if (bytes[counted] === 0x0a) line++
+        // The line of a byte offset: the line feeds before it, as code units of the encoding (in UTF-16 `上` is
+        // 0A 4E, no line feed).
+        for (; counted < bad.offset && counted < bytes.length; counted++) if (isLineFeed(bytes, counted)) line++
         const message = file.message(`Undecodable bytes at byte offset ${bad.offset} (${bad.length} bytes) in ${encoding}, replaced by U+FFFD`, {
           ruleId: 'decode/invalid-bytes',
           source: 'zhtidy',
@@ -66,6 +68,18 @@ export const zhtidyParse: Plugin<[], string, Root> = function () {
     const root = parseText(text)
     root.data = { encoding, confidence }
     return root
+  }
+}
+
+/** Whether the code unit starting at byte `i` is a line feed, in an encoding's unit size and byte order. */
+function lineFeedAt(encoding: string): (bytes: Uint8Array, i: number) => boolean {
+  const unit = encoding.startsWith('utf-32') ? 4 : encoding.startsWith('utf-16') ? 2 : 1
+  const littleEndian = encoding.endsWith('le')
+  if (unit === 1) return (bytes, i) => bytes[i] === 0x0a
+  return (bytes, i) => {
+    if (i % unit !== 0 || i + unit > bytes.length) return false
+    for (let k = 0; k < unit; k++) if (bytes[i + k] !== ((littleEndian ? k === 0 : k === unit - 1) ? 0x0a : 0)) return false
+    return true
   }
 }
 

@@ -124,3 +124,21 @@ describe('decodeBytes', () => {
 })
 
 if (!existsSync(MOJI_PAGE)) console.warn(`test/decode/decode.test.ts: ${MOJI_PAGE} is absent (a clone without ../shared); skipping the real page`)
+
+describe('places of undecodable bytes in UTF-16', () => {
+  it('count line feeds as code units: 上 (0A 4E in UTF-16LE) is no line break', () => {
+    const text = '上上\n第二行\n第三\ud800行\n'
+    const units = [0xfeff, ...Array.from({ length: text.length }, (_, k) => text.charCodeAt(k))]
+    for (const littleEndian of [true, false]) {
+      const bytes = new Uint8Array(units.length * 2)
+      units.forEach((u, k) => {
+        bytes[2 * k + (littleEndian ? 0 : 1)] = u & 0xff
+        bytes[2 * k + (littleEndian ? 1 : 0)] = u >> 8
+      })
+      const result = tidy(bytes)
+      expect(result.encoding).toBe(littleEndian ? 'utf-16le' : 'utf-16be')
+      const bad = result.messages.find((m) => m.ruleId === 'decode/invalid-bytes')
+      expect(bad?.line).toBe(3)
+    }
+  })
+})

@@ -90,9 +90,9 @@ export const zhtidyBoilerplate: Plugin<[BoilerplateOptions?], Root> = function (
 }
 
 const REASONS: Record<BoilerplateRuleId, string> = {
-  'boilerplate/disclaimer': 'a disclaimer or copyright line',
-  'boilerplate/contact': 'a line that is only contact details',
-  'boilerplate/link-list': 'a list of links at the edge of the page',
+  'boilerplate/disclaimer': 'disclaimer or copyright line',
+  'boilerplate/contact': 'line of nothing but contact details',
+  'boilerplate/link-list': 'list of links at the edge of the page',
   'boilerplate/dated-teasers': 'related-article teasers with dates glued on',
   'boilerplate/tail-junk': 'page furniture after the end of the article',
   'boilerplate/widget': 'widget text (ticker, counters, buttons, dashes)',
