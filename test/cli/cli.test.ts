@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -347,4 +347,31 @@ describe('interrupts', () => {
       expect(statSync(input).size).toBe(before)
     }
   }, 90_000)
+})
+
+describe('walking a directory', () => {
+  it('skips a FIFO with a warning naming it (and never blocks on it), follows no link, cleans the regular files', () => {
+    const dir = mkdtempSync(path.join(tmp, 'walk-'))
+    mkdirSync(path.join(dir, 'sub'))
+    writeFileSync(path.join(dir, 'a.txt'), '中文,測試\n')
+    writeFileSync(path.join(dir, 'sub', 'b.txt'), '測試\n')
+    const fifo = spawnSync('mkfifo', [path.join(dir, 'pipe')])
+    symlinkSync('a.txt', path.join(dir, 'link.txt'))
+    const out = path.join(tmp, 'walk-out')
+    const r = zhtidy(['-o', out, dir])
+    expect(r.status).toBe(0)
+    expect(readdirSync(out).sort()).toEqual(['a.txt', 'sub'])
+    expect(readFileSync(path.join(out, 'sub', 'b.txt'), 'utf8')).toBe('测试\n')
+    if (fifo.status === 0) expect(r.stderr).toContain(`${path.join(dir, 'pipe')}: a FIFO, not a regular file; skipped`)
+  })
+
+  it.skipIf(process.getuid?.() === 0)('reports a directory it cannot read instead of skipping it silently', () => {
+    const dir = mkdtempSync(path.join(tmp, 'walk-locked-'))
+    mkdirSync(path.join(dir, 'locked'))
+    writeFileSync(path.join(dir, 'a.txt'), '中文\n')
+    chmodSync(path.join(dir, 'locked'), 0)
+    const r = zhtidy([dir])
+    chmodSync(path.join(dir, 'locked'), 0o755)
+    expect(r.stderr).toMatch(/locked: cannot read this directory \(permission denied\)/)
+  })
 })
