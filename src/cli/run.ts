@@ -416,7 +416,7 @@ async function detectAll(paths: string[]): Promise<number> {
   for (const input of inputs) {
     const bytes = await readInput(input)
     const result = engine().detect(bytes)
-    await writeStdout(JSON.stringify({ path: input.kind === 'stdin' ? '-' : input.display, ...result }) + '\n')
+    await writeStdout(JSON.stringify({ path: input.display, ...result }) + '\n')
   }
   return EXIT_OK
 }

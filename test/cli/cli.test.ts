@@ -375,3 +375,12 @@ describe('walking a directory', () => {
     expect(r.stderr).toMatch(/locked: cannot read this directory \(permission denied\)/)
   })
 })
+
+describe('stdin has one name', () => {
+  it('detect and the change report both call it <stdin>', () => {
+    const detected = JSON.parse(zhtidy(['detect'], { input: '中文\n' }).stdout.trim())
+    expect(detected.path).toBe('<stdin>')
+    const report = JSON.parse(zhtidy(['--report', 'json'], { input: '中文,測試\n' }).stderr.trim().split('\n')[0]!)
+    expect(report.path).toBe('<stdin>')
+  })
+})
