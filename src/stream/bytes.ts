@@ -7,6 +7,17 @@ export function utf8(bytes: Uint8Array): string {
   return utf8Lenient.decode(bytes)
 }
 
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/** The bytes as UTF-8, or undefined when they are not valid UTF-8. */
+export function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8Strict.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
 export function concat(parts: readonly Uint8Array[], total?: number): Uint8Array {
   if (parts.length === 1) return parts[0]!
   const length = total ?? parts.reduce((n, p) => n + p.length, 0)

@@ -5,6 +5,25 @@ const enc = (s: string) => Buffer.from(s, 'utf8')
 const only = { only: ['annotations' as const, 'punctuation' as const] }
 
 describe('JSON Lines', () => {
+  it('a dump in GBK is decoded record by record and written as UTF-8, with one warning; no text becomes U+FFFD', async () => {
+    const iconv = (await import('iconv-lite')).default
+    const records = ['{"id":1,"text":"市委書記主持會議,強調"}', '{"id":2,"text":"第二條記錄"}']
+    const r = await cleanBytes(new Uint8Array(iconv.encode(records.join('\n') + '\n', 'gbk')), { format: 'jsonl', onError: 'fail', tidy: only })
+    expect(r.text).toBe('{"id":1,"text":"市委書記主持會議，強調"}\n{"id":2,"text":"第二條記錄"}\n')
+    expect(r.text).not.toContain('\ufffd')
+    expect(r.warnings).toEqual(['input:1: records are not UTF-8; decoded as gb18030 and written as UTF-8'])
+  })
+
+  it('a record whose bytes no encoding explains is kept byte for byte under keep, and fails naming its line under fail', async () => {
+    const good = enc('{"text":"好"}\n')
+    const bad = new Uint8Array([...enc('{"text":"'), 0xff, 0xfe, 0x80, 0xff, ...enc('"}\n')])
+    const input = new Uint8Array([...good, ...bad, ...good])
+    const kept = await cleanBytes(input, { format: 'jsonl', onError: 'keep', tidy: only })
+    expect(Buffer.from(kept.out).equals(Buffer.from(input))).toBe(true)
+    expect(kept.warnings[0]).toMatch(/^input:2: not valid UTF-8, nor text in another encoding \(kept as it was\)$/)
+    await expect(cleanBytes(input, { format: 'jsonl', onError: 'fail', tidy: only })).rejects.toThrow(/input:2: not valid UTF-8/)
+  })
+
   it('keeps a record for every record with --on-error keep: CRLF endings, a CR inside a record, no final newline', async () => {
     const input = '{"text":"書(shū)記,主持"}\r\n' + '{"text":"a\rb"}\r\n' + 'not json\n' + '\n' + '{"id":2,"text":"好的"}'
     const r = await cleanBytes(enc(input), { format: 'jsonl', onError: 'keep', tidy: only, chunk: 7 })
