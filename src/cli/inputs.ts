@@ -70,5 +70,9 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or directory'
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   if (code === 'EISDIR') return 'is a directory'
+  if (code === 'ENOTDIR') return 'a path component is not a directory'
+  if (code === 'EEXIST') return 'a file is in the way'
+  if (code === 'EROFS') return 'read-only file system'
+  if (code === 'ENOSPC') return 'no space left on the device'
   return code ?? (error as Error).message
 }

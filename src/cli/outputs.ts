@@ -4,6 +4,24 @@ import { rmSync } from 'node:fs'
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
+/**
+ * `mkdir -p`, one level at a time from the deepest existing ancestor: Node's recursive mkdir retries forever
+ * where the kernel refuses with ENOENT for a path that exists (`-o /proc/x/` hung the run).
+ */
+async function makeDirectories(directory: string): Promise<void> {
+  const missing: string[] = []
+  let at = path.resolve(directory)
+  for (;;) {
+    const info = await stat(at).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)))
+    if (info) break
+    missing.push(at)
+    const parent = path.dirname(at)
+    if (parent === at) break
+    at = parent
+  }
+  for (const dir of missing.reverse()) await mkdir(dir).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)))
+}
+
 /** Temporary files being written: an interrupt removes them before the process ends. */
 const pending = new Set<string>()
 
@@ -35,7 +53,7 @@ export class SafeWriter {
   ) {}
 
   static async create(target: string): Promise<SafeWriter> {
-    await mkdir(path.dirname(target), { recursive: true })
+    await makeDirectories(path.dirname(target))
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.zhtidy-${randomBytes(6).toString('hex')}.tmp`)
     let existing: Stats | undefined
     try {

@@ -92,6 +92,13 @@ export async function run(argv: readonly string[]): Promise<number> {
       process.stderr.write(`zhtidy: ${error.message}\n`)
       return EXIT_USAGE
     }
+    // A failed system call (a read-only directory, a file where a directory is needed, a full disk) is the
+    // environment's doing, not a bug: a message naming the path and exit 2, no stack trace.
+    const fsError = error as NodeJS.ErrnoException
+    if (typeof fsError?.code === 'string' && typeof fsError.syscall === 'string') {
+      process.stderr.write(`zhtidy: ${fsError.path ? `${fsError.path}: ` : ''}cannot ${fsError.syscall} (${describeFsError(error)})\n`)
+      return EXIT_USAGE
+    }
     throw error
   }
   return exitCode

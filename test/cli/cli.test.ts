@@ -384,3 +384,21 @@ describe('stdin has one name', () => {
     expect(report.path).toBe('<stdin>')
   })
 })
+
+describe('I/O errors are the environment, not bugs', () => {
+  it('an output directory that cannot be made exits 2 with a message naming it, not 3 with a stack trace', () => {
+    const dir = mkdtempSync(path.join(tmp, 'io-'))
+    writeFileSync(path.join(dir, 'afile'), 'x')
+    writeFileSync(path.join(dir, 'a.txt'), '中文,測試\n')
+    const r = zhtidy(['-o', path.join(dir, 'afile', 'sub') + path.sep, path.join(dir, 'a.txt')])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/afile\/sub: cannot (stat|mkdir) \(a path component is not a directory\)/)
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /)
+    if (existsSync('/proc/self')) {
+      // Node's recursive mkdir used to retry here forever.
+      const proc = zhtidy(['-o', '/proc/zhtidy-test/', path.join(dir, 'a.txt')])
+      expect(proc.status).toBe(2)
+      expect(proc.stderr).toMatch(/\/proc\/zhtidy-test: cannot mkdir/)
+    }
+  })
+})
