@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises'
 import { Worker } from 'node:worker_threads'
 import { createGunzip, createGzip } from 'node:zlib'
 import type { FromWorker, WorkerPort } from './pool.js'
+import { IDLE, IDLE_MS, untilIdle } from './pump.js'
 import type { Sink } from './types.js'
 
 /** The chunks of a file, read ahead only as far as the reader pulls. `onBytes` counts what was read from disk. */
@@ -37,8 +38,8 @@ export async function peek(source: AsyncIterable<Uint8Array>, n: number): Promis
   while (size < n) {
     // After the first chunk, a pause ends the look: a co-process writes one short record and waits for its
     // answer, so waiting for `n` bytes would wait forever. A file never pauses this long.
-    const next = held.length === 0 ? await pending : await untilPause(pending, 20)
-    if (next === undefined) break
+    const next = held.length === 0 ? await pending : await untilIdle(pending, IDLE_MS)
+    if (next === IDLE) break
     pending = undefined
     if (next.done) {
       done = true
@@ -60,13 +61,6 @@ export async function peek(source: AsyncIterable<Uint8Array>, n: number): Promis
     }
   }
   return { head: head.subarray(0, n), chunks: again() }
-}
-
-/** The next chunk, or undefined when none comes within `ms` (the promise stays pending for the caller). */
-function untilPause<T>(pending: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const pause = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))
-  return Promise.race([pending, pause]).finally(() => clearTimeout(timer))
 }
 
 /** Gunzips a chunked source (several gzip members, as in .warc.gz, read as one stream). */

@@ -70,12 +70,15 @@ export async function pump(items: AsyncIterable<Item>, cleaner: Cleaner, options
   await chain
 }
 
-/** How long the input may pause before a partial batch is sent. */
-const IDLE_MS = 20
-const IDLE = Symbol('idle')
+/**
+ * How long an input may pause before what has arrived is acted on (a partial batch sent, a first look ended):
+ * a co-process on a pipe waits for its answer, a file never pauses this long.
+ */
+export const IDLE_MS = 20
+export const IDLE = Symbol('idle')
 
-/** The next item, or IDLE when none comes within `ms`. */
-function untilIdle<T>(pending: Promise<T>, ms: number): Promise<T | typeof IDLE> {
+/** What `pending` resolves to, or IDLE when it does not within `ms` (the promise stays pending for the caller). */
+export function untilIdle<T>(pending: Promise<T>, ms: number): Promise<T | typeof IDLE> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const idle = new Promise<typeof IDLE>((resolve) => (timer = setTimeout(() => resolve(IDLE), ms)))
   return Promise.race([pending, idle]).finally(() => clearTimeout(timer))
