@@ -4,7 +4,10 @@ import path from 'node:path'
 import { ZhtidyError } from '../errors.js'
 
 /** One input: a file (with its path relative to the directory it was found under) or stdin. */
-export type Input = { kind: 'stdin'; display: '<stdin>' } | { kind: 'file'; path: string; relative: string; display: string }
+export type Input =
+  | { kind: 'stdin'; display: '<stdin>' }
+  /** `walked`: found in a directory given on the command line (so `-o` names a directory, not a file). */
+  | { kind: 'file'; path: string; relative: string; display: string; walked?: true }
 
 /**
  * Expands the paths given on the command line: files as they are, directories recursively
@@ -30,7 +33,7 @@ export async function expandInputs(paths: readonly string[], warn: (message: str
       const found: string[] = []
       await walk(given, '', found, warn)
       found.sort()
-      for (const relative of found) inputs.push({ kind: 'file', path: path.join(given, relative), relative, display: path.join(given, relative) })
+      for (const relative of found) inputs.push({ kind: 'file', path: path.join(given, relative), relative, display: path.join(given, relative), walked: true })
     } else {
       inputs.push({ kind: 'file', path: given, relative: path.basename(given), display: given })
     }

@@ -187,7 +187,7 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
     throw new ZhtidyError('invalid-option', '-i/--in-place needs file paths, not stdin')
   }
   if (settings.out !== undefined) refuseOutputInsideInputs(settings.out, paths)
-  settings.targets = await planTargets(inputs, paths, settings, opts.shard !== undefined)
+  settings.targets = await planTargets(inputs, settings, opts.shard !== undefined)
   const totals: Totals = { documents: 0, changed: 0, skippedRecords: 0, onlyRecords: true }
   const tidyOptions: TidyOptions = { ...settings.tidy, messages: settings.report !== undefined }
   const local = engine().inProcessCleaner((tasks) => engine().runTasks(tasks, tidyOptions))
@@ -368,7 +368,7 @@ function targetPath(input: Input, settings: Settings): string | undefined {
  * trailing slash; otherwise, and always with --shard, it is a directory mirroring relative paths. No output may
  * be an input (through `.`, `..` or links) and no two inputs may share an output.
  */
-async function planTargets(inputs: readonly Input[], paths: readonly string[], settings: Settings, sharded: boolean): Promise<Map<Input, string>> {
+async function planTargets(inputs: readonly Input[], settings: Settings, sharded: boolean): Promise<Map<Input, string>> {
   const targets = new Map<Input, string>()
   if (settings.check) return targets
   if (settings.inPlace) {
@@ -377,9 +377,8 @@ async function planTargets(inputs: readonly Input[], paths: readonly string[], s
   }
   const out = settings.out
   if (out === undefined) return targets
-  const givenDirectory = await Promise.all(paths.filter((p) => p !== '-').map(async (p) => (await stat(p).catch(() => undefined))?.isDirectory() === true))
   const outIsDirectory = (await stat(out).catch(() => undefined))?.isDirectory() === true
-  const fileMode = inputs.length === 1 && !sharded && !givenDirectory.includes(true) && !outIsDirectory && !/[\\/]$/.test(out)
+  const fileMode = inputs.length === 1 && !sharded && !(inputs[0]!.kind === 'file' && inputs[0]!.walked) && !outIsDirectory && !/[\\/]$/.test(out)
   for (const input of inputs) {
     if (fileMode) targets.set(input, out)
     else if (input.kind === 'file') targets.set(input, path.join(out, input.relative))
