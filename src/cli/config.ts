@@ -1,5 +1,8 @@
 import { lilconfig, type Loader } from 'lilconfig'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { ZhtidyError } from '../errors.js'
 import type { StepOptions } from '../preset.js'
 
@@ -25,7 +28,24 @@ const jsonLoader: Loader = async (filepath, content) => {
   }
 }
 
-/** Finds `.zhtidyrc.json` or a `zhtidy` key in package.json, from `cwd` upwards; `explicit` names a file directly. */
+/**
+ * Where the upward search for a config file stops (inclusive): the root of the repository `cwd` is in (a directory
+ * holding `.git`), or the home directory, whichever comes first. Outside both, only `cwd` itself is searched, so
+ * that a stray `/tmp/.zhtidyrc.json` does not apply to every run under /tmp.
+ */
+export function configStopDir(cwd: string, home = os.homedir()): string {
+  const start = path.resolve(cwd)
+  const homeDir = path.resolve(home)
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (dir === homeDir || existsSync(path.join(dir, '.git'))) return dir
+    if (path.dirname(dir) === dir) return start
+  }
+}
+
+/**
+ * Finds `.zhtidyrc.json` or a `zhtidy` key in package.json, from `cwd` upwards to the repository root or the home
+ * directory (see configStopDir); `explicit` names a file directly.
+ */
 export async function loadConfig(cwd: string, explicit?: string): Promise<{ config: CliConfig; path?: string }> {
   let found: { config: unknown; filepath: string } | null
   if (explicit) {
@@ -40,6 +60,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<{ conf
     const explorer = lilconfig('zhtidy', {
       searchPlaces: ['.zhtidyrc.json', 'package.json'],
       loaders: { '.json': jsonLoader, noExt: jsonLoader },
+      stopDir: configStopDir(cwd),
     })
     found = await explorer.search(cwd)
   }

@@ -7,12 +7,12 @@ import { checkPresetOptions, checkStepNames } from '../options.js'
 import type { StepOptions } from '../preset.js'
 import type { TidyOptions } from '../tidy.js'
 import { SCRIPTS, STEP_NAMES, type Script } from '../types.js'
-import { loadConfig, type CliConfig } from './config.js'
-import { describeFsError, expandInputs, type Input } from './inputs.js'
+import { configStopDir, loadConfig, type CliConfig } from './config.js'
+import { describeFsError, expandInputs, type Input, type WalkFilter } from './inputs.js'
 import { SafeWriter, writeStdout } from './outputs.js'
 import { Progress } from './progress.js'
 import { openInput as openFileRange, takeShard } from './shard.js'
-import { formatCheckLine, formatReport, type DocumentReport, type ReportFormat } from './report.js'
+import { REPORT_FORMATS, Reporter, fileTarget, formatCheckLine, stderrTarget, type DocumentReport, type ReportFormat, type ReportLevel } from './report.js'
 import type { Format, Item, Sink } from '../stream/index.js'
 
 type Engine = typeof import('./engine.js')
@@ -44,8 +44,15 @@ interface Settings {
   field: string
   jobs: number
   quiet: boolean
+  verbose: boolean
   check: boolean
   report?: ReportFormat
+  /** Where the report goes instead of stderr. */
+  reportFile?: string
+  /** Which messages the report shows, and whether warnings on stderr are written. */
+  level: ReportLevel
+  /** Warnings (messages of a place left alone) make the exit code 1, as changes do under --check. */
+  frail: boolean
   onError: OnError
 }
 
@@ -53,6 +60,8 @@ interface Totals {
   documents: number
   changed: number
   skippedRecords: number
+  /** Documents with a warning or an error message (for --frail). */
+  warned: number
   /** Whether every document counted was a JSON Lines record: the --check summary then says records. */
   onlyRecords: boolean
 }
@@ -64,6 +73,8 @@ const BATCH_BYTES = 256 * 1024
  * on); tidy() cleans about 0.2 MB/s per core with every step, so this much input pays for the start.
  */
 const WORKERS_AFTER = 2 * 1024 * 1024
+/** How much of an input without a telling name is read to see whether its lines are JSON objects. */
+const JSONL_SNIFF_BYTES = 64 * 1024
 
 declare const ZHTIDY_VERSION: string
 const version = typeof ZHTIDY_VERSION === 'string' ? ZHTIDY_VERSION : '0.0.0-dev'
@@ -119,24 +130,36 @@ function buildProgram(): Command {
     .option('--skip <steps>', 'comma-separated steps not to run')
     .addOption(new Option('--script <script>', `target script: ${SCRIPTS.join(', ')} (default zh-Hans)`))
     .option('--check', 'write nothing; exit 1 when any input would change, listing what would change')
-    .option('--report <format>', 'the change report on stderr: text or json (one object per document)')
+    .option('--report <format>', `the change report on stderr: ${REPORT_FORMATS.join(', ')}`)
+    .option('--report-file <file>', 'write the report to this file instead of stderr')
+    .option('--frail', 'exit 1 when any document has a warning (a place left alone), as --check does for changes')
+    .option('--silent', 'report only errors: no progress, no warnings, no info messages')
     .option('-j, --jobs <n>', 'worker threads cleaning documents and records in parallel (default: one per core; 1: no workers)')
-    .option('-q, --quiet', 'no progress line on the terminal')
+    .option('-q, --quiet', 'no progress line on the terminal; reports show warnings and errors only')
     .option('--shard <i/N|slurm>', 'clean only share i of N (0-based) of the inputs: by file, or by line-aligned byte block of one JSON Lines file; slurm reads the array task')
+    .option('--ext <list>', 'in a directory walk, only files with these extensions (comma-separated: txt,jsonl,jsonl.gz); named files are always read')
+    .option('--gitignore', 'in a directory walk, also leave out what .gitignore files list (.zhtidyignore files always apply)')
     .option('--config <file>', 'read defaults from this JSON file instead of searching for .zhtidyrc.json / package.json')
+    .option('--verbose', 'say on stderr which config file was used and how each input was read')
     .showHelpAfterError('(run zhtidy --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
 }
 
 async function resolveSettings(opts: Record<string, unknown>): Promise<Settings> {
-  const { config } = await loadConfig(process.cwd(), opts.config as string | undefined)
+  const cwd = process.cwd()
+  const { config, path: configPath } = await loadConfig(cwd, opts.config as string | undefined)
+  if (opts.verbose) {
+    process.stderr.write(
+      configPath ? `zhtidy: config: ${configPath}\n` : `zhtidy: config: none found (searched ${cwd} up to ${configStopDir(cwd)})\n`,
+    )
+  }
   const pick = <K extends keyof CliConfig>(cli: unknown, key: K): unknown => (cli !== undefined ? cli : config[key])
   const list = (value: unknown, option: string) => (value === undefined ? undefined : checkStepNames(splitList(value), option))
   const scriptValue = pick(opts.script, 'script')
   const script = scriptValue === undefined ? undefined : checkChoice<Script>('--script', 'script', scriptValue, SCRIPTS)
   const reportValue = pick(opts.report, 'report')
-  const report = reportValue === undefined ? undefined : checkChoice<ReportFormat>('--report', 'report', reportValue, ['text', 'json'])
+  const report = reportValue === undefined ? undefined : checkChoice<ReportFormat>('--report', 'report', reportValue, REPORT_FORMATS)
   const onError = checkChoice<OnError>('--on-error', 'on-error', pick(opts.onError, 'onError') ?? 'fail', ON_ERROR)
   const field = pick(opts.field, 'field') ?? 'text'
   if (typeof field !== 'string' || field === '') throw new ZhtidyError('invalid-option', '--field: expected a field name')
@@ -155,15 +178,35 @@ async function resolveSettings(opts: Record<string, unknown>): Promise<Settings>
     jsonl: jsonl === undefined ? undefined : checkBoolean('config', 'jsonl', jsonl),
     field,
     jobs: parseJobs(opts.jobs),
-    quiet: Boolean(opts.quiet),
+    quiet: Boolean(opts.quiet) || Boolean(opts.silent),
+    level: opts.silent ? 'silent' : opts.quiet ? 'quiet' : 'all',
+    frail: Boolean(opts.frail),
+    verbose: Boolean(opts.verbose),
     check: Boolean(opts.check),
     onError,
   }
   if (opts.out !== undefined) settings.out = String(opts.out)
   if (report) settings.report = report
+  if (opts.reportFile !== undefined) {
+    if (!report) throw new ZhtidyError('invalid-option', '--report-file needs --report <format>')
+    settings.reportFile = String(opts.reportFile)
+  }
   // The preset's own options are checked here, before anything is loaded; each step's, when the engine is.
   checkPresetOptions(tidyOptions, 'config')
   return settings
+}
+
+function walkFilter(opts: Record<string, unknown>): WalkFilter {
+  const filter: WalkFilter = {}
+  if (opts.ext !== undefined) {
+    const ext = splitList(opts.ext).map((e) => e.replace(/^\./, ''))
+    if (ext.length === 0 || ext.some((e) => !/^[\w.-]+$/.test(e))) {
+      throw new ZhtidyError('invalid-option', `--ext: expected comma-separated extensions such as txt,jsonl, got ${JSON.stringify(opts.ext)}`)
+    }
+    filter.ext = ext
+  }
+  if (opts.gitignore) filter.gitignore = true
+  return filter
 }
 
 function parseJobs(value: unknown): number {
@@ -180,7 +223,7 @@ function splitList(value: unknown): string[] {
 
 async function clean(paths: string[], opts: Record<string, unknown>): Promise<number> {
   const settings = await resolveSettings(opts)
-  const inputs = await takeShard(await expandInputs(paths), opts.shard, settings)
+  const inputs = await takeShard(await expandInputs(paths, undefined, walkFilter(opts)), opts.shard, settings)
   // Building the processor runs every attacher, which validates each step's options.
   ;(await loadEngine()).processorFor(settings.tidy)
   if (settings.inPlace && inputs.some((input) => input.kind === 'stdin')) {
@@ -188,13 +231,16 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
   }
   if (settings.out !== undefined) refuseOutputInsideInputs(settings.out, paths)
   settings.targets = await planTargets(inputs, settings, opts.shard !== undefined)
-  const totals: Totals = { documents: 0, changed: 0, skippedRecords: 0, onlyRecords: true }
+  const totals: Totals = { documents: 0, changed: 0, skippedRecords: 0, warned: 0, onlyRecords: true }
   const tidyOptions: TidyOptions = { ...settings.tidy, messages: settings.report !== undefined }
   const local = engine().inProcessCleaner((tasks) => engine().runTasks(tasks, tidyOptions))
   const cleaner =
     settings.jobs > 1 ? engine().lazyPool(local, { jobs: settings.jobs, startAfter: WORKERS_AFTER, spawn: () => engine().spawnWorker(), options: tidyOptions }) : local
   const progress = Progress.forStderr(settings.quiet, { total: await totalSize(inputs) })
-  const run: RunState = { settings, totals, progress, open: new Set() }
+  const reporter = settings.report
+    ? await Reporter.create(settings.report, settings.level, settings.reportFile ? fileTarget(settings.reportFile) : stderrTarget(), process.stderr.isTTY === true && !settings.reportFile)
+    : undefined
+  const run: RunState = { settings, totals, progress, reporter, open: new Set() }
   try {
     await engine().pump(allItems(inputs, run), cleaner, { batchBytes: BATCH_BYTES, inFlight: settings.jobs * 2 + 1 })
   } catch (error) {
@@ -204,18 +250,26 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
     progress?.stop()
     await cleaner.close()
   }
+  await reporter?.end(version)
+  const frailed = settings.frail && totals.warned > 0
+  if (frailed && settings.level !== 'silent') process.stderr.write(`zhtidy --frail: ${totals.warned} of ${totals.documents} ${unit(totals)} have warnings\n`)
   if (settings.check) {
-    process.stderr.write(`zhtidy --check: ${totals.changed} of ${totals.documents} ${totals.onlyRecords && totals.documents > 0 ? 'records' : 'documents'} would change\n`)
-    return totals.changed > 0 ? EXIT_CHANGES : EXIT_OK
+    if (settings.level !== 'silent') process.stderr.write(`zhtidy --check: ${totals.changed} of ${totals.documents} ${unit(totals)} would change\n`)
+    return totals.changed > 0 || frailed ? EXIT_CHANGES : EXIT_OK
   }
-  if (totals.skippedRecords > 0) process.stderr.write(`zhtidy: skipped ${totals.skippedRecords} bad records (--on-error skip)\n`)
-  return EXIT_OK
+  if (totals.skippedRecords > 0 && settings.level !== 'silent') process.stderr.write(`zhtidy: skipped ${totals.skippedRecords} bad records (--on-error skip)\n`)
+  return frailed ? EXIT_CHANGES : EXIT_OK
+}
+
+function unit(totals: Totals): string {
+  return totals.onlyRecords && totals.documents > 0 ? 'records' : 'documents'
 }
 
 interface RunState {
   settings: Settings
   totals: Totals
   progress: Progress | undefined
+  reporter: Reporter | undefined
   /** Outputs being written: aborted (temp file removed) when the run fails. */
   open: Set<{ abort(): Promise<void> }>
 }
@@ -231,6 +285,7 @@ async function totalSize(inputs: readonly Input[]): Promise<number | undefined> 
 }
 
 function warn(run: RunState, text: string): void {
+  if (run.settings.level === 'silent') return
   run.progress?.clear()
   process.stderr.write(`zhtidy: ${text}\n`)
 }
@@ -279,9 +334,48 @@ async function openInput(input: Input, run: RunState): Promise<Opened | undefine
     }
   }
   const byName = engine().formatFromName(name)
-  const jsonl = run.settings.jsonl ?? byName === 'jsonl'
+  let jsonl = run.settings.jsonl ?? byName === 'jsonl'
+  // Records are often longer than the binary sniff: look at up to 64 KB for whole lines.
+  const sniffJsonLines = async () => {
+    if (head[0] !== 0x7b && !/^\s*\{/.test(Buffer.from(head.subarray(0, 64)).toString('latin1'))) return false
+    ;({ head, chunks: all } = await engine().peek(all, JSONL_SNIFF_BYTES))
+    return looksLikeJsonLines(head)
+  }
+  if (run.settings.jsonl === undefined && byName === undefined && (await sniffJsonLines())) {
+    // Cleaned as text, every record would come out as invalid JSON (`"title": “标题”`).
+    jsonl = true
+    warn(run, `${input.display}: read as JSON Lines: its lines are JSON objects (--no-jsonl reads it as text)`)
+  }
   const format: Format | undefined = jsonl ? 'jsonl' : byName === 'warc' ? 'warc' : undefined
+  if (run.settings.verbose) {
+    const how = format === 'jsonl' ? `JSON Lines, cleaning field ${JSON.stringify(run.settings.field)}` : format === 'warc' ? 'WARC/WET records' : 'plain text'
+    warn(run, `${input.display}: read as ${how}${wrapped ? ', through gzip' : ''}`)
+  }
   return { chunks: all, format }
+}
+
+/**
+ * Whether the first bytes of an input are JSON Lines: every complete line among them, and at least one, is a JSON
+ * object (blank lines aside). A pretty-printed JSON file starts with a lone `{` and is not.
+ */
+export function looksLikeJsonLines(head: Uint8Array): boolean {
+  const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('utf8')
+  const end = text.lastIndexOf('\n')
+  if (end < 0) return false
+  let objects = 0
+  for (const line of text.slice(0, end).split('\n')) {
+    const trimmed = line.trim()
+    if (trimmed === '') continue
+    if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return false
+    try {
+      const value: unknown = JSON.parse(trimmed)
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+    } catch {
+      return false
+    }
+    objects++
+  }
+  return objects > 0
 }
 
 async function* readErrors(source: AsyncIterable<Uint8Array>, what: string): AsyncGenerator<Uint8Array> {
@@ -323,8 +417,9 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
     display: input.display,
     field: settings.field,
     onError: settings.onError,
-    // Only --report prints messages (--check prints a line per changed document from its stats).
-    keepMessages: settings.report !== undefined,
+    // Only --report prints messages and --frail counts warnings (--check prints a line per changed document from
+    // its stats).
+    keepMessages: settings.report !== undefined || settings.frail,
     report: (report: DocumentReport) => {
       totals.documents++
       if (report.record === undefined || opened.format !== 'jsonl') totals.onlyRecords = false
@@ -333,8 +428,10 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
         totals.changed++
         fileChanged = true
       }
+      if (settings.frail && report.messages.some((m) => m.severity !== 'info')) totals.warned++
       run.progress?.clear()
-      emitReport(report, settings)
+      if (settings.check && report.changed && settings.level !== 'silent') process.stderr.write(formatCheckLine(report))
+      run.reporter?.document(report)
     },
     warn: (text: string) => warn(run, text),
     skipped: () => {
@@ -409,11 +506,6 @@ async function readInput(input: Input): Promise<Uint8Array> {
   } catch (error) {
     throw new ZhtidyError('unreadable-input', `${input.display}: cannot read (${describeFsError(error)})`)
   }
-}
-
-function emitReport(report: DocumentReport, settings: Settings): void {
-  if (settings.check && report.changed) process.stderr.write(formatCheckLine(report))
-  if (settings.report) process.stderr.write(formatReport(report, settings.report))
 }
 
 async function detectAll(paths: string[]): Promise<number> {
