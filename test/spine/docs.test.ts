@@ -33,6 +33,16 @@ describe('documentation', () => {
     for (const id of ruleIdsInSource()) expect(id).toMatch(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/)
   })
 
+  it('the README command-line section names every option the command line takes', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+    const section = readme.split('## Command line')[1]!.split('\n## ')[0]!
+    const source = readFileSync(path.join(root, 'src/cli/run.ts'), 'utf8')
+    const options = [...source.matchAll(/(?:\.option|new Option)\('(?:-\w, )?(--[a-z-]+)/g)].map((m) => m[1]!)
+    expect(options.length).toBeGreaterThan(15)
+    const missing = options.filter((o) => !section.includes(o.replace(/^--no-/, '--')))
+    expect(missing).toEqual([])
+  })
+
   it('the quick start has exactly two commands, one running zhtidy on a corpus sample, one the tests', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
     const block = readme.split('## Quick start')[1]!.split('```sh')[1]!.split('```')[0]!
