@@ -5,6 +5,6 @@
  */
 export { detect, processorFor } from '../tidy.js'
 export { binaryKind, documentItems, formatFromName, inProcessCleaner, isGzip, pump, SNIFF_BYTES } from '../stream/index.js'
-export { fileChunks, gunzip, gzipSink, nullSink, peek, spawnWorker, stdinChunks, stdoutSink } from '../stream/node.js'
+export { fileChunks, gunzip, gzipSink, nullSink, peek, spawnWorker, stdinChunks, stdoutSink, transcode } from '../stream/node.js'
 export { lazyPool } from '../stream/pool.js'
 export { runTasks } from '../stream/task.js'

@@ -53,6 +53,8 @@ interface Settings {
   level: ReportLevel
   /** Warnings (messages of a place left alone) make the exit code 1, as changes do under --check. */
   frail: boolean
+  /** Every input is read in this encoding instead of the detected one (`--encoding`). */
+  encoding?: string
   onError: OnError
 }
 
@@ -124,6 +126,7 @@ function buildProgram(): Command {
     .option('-i, --in-place', 'rewrite the inputs (temp file + rename: an input is never truncated)')
     .option('--jsonl', 'input is JSON Lines: clean one string field per record, keep every other field and the order (default for .jsonl, .ndjson)')
     .option('--no-jsonl', 'read .jsonl and .ndjson files as plain text')
+    .option('-e, --encoding <name>', 'read every input in this encoding (gb18030, big5, utf-16le, shift_jis…) instead of detecting it')
     .option('--field <name>', 'the field --jsonl cleans (default: text)')
     .option('--on-error <mode>', 'JSON Lines records that are bad: fail (exit 2), skip (drop, counted), keep (pass through)')
     .option('--only <steps>', `comma-separated steps to run (${STEP_NAMES.join(', ')})`)
@@ -186,6 +189,7 @@ async function resolveSettings(opts: Record<string, unknown>): Promise<Settings>
     onError,
   }
   if (opts.out !== undefined) settings.out = String(opts.out)
+  if (opts.encoding !== undefined) settings.encoding = await checkEncoding(String(opts.encoding))
   if (report) settings.report = report
   if (opts.reportFile !== undefined) {
     if (!report) throw new ZhtidyError('invalid-option', '--report-file needs --report <format>')
@@ -194,6 +198,15 @@ async function resolveSettings(opts: Record<string, unknown>): Promise<Settings>
   // The preset's own options are checked here, before anything is loaded; each step's, when the engine is.
   checkPresetOptions(tidyOptions, 'config')
   return settings
+}
+
+/** The encoding `--encoding` names, checked against iconv-lite's (loaded only when the option is given). */
+async function checkEncoding(name: string): Promise<string> {
+  const iconv = (await import('iconv-lite')).default
+  if (!iconv.encodingExists(name)) {
+    throw new ZhtidyError('invalid-option', `--encoding: unknown encoding ${JSON.stringify(name)} (for example utf-8, gb18030, gbk, big5, big5-hkscs, utf-16le, utf-16be, shift_jis, euc-kr, windows-1252)`)
+  }
+  return name.toLowerCase()
 }
 
 function walkFilter(opts: Record<string, unknown>): WalkFilter {
@@ -333,6 +346,12 @@ async function openInput(input: Input, run: RunState): Promise<Opened | undefine
       return undefined
     }
   }
+  // A forced encoding: the bytes are read in it here, and everything after sees UTF-8.
+  if (run.settings.encoding) {
+    const encoding = run.settings.encoding
+    all = readErrors(engine().transcode(all, encoding), `${input.display}: cannot read as ${encoding}`)
+    ;({ head, chunks: all } = await engine().peek(all, engine().SNIFF_BYTES))
+  }
   const byName = engine().formatFromName(name)
   let jsonl = run.settings.jsonl ?? byName === 'jsonl'
   // Records are often longer than the binary sniff: look at up to 64 KB for whole lines.
@@ -439,7 +458,8 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
       fileChanged = true
     },
   }
-  const options = opened.format === undefined ? {} : { format: opened.format }
+  const options: { format?: Format; forcedEncoding?: string } = opened.format === undefined ? {} : { format: opened.format }
+  if (settings.encoding) options.forcedEncoding = settings.encoding
   yield* engine().documentItems(opened.chunks, ctx, sink, options)
   yield { size: 0, emit: finish }
 }

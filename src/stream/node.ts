@@ -7,6 +7,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Worker } from 'node:worker_threads'
 import { createGunzip, createGzip } from 'node:zlib'
+import iconv from 'iconv-lite'
 import type { FromWorker, WorkerPort } from './pool.js'
 import { IDLE, IDLE_MS, untilIdle } from './pump.js'
 import type { Sink } from './types.js'
@@ -68,6 +69,20 @@ export function gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Ar
   const unzip = createGunzip()
   pipeline(Readable.from(source, { objectMode: false }), unzip).catch(() => {})
   return unzip
+}
+
+/**
+ * Decodes a chunked source from a forced encoding (`--encoding`) into UTF-8 chunks, a character split across two
+ * chunks included; a byte-order mark of that encoding is dropped, bytes the encoding cannot read become U+FFFD.
+ */
+export async function* transcode(source: AsyncIterable<Uint8Array>, encoding: string): AsyncGenerator<Uint8Array> {
+  const decoder = iconv.getDecoder(encoding)
+  for await (const chunk of source) {
+    const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+    if (text) yield Buffer.from(text, 'utf8')
+  }
+  const rest = decoder.end()
+  if (rest) yield Buffer.from(rest, 'utf8')
 }
 
 /** Writes to stdout, waiting whenever the pipe is full. */

@@ -17,6 +17,11 @@ const LONGEST_LINE = 16 << 20
 
 export interface TextOptions {
   windowBytes?: number
+  /**
+   * The encoding the command line was told to read (`--encoding`): the bytes arriving here are already its UTF-8
+   * transcoding, so nothing is detected; reports name this encoding.
+   */
+  forcedEncoding?: string
 }
 
 /**
@@ -28,27 +33,33 @@ export interface TextOptions {
 export async function* textItems(queue: ByteQueue, ctx: StreamContext, sink: Sink, options: TextOptions = {}): AsyncGenerator<Item> {
   const window = options.windowBytes ?? WINDOW_BYTES
   await queue.fill(window + 1)
+  const forced = options.forcedEncoding
   if (queue.ended && queue.length <= window) {
     const bytes = queue.take(queue.length)
     yield {
-      task: { kind: 'bytes', bytes },
+      task: forced ? { kind: 'text', text: new TextDecoder().decode(bytes) } : { kind: 'bytes', bytes },
       size: bytes.length,
       emit: async (result) => {
         const out = utf8Encoder.encode(result!.text)
-        ctx.report({ path: ctx.display, encoding: result!.encoding, changed: !equalBytes(out, bytes), stats: result!.stats, messages: result!.messages })
+        const changed = !equalBytes(out, bytes) || (forced !== undefined && !isUtf8(forced))
+        ctx.report({ path: ctx.display, encoding: forced ?? result!.encoding, changed, stats: result!.stats, messages: result!.messages })
         await sink.write(out)
       },
     }
     return
   }
-  yield* windowItems(queue, ctx, sink, window)
+  yield* windowItems(queue, ctx, sink, window, forced)
 }
 
-async function* windowItems(queue: ByteQueue, ctx: StreamContext, sink: Sink, window: number): AsyncGenerator<Item> {
+function isUtf8(encoding: string): boolean {
+  return encoding === 'utf-8' || encoding === 'utf8'
+}
+
+async function* windowItems(queue: ByteQueue, ctx: StreamContext, sink: Sink, window: number, forced: string | undefined): AsyncGenerator<Item> {
   const head = queue.peek()
-  const detected = decodeBytes(head.subarray(0, probeCut(head)))
+  const detected = forced ? { encoding: 'utf-8', bom: false } : decodeBytes(head.subarray(0, probeCut(head)))
   const encoding = detected.encoding
-  const report: DocumentReport = { path: ctx.display, encoding, changed: encoding !== 'utf-8' || detected.bom, stats: {}, messages: [] }
+  const report: DocumentReport = { path: ctx.display, encoding: forced ?? encoding, changed: isUtf8(forced ?? encoding) === false || detected.bom, stats: {}, messages: [] }
   let first = true
   let carry = ''
   let decodedBreaks = 0 // line breaks in all text decoded so far: the line base of the next piece

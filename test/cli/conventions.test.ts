@@ -14,7 +14,7 @@ const root = path.resolve(__dirname, '../..')
 const bin = path.join(root, 'dist/cli.js')
 
 function zhtidy(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { input: Buffer.from(options.input ?? '', 'utf8'), cwd: options.cwd ?? root, env: options.env ?? process.env })
+  const result = spawnSync(process.execPath, [bin, ...args], { input: Buffer.from(options.input ?? '', 'utf8'), cwd: options.cwd ?? root, env: options.env ?? process.env, maxBuffer: 64 << 20 })
   return { status: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8') }
 }
 
@@ -205,3 +205,30 @@ describe('config search', () => {
     expect(here.stderr).toContain('<stdin>: read as plain text')
   })
 })
+
+describe('--encoding', () => {
+  it('reads the input in the encoding given instead of the detected one, small files and large ones', () => {
+    const file = path.join(tmp, 'big5-small.txt')
+    const bytes = iconvEncode('繁體中文字，測試。\n', 'big5')
+    writeFileSync(file, bytes)
+    expect(zhtidy(['--only', 'unicode', file]).stdout).toBe('繁體中文字，測試。\n')
+    const forced = zhtidy(['-e', 'windows-1252', '--only', 'unicode', '--report', 'json', file])
+    expect(forced.stdout).toBe((require('iconv-lite') as typeof import('iconv-lite')).decode(bytes, 'windows-1252').normalize('NFC'))
+    expect(JSON.parse(forced.stderr.trim()).encoding).toBe('windows-1252')
+    const big = path.join(tmp, 'big5-large.txt')
+    writeFileSync(big, iconvEncode('中文，繁體。\n'.repeat(200_000), 'big5'))
+    const r = zhtidy(['--encoding', 'big5', '--script', 'zh-Hant', big])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe('中文，繁體。\n'.repeat(200_000))
+  })
+
+  it('an unknown encoding is a usage error naming it', () => {
+    const r = zhtidy(['-e', 'klingon'], { input: 'x' })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('--encoding: unknown encoding "klingon"')
+  })
+})
+
+function iconvEncode(text: string, encoding: string): Buffer {
+  return (require('iconv-lite') as typeof import('iconv-lite')).encode(text, encoding)
+}
