@@ -1,8 +1,51 @@
 import { randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { rmSync } from 'node:fs'
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+
+/**
+ * Temporary files are named `.<target>.zhtidy-<host>-<pid>-<random>.tmp`: a run that was killed with `kill -9`
+ * (which no handler sees) leaves one behind, and a later run writing into the same directory on the same host
+ * removes it once its process is gone. The host keeps a run on another node of a shared file system (a Slurm
+ * array) from taking a live temporary file for a stale one.
+ */
+const HOST = os.hostname().replace(/[^A-Za-z0-9_]/g, '_') || 'host'
+const TEMP_NAME = /^\..*\.zhtidy-([A-Za-z0-9_]+)-(\d+)-[0-9a-f]{12}\.tmp$/
+const swept = new Set<string>()
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
+  }
+}
+
+/** Removes the temporary files of dead zhtidy runs on this host from a directory, once per directory per run. */
+async function sweepStaleTemporaries(directory: string, warn: (message: string) => void): Promise<void> {
+  if (swept.has(directory)) return
+  swept.add(directory)
+  let names: string[]
+  try {
+    names = await readdir(directory)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name)
+    if (!m || m[1] !== HOST || alive(Number(m[2]))) continue
+    const file = path.join(directory, name)
+    await rm(file, { force: true }).then(
+      () => warn(`${file}: removed a temporary file left by an interrupted run (process ${m[2]})`),
+      () => {},
+    )
+  }
+}
 
 /**
  * `mkdir -p`, one level at a time from the deepest existing ancestor: Node's recursive mkdir retries forever
@@ -28,7 +71,7 @@ const pending = new Set<string>()
 /**
  * On SIGINT, SIGTERM or SIGHUP, removes every temporary file still being written, then ends the process by the
  * same signal (its exit status says so). Inputs and completed outputs are untouched: a target is replaced only
- * by the rename of a complete file. (`kill -9` cannot be caught; its temporary file stays, named `.*.zhtidy-*.tmp`.)
+ * by the rename of a complete file. (`kill -9` cannot be caught: its temporary file stays until a later run sweeps it, see TEMP_NAME.)
  */
 export function removeTemporariesOnSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -52,9 +95,10 @@ export class SafeWriter {
     private readonly existing: Stats | undefined,
   ) {}
 
-  static async create(target: string): Promise<SafeWriter> {
+  static async create(target: string, warn: (message: string) => void = () => {}): Promise<SafeWriter> {
     await makeDirectories(path.dirname(target))
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.zhtidy-${randomBytes(6).toString('hex')}.tmp`)
+    await sweepStaleTemporaries(path.dirname(target), warn)
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.zhtidy-${HOST}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`)
     let existing: Stats | undefined
     try {
       existing = await stat(target)

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander'
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { lstat, readFile, realpath, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ZhtidyError, checkBoolean, checkChoice } from '../errors.js'
@@ -53,6 +53,8 @@ interface Settings {
   level: ReportLevel
   /** Warnings (messages of a place left alone) make the exit code 1, as changes do under --check. */
   frail: boolean
+  /** What -i does with an input that is a symbolic link: write through it to its target, or refuse it. */
+  symlinks: 'follow' | 'refuse'
   /** Every input is read in this encoding instead of the detected one (`--encoding`). */
   encoding?: string
   onError: OnError
@@ -124,6 +126,7 @@ function buildProgram(): Command {
     .argument('[path...]', 'files or directories (recursively); stdin when none or -')
     .option('-o, --out <dir>', 'write cleaned files under <dir>, mirroring relative paths')
     .option('-i, --in-place', 'rewrite the inputs (temp file + rename: an input is never truncated)')
+    .option('--symlinks <follow|refuse>', '-i on an input that is a symbolic link: write through it to its target (default), or refuse it')
     .option('--jsonl', 'input is JSON Lines: clean one string field per record, keep every other field and the order (default for .jsonl, .ndjson)')
     .option('--no-jsonl', 'read .jsonl and .ndjson files as plain text')
     .option('-e, --encoding <name>', 'read every input in this encoding (gb18030, big5, utf-16le, shift_jis…) instead of detecting it')
@@ -184,6 +187,7 @@ async function resolveSettings(opts: Record<string, unknown>): Promise<Settings>
     quiet: Boolean(opts.quiet) || Boolean(opts.silent),
     level: opts.silent ? 'silent' : opts.quiet ? 'quiet' : 'all',
     frail: Boolean(opts.frail),
+    symlinks: checkChoice<'follow' | 'refuse'>('--symlinks', 'symlinks', opts.symlinks ?? 'follow', ['follow', 'refuse']),
     verbose: Boolean(opts.verbose),
     check: Boolean(opts.check),
     onError,
@@ -413,7 +417,7 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
   let sink: Sink = settings.check ? engine().nullSink : engine().stdoutSink
   let finish = async () => {}
   if (target !== undefined) {
-    const writer = await SafeWriter.create(target)
+    const writer = await SafeWriter.create(target, (text) => warn(run, text))
     const output = { abort: () => writer.abort() }
     run.open.add(output)
     const toFile: Sink = {
@@ -489,7 +493,22 @@ async function planTargets(inputs: readonly Input[], settings: Settings, sharded
   const targets = new Map<Input, string>()
   if (settings.check) return targets
   if (settings.inPlace) {
-    for (const input of inputs) if (input.kind === 'file') targets.set(input, input.path)
+    // A link given as an input is written through to the file it points at, which keeps the link a link (or it
+    // is refused, with --symlinks refuse); two inputs that are one file are refused, as two outputs would be.
+    const seen = new Map<string, string>()
+    for (const input of inputs) {
+      if (input.kind !== 'file') continue
+      let target = input.path
+      if ((await lstat(input.path)).isSymbolicLink()) {
+        if (settings.symlinks === 'refuse') throw new ZhtidyError('invalid-option', `-i: ${input.display} is a symbolic link (--symlinks refuse); give the file it points at`)
+        target = await realpath(input.path)
+      }
+      const real = await realpath(target)
+      const other = seen.get(real)
+      if (other !== undefined) throw new ZhtidyError('invalid-option', `-i: ${other} and ${input.display} are the same file; give it once`)
+      seen.set(real, input.display)
+      targets.set(input, target)
+    }
     return targets
   }
   const out = settings.out

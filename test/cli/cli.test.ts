@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -347,6 +347,59 @@ describe('interrupts', () => {
       expect(statSync(input).size).toBe(before)
     }
   }, 90_000)
+
+  it('kill -9 leaves the input whole and a temporary file, which the next run into that directory removes', async () => {
+    const { spawn } = await import('node:child_process')
+    const dir = mkdtempSync(path.join(tmp, 'kill9-'))
+    const input = path.join(dir, 'big.txt')
+    const page = readFileSync(seed, 'utf8')
+    writeFileSync(input, page.repeat(Math.ceil(12e6 / Buffer.byteLength(page))))
+    const before = readFileSync(input)
+    const out = path.join(dir, 'out')
+    mkdirSync(out)
+    const child = spawn(process.execPath, [bin, '--quiet', '--jobs', '1', '-o', path.join(out, 'big.txt'), input], { stdio: 'ignore' })
+    const exited = new Promise((resolve) => child.on('exit', resolve))
+    for (let waited = 0; readdirSync(out).length === 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50))
+    child.kill('SIGKILL')
+    await exited
+    const [left] = readdirSync(out)
+    expect(left).toMatch(new RegExp(`^\\.big\\.txt\\.zhtidy-.+-${child.pid}-[0-9a-f]{12}\\.tmp$`))
+    expect(readFileSync(input).equals(before)).toBe(true)
+    // A temporary file of a live process (this one) is never taken for a stale one.
+    const live = left!.replace(`-${child.pid}-`, `-${process.pid}-`)
+    writeFileSync(path.join(out, live), 'partial')
+    writeFileSync(path.join(dir, 'small.txt'), '書(shū)記\n')
+    const r = zhtidy(['-o', path.join(out, 'small.txt'), path.join(dir, 'small.txt')])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toContain(`${path.join(out, left!)}: removed a temporary file left by an interrupted run (process ${child.pid})`)
+    expect(readdirSync(out).sort()).toEqual([live, 'small.txt'].sort())
+  }, 90_000)
+})
+
+describe('-i and symbolic links', () => {
+  it('writes through a link to its target (the link stays a link), or refuses it with --symlinks refuse', () => {
+    const dir = mkdtempSync(path.join(tmp, 'links-'))
+    writeFileSync(path.join(dir, 'real.txt'), '書(shū)記\n')
+    symlinkSync('real.txt', path.join(dir, 'link.txt'))
+    const refused = zhtidy(['-i', '--symlinks', 'refuse', path.join(dir, 'link.txt')])
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('is a symbolic link (--symlinks refuse)')
+    expect(readFileSync(path.join(dir, 'real.txt'), 'utf8')).toBe('書(shū)記\n')
+    const r = zhtidy(['-i', path.join(dir, 'link.txt')])
+    expect(r.status).toBe(0)
+    expect(lstatSync(path.join(dir, 'link.txt')).isSymbolicLink()).toBe(true)
+    expect(readFileSync(path.join(dir, 'real.txt'), 'utf8')).toBe('书记\n')
+  })
+
+  it('refuses one file given twice, through a link or not, before writing anything', () => {
+    const dir = mkdtempSync(path.join(tmp, 'links2-'))
+    writeFileSync(path.join(dir, 'real.txt'), '書(shū)記\n')
+    symlinkSync('real.txt', path.join(dir, 'link.txt'))
+    const r = zhtidy(['-i', path.join(dir, 'real.txt'), path.join(dir, 'link.txt')])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('are the same file')
+    expect(readFileSync(path.join(dir, 'real.txt'), 'utf8')).toBe('書(shū)記\n')
+  })
 })
 
 describe('walking a directory', () => {
