@@ -3,6 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import { ZhtidyError } from '../errors.js'
+import { basenamePath, displayPath, fromBytes, joinPath, pathKey, type FsPath } from './fspath.js'
 
 /** Which files a directory walk takes. Paths named on the command line are always taken. */
 export interface WalkFilter {
@@ -22,7 +23,24 @@ interface Rules {
 export type Input =
   | { kind: 'stdin'; display: '<stdin>' }
   /** `walked`: found in a directory given on the command line (so `-o` names a directory, not a file). */
-  | { kind: 'file'; path: string; relative: string; display: string; walked?: true }
+  | { kind: 'file'; path: FsPath; relative: FsPath; display: string; walked?: true }
+
+/** Arguments whose bytes are not UTF-8, by the string Node made of them (see rawArguments). */
+let rawByString = new Map<string, FsPath>()
+
+/** Tells expandInputs the bytes of command-line arguments that are not UTF-8 (main.ts calls it). */
+export function setRawArguments(strings: readonly string[], raw: readonly FsPath[]): void {
+  rawByString = new Map()
+  const clash = new Set<string>()
+  strings.forEach((s, k) => {
+    const r = raw[k]!
+    if (typeof r === 'string') return
+    if (rawByString.has(s) && pathKey(rawByString.get(s)!) !== pathKey(r)) clash.add(s)
+    rawByString.set(s, r)
+  })
+  // Two different names Node showed alike: neither can be told apart, so neither is guessed.
+  for (const s of clash) rawByString.delete(s)
+}
 
 /**
  * Expands the paths given on the command line: files as they are, directories recursively
@@ -37,64 +55,71 @@ export async function expandInputs(
 ): Promise<Input[]> {
   if (paths.length === 0) return [{ kind: 'stdin', display: '<stdin>' }]
   const inputs: Input[] = []
-  for (const given of paths) {
-    if (given === '-') {
+  for (const argument of paths) {
+    if (argument === '-') {
       inputs.push({ kind: 'stdin', display: '<stdin>' })
       continue
     }
+    const given = rawByString.get(argument) ?? argument
+    const shown = displayPath(given)
     let info
     try {
       info = await stat(given)
     } catch (error) {
-      throw new ZhtidyError('unreadable-input', `${given}: cannot read (${describeFsError(error)})`)
+      throw new ZhtidyError('unreadable-input', `${shown}: cannot read (${describeFsError(error)})`)
     }
     if (info.isDirectory()) {
-      const found: string[] = []
+      const found: FsPath[] = []
       await walk(given, '', found, warn, filter, [])
-      found.sort()
-      for (const relative of found) inputs.push({ kind: 'file', path: path.join(given, relative), relative, display: path.join(given, relative), walked: true })
+      found.sort((a, b) => (pathKey(a) < pathKey(b) ? -1 : pathKey(a) > pathKey(b) ? 1 : 0))
+      for (const relative of found) {
+        const full = joinPath(given, relative)
+        inputs.push({ kind: 'file', path: full, relative, display: displayPath(full), walked: true })
+      }
     } else {
-      inputs.push({ kind: 'file', path: given, relative: path.basename(given), display: given })
+      inputs.push({ kind: 'file', path: given, relative: basenamePath(given), display: shown })
     }
   }
   return inputs
 }
 
-async function walk(root: string, relative: string, found: string[], warn: (message: string) => void, filter: WalkFilter, rules: readonly Rules[]): Promise<void> {
-  const directory = path.join(root, relative)
-  let entries: Dirent[]
+async function walk(root: FsPath, relative: FsPath, found: FsPath[], warn: (message: string) => void, filter: WalkFilter, rules: readonly Rules[]): Promise<void> {
+  const directory = relative === '' ? root : joinPath(root, relative)
+  let entries: Dirent<Buffer>[]
   try {
-    entries = await readdir(directory, { withFileTypes: true })
+    // Names as bytes: a name that is not UTF-8 (GBK, from an old archive) stays readable.
+    entries = await readdir(directory, { withFileTypes: true, encoding: 'buffer' })
   } catch (error) {
-    warn(`${directory}: cannot read this directory (${describeFsError(error)}); its files are skipped`)
+    warn(`${displayPath(directory)}: cannot read this directory (${describeFsError(error)}); its files are skipped`)
     return
   }
-  const here = await ignoreRules(directory, relative, entries, filter, warn)
+  const named = entries.map((entry) => ({ entry, name: fromBytes(entry.name) }))
+  const here = await ignoreRules(directory, displayPath(relative), named, filter, warn)
   const active = here ? [...rules, here] : rules
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue
-    const inner = relative === '' ? entry.name : path.join(relative, entry.name)
+  for (const { entry, name } of named) {
+    if (entry.name[0] === 0x2e) continue
+    const inner = relative === '' ? name : joinPath(relative, name)
     const isDirectory = entry.isDirectory()
-    if (isIgnored(active, inner, isDirectory)) continue
+    if (isIgnored(active, displayPath(inner), isDirectory)) continue
     if (isDirectory) {
-      if (entry.name !== 'node_modules') await walk(root, inner, found, warn, filter, active)
+      if (name !== 'node_modules') await walk(root, inner, found, warn, filter, active)
     } else if (entry.isFile()) {
-      if (!filter.ext || hasExtension(entry.name, filter.ext)) found.push(inner)
-    } else if (!entry.isSymbolicLink()) warn(`${path.join(root, inner)}: ${specialKind(entry)}, not a regular file; skipped`)
+      if (!filter.ext || hasExtension(entry.name.toString('latin1'), filter.ext)) found.push(inner)
+    } else if (!entry.isSymbolicLink()) warn(`${displayPath(joinPath(root, inner))}: ${specialKind(entry)}, not a regular file; skipped`)
   }
 }
 
 /** The patterns of this directory's `.zhtidyignore` (and `.gitignore` when asked), in gitignore syntax. */
-async function ignoreRules(directory: string, relative: string, entries: readonly Dirent[], filter: WalkFilter, warn: (message: string) => void): Promise<Rules | undefined> {
+async function ignoreRules(directory: FsPath, relative: string, entries: readonly { entry: Dirent<Buffer>; name: FsPath }[], filter: WalkFilter, warn: (message: string) => void): Promise<Rules | undefined> {
   const names = filter.gitignore ? ['.gitignore', '.zhtidyignore'] : ['.zhtidyignore']
   let ig: Ignore | undefined
   for (const name of names) {
-    if (!entries.some((entry) => entry.name === name && entry.isFile())) continue
-    const file = path.join(directory, name)
+    if (!entries.some(({ entry, name: n }) => n === name && entry.isFile())) continue
+    const file = joinPath(directory, name)
     try {
       ig = (ig ?? ignore()).add(await readFile(file, 'utf8'))
     } catch (error) {
-      warn(`${file}: cannot read this ignore file (${describeFsError(error)}); its patterns are not applied`)
+      warn(`${displayPath(file)}: cannot read this ignore file (${describeFsError(error)}); its patterns are not applied`)
     }
   }
   return ig && { base: relative, ig }
@@ -113,7 +138,7 @@ function hasExtension(name: string, extensions: readonly string[]): boolean {
   return extensions.some((ext) => lower.endsWith(`.${ext.toLowerCase()}`))
 }
 
-function specialKind(entry: Dirent): string {
+function specialKind(entry: Dirent<Buffer>): string {
   if (entry.isFIFO()) return 'a FIFO'
   if (entry.isCharacterDevice()) return 'a character device'
   if (entry.isBlockDevice()) return 'a block device'

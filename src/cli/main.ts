@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { rawArguments } from './fspath.js'
+import { setRawArguments } from './inputs.js'
 import { removeTemporariesOnSignals } from './outputs.js'
 import { run } from './run.js'
 
@@ -10,7 +12,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error
 })
 
-run(process.argv.slice(2)).then(
+const argv = process.argv.slice(2)
+// File names that are not UTF-8 (GBK names from old archives) keep their bytes.
+setRawArguments(argv, rawArguments(argv))
+
+run(argv).then(
   (code) => {
     process.exitCode = code
   },

@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { basenamePath, dirnamePath, displayPath, fromBytes, joinPath, mapPath, pathKey, type FsPath } from './fspath.js'
 
 /**
  * Temporary files are named `.<target>.zhtidy-<host>-<pid>-<random>.tmp`: a run that was killed with `kill -9`
@@ -27,21 +28,22 @@ function alive(pid: number): boolean {
 }
 
 /** Removes the temporary files of dead zhtidy runs on this host from a directory, once per directory per run. */
-async function sweepStaleTemporaries(directory: string, warn: (message: string) => void): Promise<void> {
-  if (swept.has(directory)) return
-  swept.add(directory)
-  let names: string[]
+async function sweepStaleTemporaries(directory: FsPath, warn: (message: string) => void): Promise<void> {
+  const key = pathKey(directory)
+  if (swept.has(key)) return
+  swept.add(key)
+  let names: Buffer[]
   try {
-    names = await readdir(directory)
+    names = await readdir(directory, { encoding: 'buffer' })
   } catch {
     return
   }
-  for (const name of names) {
-    const m = TEMP_NAME.exec(name)
+  for (const bytes of names) {
+    const m = TEMP_NAME.exec(bytes.toString('latin1'))
     if (!m || m[1] !== HOST || alive(Number(m[2]))) continue
-    const file = path.join(directory, name)
+    const file = joinPath(directory, fromBytes(bytes))
     await rm(file, { force: true }).then(
-      () => warn(`${file}: removed a temporary file left by an interrupted run (process ${m[2]})`),
+      () => warn(`${displayPath(file)}: removed a temporary file left by an interrupted run (process ${m[2]})`),
       () => {},
     )
   }
@@ -51,22 +53,22 @@ async function sweepStaleTemporaries(directory: string, warn: (message: string) 
  * `mkdir -p`, one level at a time from the deepest existing ancestor: Node's recursive mkdir retries forever
  * where the kernel refuses with ENOENT for a path that exists (`-o /proc/x/` hung the run).
  */
-async function makeDirectories(directory: string): Promise<void> {
-  const missing: string[] = []
-  let at = path.resolve(directory)
+async function makeDirectories(directory: FsPath): Promise<void> {
+  const missing: FsPath[] = []
+  let at = mapPath(directory, (d) => path.resolve(d))
   for (;;) {
     const info = await stat(at).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)))
     if (info) break
     missing.push(at)
-    const parent = path.dirname(at)
-    if (parent === at) break
+    const parent = dirnamePath(at)
+    if (pathKey(parent) === pathKey(at)) break
     at = parent
   }
   for (const dir of missing.reverse()) await mkdir(dir).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)))
 }
 
 /** Temporary files being written: an interrupt removes them before the process ends. */
-const pending = new Set<string>()
+const pending = new Set<FsPath>()
 
 /**
  * On SIGINT, SIGTERM or SIGHUP, removes every temporary file still being written, then ends the process by the
@@ -89,16 +91,17 @@ export function removeTemporariesOnSignals(): void {
  */
 export class SafeWriter {
   private constructor(
-    readonly target: string,
-    private readonly temp: string,
+    readonly target: FsPath,
+    private readonly temp: FsPath,
     private readonly handle: Awaited<ReturnType<typeof open>>,
     private readonly existing: Stats | undefined,
   ) {}
 
-  static async create(target: string, warn: (message: string) => void = () => {}): Promise<SafeWriter> {
-    await makeDirectories(path.dirname(target))
-    await sweepStaleTemporaries(path.dirname(target), warn)
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.zhtidy-${HOST}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`)
+  static async create(target: FsPath, warn: (message: string) => void = () => {}): Promise<SafeWriter> {
+    const directory = dirnamePath(target)
+    await makeDirectories(directory)
+    await sweepStaleTemporaries(directory, warn)
+    const temp = joinPath(directory, mapPath(basenamePath(target), (base) => `.${base}.zhtidy-${HOST}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`))
     let existing: Stats | undefined
     try {
       existing = await stat(target)

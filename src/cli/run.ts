@@ -8,6 +8,7 @@ import type { StepOptions } from '../preset.js'
 import type { TidyOptions } from '../tidy.js'
 import { SCRIPTS, STEP_NAMES, type Script } from '../types.js'
 import { configStopDir, loadConfig, type CliConfig } from './config.js'
+import { basenamePath, dirnamePath, displayPath, joinPath, mapPath, pathKey, type FsPath } from './fspath.js'
 import { describeFsError, expandInputs, type Input, type WalkFilter } from './inputs.js'
 import { SafeWriter, writeStdout } from './outputs.js'
 import { Progress } from './progress.js'
@@ -37,7 +38,7 @@ interface Settings {
   tidy: TidyOptions
   out?: string
   /** Where each input is written (-o, -i), decided once all inputs are known; stdout when absent. */
-  targets?: Map<Input, string>
+  targets?: Map<Input, FsPath>
   inPlace: boolean
   /** true: every input is JSON Lines; false: none is; undefined: by file name. */
   jsonl: boolean | undefined
@@ -329,7 +330,7 @@ async function openInput(input: Input, run: RunState): Promise<Opened | undefine
   const onBytes = (n: number) => {
     if (run.progress) run.progress.bytes += n
   }
-  const name = input.kind === 'file' ? input.path : ''
+  const name = input.kind === 'file' ? input.display : ''
   const namedGz = /\.gz$/i.test(name)
   let chunks = readErrors(input.kind === 'stdin' ? engine().stdinChunks(onBytes) : engine().fileChunks(openFileRange(input), onBytes), `${input.display}: cannot read`)
   let { head, chunks: all } = await engine().peek(chunks, engine().SNIFF_BYTES)
@@ -423,10 +424,10 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
     const toFile: Sink = {
       write: (chunk) =>
         writer.write(chunk).catch((error: unknown) => {
-          throw new ZhtidyError('unreadable-input', `${target}: cannot write (${describeFsError(error)})`, { cause: error })
+          throw new ZhtidyError('unreadable-input', `${displayPath(target)}: cannot write (${describeFsError(error)})`, { cause: error })
         }),
     }
-    const zipped = target.toLowerCase().endsWith('.gz') ? engine().gzipSink(toFile) : undefined
+    const zipped = pathKey(target).toLowerCase().endsWith('.gz') ? engine().gzipSink(toFile) : undefined
     sink = zipped ?? toFile
     finish = async () => {
       run.open.delete(output)
@@ -479,7 +480,12 @@ function refuseOutputInsideInputs(out: string, paths: readonly string[]): void {
   }
 }
 
-function targetPath(input: Input, settings: Settings): string | undefined {
+/** realpath, keeping a path in bytes as bytes. */
+function realFsPath(p: FsPath): Promise<FsPath> {
+  return typeof p === 'string' ? realpath(p) : realpath(p, { encoding: 'buffer' })
+}
+
+function targetPath(input: Input, settings: Settings): FsPath | undefined {
   return settings.check ? undefined : settings.targets?.get(input)
 }
 
@@ -489,8 +495,8 @@ function targetPath(input: Input, settings: Settings): string | undefined {
  * trailing slash; otherwise, and always with --shard, it is a directory mirroring relative paths. No output may
  * be an input (through `.`, `..` or links) and no two inputs may share an output.
  */
-async function planTargets(inputs: readonly Input[], settings: Settings, sharded: boolean): Promise<Map<Input, string>> {
-  const targets = new Map<Input, string>()
+async function planTargets(inputs: readonly Input[], settings: Settings, sharded: boolean): Promise<Map<Input, FsPath>> {
+  const targets = new Map<Input, FsPath>()
   if (settings.check) return targets
   if (settings.inPlace) {
     // A link given as an input is written through to the file it points at, which keeps the link a link (or it
@@ -501,9 +507,9 @@ async function planTargets(inputs: readonly Input[], settings: Settings, sharded
       let target = input.path
       if ((await lstat(input.path)).isSymbolicLink()) {
         if (settings.symlinks === 'refuse') throw new ZhtidyError('invalid-option', `-i: ${input.display} is a symbolic link (--symlinks refuse); give the file it points at`)
-        target = await realpath(input.path)
+        target = await realFsPath(input.path)
       }
-      const real = await realpath(target)
+      const real = pathKey(await realFsPath(target))
       const other = seen.get(real)
       if (other !== undefined) throw new ZhtidyError('invalid-option', `-i: ${other} and ${input.display} are the same file; give it once`)
       seen.set(real, input.display)
@@ -517,9 +523,11 @@ async function planTargets(inputs: readonly Input[], settings: Settings, sharded
   const fileMode = inputs.length === 1 && !sharded && !(inputs[0]!.kind === 'file' && inputs[0]!.walked) && !outIsDirectory && !/[\\/]$/.test(out)
   for (const input of inputs) {
     if (fileMode) targets.set(input, out)
-    else if (input.kind === 'file') targets.set(input, path.join(out, input.relative))
+    else if (input.kind === 'file') targets.set(input, joinPath(out, input.relative))
   }
-  const real = async (p: string) => realpath(p).catch(async () => path.join(await realpath(path.dirname(p)).catch(() => path.resolve(path.dirname(p))), path.basename(p)))
+  // Where a path leads, through links; for a file not made yet, where its directory leads.
+  const real = async (p: FsPath): Promise<string> =>
+    pathKey(await realFsPath(p).catch(async () => joinPath(await realFsPath(dirnamePath(p)).catch(() => mapPath(dirnamePath(p), (d) => path.resolve(d))), basenamePath(p))))
   const inputPaths = new Map<string, string>()
   for (const input of inputs) if (input.kind === 'file') inputPaths.set(await real(input.path), input.display)
   const seen = new Map<string, string>()
@@ -528,7 +536,7 @@ async function planTargets(inputs: readonly Input[], settings: Settings, sharded
     const clash = inputPaths.get(resolved)
     if (clash !== undefined) throw new ZhtidyError('invalid-option', `-o ${out}: ${input.display} would be written over the input ${clash}; choose an output outside the inputs`)
     const other = seen.get(resolved)
-    if (other !== undefined) throw new ZhtidyError('invalid-option', `-o ${out}: ${other} and ${input.display} would both be written to ${target}`)
+    if (other !== undefined) throw new ZhtidyError('invalid-option', `-o ${out}: ${other} and ${input.display} would both be written to ${displayPath(target)}`)
     seen.set(resolved, input.display)
   }
   return targets

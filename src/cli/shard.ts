@@ -16,6 +16,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { ZhtidyError } from '../errors.js'
 import { describeFsError, type Input } from './inputs.js'
+import { joinPath, mapPath, pathKey, type FsPath } from './fspath.js'
 
 export interface Shard {
   /** 0-based, below `count`. */
@@ -85,13 +86,18 @@ export function formatShard(shard: Shard): string {
 }
 
 /** File k of the inputs in sorted path order goes to shard k mod N; the kept inputs stay in their given order. */
-export function selectFiles<T extends { path: string }>(inputs: readonly T[], shard: Shard): T[] {
-  const order = inputs.map((input, position) => ({ input, position })).sort((a, b) => compareCodeUnits(a.input.path, b.input.path) || a.position - b.position)
+export function selectFiles<T extends { path: FsPath }>(inputs: readonly T[], shard: Shard): T[] {
+  const order = inputs.map((input, position) => ({ input, position })).sort((a, b) => compareCodeUnits(sortKey(a.input.path), sortKey(b.input.path)) || a.position - b.position)
   const mine = new Set<number>()
   order.forEach(({ position }, rank) => {
     if (rank % shard.count === shard.index) mine.add(position)
   })
   return inputs.filter((_, position) => mine.has(position))
+}
+
+/** Strings as they are (the order shards have always used), names in bytes by their bytes. */
+function sortKey(p: FsPath): string {
+  return typeof p === 'string' ? p : pathKey(p)
 }
 
 /** Locale-free order, so every task on every machine sorts the same way. */
@@ -170,7 +176,7 @@ export async function takeShard(inputs: Input[], spec: unknown, settings: ShardS
   }
   let mine: FileInput[]
   // A compressed file cannot be cut by byte range: it goes whole, like a text file.
-  const recordFile = files.length === 1 && !/\.gz$/i.test(files[0]!.path) && (settings.jsonl ?? /\.(jsonl|ndjson)$/i.test(files[0]!.path))
+  const recordFile = files.length === 1 && !/\.gz$/i.test(files[0]!.display) && (settings.jsonl ?? /\.(jsonl|ndjson)$/i.test(files[0]!.display))
   if (recordFile) {
     if (settings.inPlace) throw new ZhtidyError('invalid-option', '--shard with one JSON Lines file writes parts: use -o <dir>, not -i')
     mine = [await partOf(files[0]!, shard)]
@@ -183,7 +189,7 @@ export async function takeShard(inputs: Input[], spec: unknown, settings: ShardS
   if (settings.out === undefined || settings.check) return mine
   const todo: FileInput[] = []
   for (const input of mine) {
-    const [output, source] = await Promise.all([statOrUndefined(path.join(settings.out, input.relative)), stat(input.path)])
+    const [output, source] = await Promise.all([statOrUndefined(joinPath(settings.out, input.relative)), stat(input.path)])
     if (!isComplete(output, source)) todo.push(input)
   }
   const done = mine.length - todo.length
@@ -207,13 +213,13 @@ async function partOf(input: FileInput, shard: Shard): Promise<PartInput> {
     }
     const range = await blockRange(readAt, size, shard)
     // Line numbers in messages count from the start of the block, which the display names.
-    return { ...input, relative: partName(input.relative, shard), display: `${input.display}#bytes=${range.start}-${range.end}`, range }
+    return { ...input, relative: mapPath(input.relative, (r) => partName(r, shard)), display: `${input.display}#bytes=${range.start}-${range.end}`, range }
   } finally {
     await handle.close()
   }
 }
 
-async function statOrUndefined(file: string): Promise<{ mtimeMs: number } | undefined> {
+async function statOrUndefined(file: FsPath): Promise<{ mtimeMs: number } | undefined> {
   try {
     return await stat(file)
   } catch {

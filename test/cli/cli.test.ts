@@ -429,6 +429,29 @@ describe('walking a directory', () => {
   })
 })
 
+describe('file names that are not UTF-8', () => {
+  it('a GBK-named file is read from a walk and from the command line, and written under its own bytes', () => {
+    const dir = mkdtempSync(path.join(tmp, 'gbk-names-'))
+    mkdirSync(path.join(dir, 'in'))
+    const gbkName = iconv.encode('中文名.txt', 'gbk')
+    writeFileSync(Buffer.concat([Buffer.from(path.join(dir, 'in') + '/'), gbkName]), '書(shū)記\n')
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/top-'), iconv.encode('文件.txt', 'gbk')]), '會(huì)議\n')
+    const out = path.join(dir, 'out')
+    const walked = zhtidy(['--report', 'json', '-o', out, path.join(dir, 'in')])
+    expect(walked.status).toBe(0)
+    const written = readdirSync(out, { encoding: 'buffer' })
+    expect(written).toHaveLength(1)
+    expect(written[0]!.equals(gbkName)).toBe(true)
+    expect(readFileSync(Buffer.concat([Buffer.from(out + '/'), gbkName]), 'utf8')).toBe('书记\n')
+    // Shown with the bytes that are not UTF-8 escaped.
+    expect(JSON.parse(walked.stderr.trim()).path).toBe(path.join(dir, 'in', '\\xd6\\xd0\\xce\\xc4\\xc3\\xfb.txt'))
+    // From the command line: the shell passes the bytes, which Node's argv cannot hold.
+    const viaShell = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" -i top-*.txt && cat top-*.txt`], { cwd: dir })
+    expect(viaShell.stderr.toString()).toBe('')
+    expect(viaShell.stdout.toString()).toBe('会议\n')
+  })
+})
+
 describe('stdin has one name', () => {
   it('detect and the change report both call it <stdin>', () => {
     const detected = JSON.parse(zhtidy(['detect'], { input: '中文\n' }).stdout.trim())
