@@ -99,7 +99,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const asUtf8 = decodeStrict('utf-8', bytes)
   // Valid UTF-8 is UTF-8, unless it holds only two-byte characters (`Ϊ`, `ʹ`): short GBK text can be valid
   // UTF-8 by chance, and then the candidates are weighed like any other bytes.
-  if (asUtf8 !== undefined && !looksUtf16(bytes) && !onlyTwoByte(asUtf8)) {
+  if (asUtf8 !== undefined && !looksUtf16(bytes) && (!onlyTwoByte(asUtf8) || latinWords(asUtf8))) {
     return { text: asUtf8, encoding: 'utf-8', confidence: 1, invalid: [], bom: false }
   }
 
@@ -163,6 +163,93 @@ function mostlyUtf8(bytes: Uint8Array): boolean {
   return valid >= 6 && invalid * 4 <= valid
 }
 
+/**
+ * Valid UTF-8 whose two-byte characters are Latin letters inside words (`café`, `Grüße`): European text, not GBK
+ * by chance. GBK read that way puts a Han character against an ASCII letter (`caf茅`), which Chinese text rarely
+ * does, so one such letter between ASCII letters decides it.
+ */
+function latinWords(text: string): boolean {
+  let inWord = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) continue
+    // Inverted marks, guillemets, degree and the like stand beside the letters.
+    if (c >= 0xa0 && c <= 0xbf) continue
+    if (!(c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) return false
+    const before = text.charCodeAt(i - 1)
+    const after = text.charCodeAt(i + 1)
+    if (isAsciiLetter(before) || isAsciiLetter(after) || after === 0x27) inWord++
+  }
+  return inWord > 0
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+}
+
+/**
+ * UTF-16 without NUL bytes holds no ASCII at all, so its every code unit is CJK, kana, Hangul or full-width: a
+ * reading with anything else (`café ok` as UTF-16BE is `捡曩⁯權`, the line feed eaten) is 8-bit text.
+ */
+function onlyWideUnits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    const wide =
+      (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef)
+    if (!wide) return false
+  }
+  return true
+}
+
+/**
+ * Han, kana or Hangul characters against an ASCII letter, counted when no run of such characters is longer than
+ * two and at least half of them are glued so; otherwise 0.
+ */
+function gluedToLatin(text: string): number {
+  let glued = 0
+  let wide = 0
+  let run = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (!isWide(c)) {
+      run = 0
+      continue
+    }
+    if (++run > 2) return 0
+    wide++
+    if (isAsciiLetter(text.charCodeAt(i - 1)) || isAsciiLetter(text.charCodeAt(i + 1))) glued++
+  }
+  return glued * 2 >= wide ? glued : 0
+}
+
+/**
+ * Whether an 8-bit reading is European words: every character outside ASCII a letter (À–ÿ but × ÷) and at least
+ * one run of them inside a word, an ASCII letter on each side (`Nicolás`, `téléharger`, `HÅØYA`). GBK or Big5 Chinese
+ * read so puts its letters in pairs at word ends (`minicomÊÔ`, `lmhostsÀÉ`) or beside signs (`±`, `©`).
+ */
+function europeanWords(text: string): boolean {
+  let inside = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) continue
+    if (c < 0xc0 || c > 0xff || c === 0xd7 || c === 0xf7) return false
+    // A run of such letters (`HÅØYA`) counts when ASCII letters stand on both sides of the run.
+    let end = i + 1
+    while (end < text.length && text.charCodeAt(end) >= 0x80) end++
+    if (isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(end))) inside = true
+    for (let k = i + 1; k < end; k++) {
+      const d = text.charCodeAt(k)
+      if (d < 0xc0 || d > 0xff || d === 0xd7 || d === 0xf7) return false
+    }
+    i = end - 1
+  }
+  return inside
+}
+
+function isWide(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)
+}
+
 function onlyTwoByte(text: string): boolean {
   let two = false
   for (let i = 0; i < text.length; i++) {
@@ -205,9 +292,11 @@ interface Reading {
 function rank(bytes: Uint8Array, utf16?: 'utf-16le' | 'utf-16be'): Reading[] {
   const out: Reading[] = []
   const labels = utf16 ? [utf16] : ['utf-8', ...CANDIDATES]
+  let european: boolean | undefined
   for (const encoding of labels) {
     if (encoding.startsWith('utf-16') && bytes.length % 2 !== 0) continue
     const text = decodeWith(encoding, bytes)
+    if (encoding.startsWith('utf-16') && !bytes.includes(0) && !onlyWideUnits(text)) continue
     const invalid = countInvalid(text)
     let score = (encoding === 'utf-8' ? utf8Plausibility(text) : plausibility(text)) - INVALID * invalid
     // UTF-16 without a byte-order mark is rare, and its text nearly always holds ASCII (NUL bytes): without
@@ -219,6 +308,9 @@ function rank(bytes: Uint8Array, utf16?: 'utf-16le' | 'utf-16be'): Reading[] {
     // Korean today is written in Hangul: Hanja between Hangul syllables is Chinese read as EUC-KR.
     if (encoding === 'euc-kr') score -= 1.5 * (p.cjk - hangul(text))
     if (p.hanPairs >= 6 && p.wordPairs === 0) score -= 0.5 * p.hanPairs
+    // European text read as CJK: a lone character or two glued to Latin letters (`Nicol疽`, `t閘閏harger`, `H咆YA`),
+    // never a longer run. Chinese with English in it has longer runs of Han besides.
+    if (encoding !== 'windows-1252' && (european ??= europeanWords(decodeWith('windows-1252', bytes)))) score -= 8 * gluedToLatin(text)
     out.push({ encoding, text, invalid, score })
   }
   // Ties (pure ASCII reads the same everywhere) go to the order above: UTF-8, then GB18030.
