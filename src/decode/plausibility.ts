@@ -147,6 +147,11 @@ export function isWordPair(first: number, second: number): boolean {
   return table.outside.has(pairKey(first, second))
 }
 
+/** The weight of every BMP code unit (as charWeight gives it), for loops that look up one per character. */
+export function weightTable(): Float32Array {
+  return weights ?? table()
+}
+
 /** Which of this module's tables have been built in this process (for tests of what a run loads). */
 export function plausibilityTablesLoaded(): { weights: boolean; wordPairs: boolean } {
   return { weights: weights !== undefined, wordPairs: pairTable !== undefined }

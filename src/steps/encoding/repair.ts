@@ -1,4 +1,4 @@
-import { charWeight, cjkWeights, plausibility, profile, stepScore, type Profile } from '../../decode/plausibility.js'
+import { charWeight, isWordPair, plausibility, profile, stepScore, weightTable, type Profile } from '../../decode/plausibility.js'
 import { codec, utf8, type Codec } from '../../decode/codecs.js'
 
 /**
@@ -633,54 +633,114 @@ function nonAscii(text: string): number {
   return n
 }
 
-/**
- * Code units by what they say about a line: 0 ASCII, 1 CJK (U+2E80 up, surrogates: judged by their weights), 2
- * anything a misreading prints outside CJK (Latin-1 and windows-1252 characters, C1 controls, Greek, Cyrillic,
- * box drawing…) and U+FFFD, which send the line to the full look at once.
- */
-const UNIT_CLASS = (() => {
-  const classes = new Uint8Array(0x10000).fill(2)
-  classes.fill(0, 0, 0x80)
-  classes.fill(1, 0x2e80)
-  classes[0xfffd] = 2
-  return classes
-})()
-
 /** The longest Han run that can reach the pairless test of plausibleReadings. */
 const PAIRLESS_RUN = 6
 
 /**
- * Whether anything in the encoding step could change `line`, by one pass over its code units: a line of ASCII,
- * or of ASCII and common CJK characters in runs too short to be pairless, is left without building a profile
- * or word pairs. (The same conditions as plausibleReadings and the step's other checks, read conservatively.)
+ * Whether anything in the encoding step could change `line`, by one pass over its code units. It answers false
+ * only where plausibleReadings finds no reading to try and none of the step's other checks applies: no C1
+ * control, `Ã`, U+FFFD, `锟`, `?` after a non-ASCII character, no two neighbouring non-ASCII characters outside
+ * CJK (the Latin-1 and other pairs of `profile`), and CJK text that reads clean (mean weight, no cluster of
+ * uncommon characters, no pairless run: word pairs are looked up only in Han runs long enough and with enough
+ * uncommon characters to be one). The same conditions as plausibleReadings, computed the same way.
  */
 export function mayHoldMojibake(line: string): boolean {
-  let cjk = false
-  let run = 0
-  let longRun = false
-  let previousHigh = false
+  const w = weightTable()
+  let cjk = 0
+  let sum = 0
+  // Uncommon CJK characters: how many, and the CJK counts at the last three (for the cluster test).
+  let low = 0
+  let r0 = 0
+  let r1 = 0
+  let r2 = 0
+  // The current run of Han pairs (U+3400–U+ABFF in a row): where it began, its length, its uncommon characters.
+  let runStart = -1
+  let runLength = 0
+  let runLow = 0
+  /** 0 ASCII (or start), 1 non-ASCII below U+2E80, 2 CJK. */
+  let previous = 0
   for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i)
-    const kind = UNIT_CLASS[c]!
-    if (kind === 2) return true
-    if (kind === 0) {
-      // `?` after a non-ASCII character may be a lost byte; `锟` begins U+FFFD read as GBK.
-      if (c === 0x3f && previousHigh) return true
-      previousHigh = false
-      run = 0
+    let c = line.charCodeAt(i)
+    if (c < 0x80) {
+      // `?` after a non-ASCII character may be a lost byte.
+      if (c === 0x3f && previous !== 0) return true
+      if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, i)) return true
+      runLength = 0
+      previous = 0
       continue
     }
-    if (c === 0x951f) return true
-    cjk = true
-    previousHigh = true
+    if (c < 0x2e80) {
+      // C1 controls and `Ã` (its no-break space lost) are the step's own checks; two in a row make a pair.
+      if (previous === 1 || c < 0xa0 || c === 0xc3) return true
+      if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, i)) return true
+      runLength = 0
+      previous = 1
+      continue
+    }
+    // `锟` begins U+FFFD read as GBK; U+FFFD itself is a lost byte.
+    if (c === 0x951f || c === 0xfffd) return true
+    const at = i
+    let weight: number
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < line.length) {
+      // A lone high surrogate: profile would read the next unit as its pair; the full look sorts it out.
+      const next = line.charCodeAt(i + 1)
+      if (next < 0xdc00 || next >= 0xe000) return true
+      c = line.codePointAt(i)!
+      i++
+      weight = charWeight(c)
+    } else weight = w[c]!
+    cjk++
+    sum += weight
+    const uncommon = weight <= 0.2
+    if (uncommon) {
+      low++
+      if (low % 3 === 0) r0 = cjk
+      else if (low % 3 === 1) r1 = cjk
+      else r2 = cjk
+      // Three uncommon characters within eight: the oldest of the last three is at slot (low + 1) % 3.
+      if (low >= 3 && cjk - ((low + 1) % 3 === 0 ? r0 : (low + 1) % 3 === 1 ? r1 : r2) < 8) return true
+    }
     if (c >= 0x3400 && c < 0xac00) {
-      if (++run >= PAIRLESS_RUN) longRun = true
-    } else run = 0
+      // A run goes on while code points stay in the block (an astral character or anything else ends it).
+      if (runLength === 0) {
+        if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, at)) return true
+        runStart = at
+        runLength = 0
+        runLow = 0
+      }
+      runLength++
+      if (uncommon) runLow++
+    } else {
+      if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, at)) return true
+      runLength = 0
+    }
+    previous = 2
   }
-  if (!cjk) return false
-  if (longRun) return true
-  const p = cjkWeights(line)
-  return p.meanCjk < 0.9 || p.rareCluster
+  if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, line.length)) return true
+  return cjk > 0 && sum / cjk < 0.9
+}
+
+/**
+ * Whether the Han run `line[start, end)` holds a pairless stretch as `profile` counts one: at least
+ * PAIRLESS_RUN characters in which no neighbours form a known word and two or more are uncommon.
+ */
+function pairlessRun(line: string, start: number, end: number): boolean {
+  const w = weightTable()
+  let previous = line.charCodeAt(start)
+  let pairless = 1
+  let lowInRun = w[previous]! <= 0.2 ? 1 : 0
+  for (let i = start + 1; i < end; i++) {
+    const code = line.charCodeAt(i)
+    if (isWordPair(previous, code)) {
+      pairless = 1
+      lowInRun = 0
+    } else {
+      if (w[code]! <= 0.2) lowInRun++
+      if (++pairless >= PAIRLESS_RUN && lowInRun >= 2) return true
+    }
+    previous = code
+  }
+  return false
 }
 
 /**
