@@ -138,7 +138,12 @@ function accept(reading: Reading, before: string, after: string, gain: number, c
 }
 
 /** The stretches of `text` that read better under `reading`, accepted ones only. */
-export function findRepairs(text: string, reading: Reading, depth = 0, established?: ReadonlySet<string>): Repair[] {
+/**
+ * `established`: the readings convincing elsewhere in the document (their weak stretches count). `watch`, when
+ * given, collects the readings whose being established would change what this call returns: a line none of whose
+ * watched readings is established reads the same the second time.
+ */
+export function findRepairs(text: string, reading: Reading, depth = 0, established?: ReadonlySet<string>, watch?: Set<string>): Repair[] {
   const wrong = codec(reading.wrong)
   const right = codec(reading.right)
   // Japanese is not a misreading of Big5 or GBK bytes, though its kana and kanji are in both.
@@ -184,7 +189,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   // Whole spans that cover every non-ASCII character leave nothing for the walk (a line misread end to end).
   let open = false
   for (let k = 0; k < n && !open; k++) if (!blocked[k] && us[k]!.code >= 0x80 && us[k]!.bytes) open = true
-  if (!open) return screen(text, reading, repairs, weak, established?.has(reading.rule) ?? false)
+  if (!open) return screened(text, reading, repairs, weak, established, watch)
 
   const best = new Float64Array(n + 1).fill(-Infinity)
   const from = new Int32Array(n + 1).fill(-1)
@@ -272,7 +277,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     const repair = judge(text, us, piece.k, piece.end, piece.after, reading, wrong, right, han, weak, depth)
     if (repair) repairs.push(repair)
   }
-  return screen(text, reading, repairs, weak, established?.has(reading.rule) ?? false)
+  return screened(text, reading, repairs, weak, established, watch)
 }
 
 
@@ -302,6 +307,13 @@ function decodePiece(piece: string, reading: Reading): string {
  * or three stretches in the line, or one that decodes to punctuation, three letters, a second layer, or (Mac Roman)
  * a math sign glued to a letter; they never produce CJK. Weak stretches ride on convincing ones.
  */
+function screened(text: string, reading: Reading, repairs: Repair[], weak: Repair[], established: ReadonlySet<string> | undefined, watch: Set<string> | undefined): Repair[] {
+  const isEstablished = established?.has(reading.rule) ?? false
+  // Established, a reading keeps its weak stretches and skips the line-level checks of utf8-as-latin.
+  if (watch && !isEstablished && (weak.length > 0 || (reading.rule === 'utf8-as-latin' && repairs.length > 0))) watch.add(reading.rule)
+  return screen(text, reading, repairs, weak, isEstablished)
+}
+
 function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[], established: boolean): Repair[] {
   // A reading convincing elsewhere in the same document: this line's weaker stretches are the same damage.
   const exotic = isRarer(reading)
@@ -603,11 +615,11 @@ function apply(text: string, repairs: Repair[]): string {
  * The layer of repairs of `text` that gains most, looking one layer ahead: double-encoded UTF-8 also reads as
  * GBK bytes read as Latin-1 (`Ã¤Â¸Â­` → `盲赂颅`), but undoing windows-1252 twice ends far more plausible.
  */
-function bestLayer(text: string, readings: readonly Reading[], lookahead = true, established?: ReadonlySet<string>): Repair[] | undefined {
+function bestLayer(text: string, readings: readonly Reading[], lookahead = true, established?: ReadonlySet<string>, watch?: Set<string>): Repair[] | undefined {
   let chosen: Repair[] | undefined
   let chosenGain = 0
   for (const reading of readings) {
-    const repairs = findRepairs(text, reading, 0, established)
+    const repairs = findRepairs(text, reading, 0, established, watch)
     if (repairs.length === 0) continue
     let gain = total(repairs)
     if (lookahead && reading.rule === 'utf8-as-latin') {
@@ -784,7 +796,7 @@ function isRarer(reading: Reading): boolean {
  * unexplained, the rarer readings the quick look left out get their chance (`Å iaip ÄÆdomu … VisÅ³`: windows-1252
  * explains `Å³` only, windows-1257 the whole line).
  */
-function bestLayerOf(text: string, readings: readonly Reading[], established?: ReadonlySet<string>): Repair[] | undefined {
+function bestLayerOf(text: string, readings: readonly Reading[], established?: ReadonlySet<string>, watch?: Set<string>): Repair[] | undefined {
   const p = profile(text)
   const first = plausibleReadings(text, readings, p)
   // On a line of Latin-1 pairs, a reading under which the whole line decodes is tried first: GBK read as Latin-1
@@ -793,12 +805,12 @@ function bestLayerOf(text: string, readings: readonly Reading[], established?: R
     const whole = first.filter((r) => decodesWhole(text, r))
     if (whole.length > 0 && whole.length < first.length) first.splice(0, first.length, ...whole, ...first.filter((r) => !whole.includes(r)))
   }
-  const layer = first.length > 0 ? bestLayer(text, first, true, established) : undefined
+  const layer = first.length > 0 ? bestLayer(text, first, true, established, watch) : undefined
   if (layer && explained(text, layer) >= 0.95 * nonAscii(text)) return layer
   // When no common reading explains a line of Latin-1 pairs, the rarer codecs may: Mac Roman's `‚Ä¶` is all
   // windows-1252 characters.
   const rest = p.latin >= 2 ? readings.filter((r) => isRarer(r) && !first.includes(r)) : []
-  const other = rest.length > 0 ? bestLayer(text, rest, true, established) : undefined
+  const other = rest.length > 0 ? bestLayer(text, rest, true, established, watch) : undefined
   // Gains of different codecs do not compare (the rarer ones earn a bonus for structure): the one that explains
   // more of the line wins.
   return other && explained(text, other) > explained(text, layer) ? other : layer
@@ -812,15 +824,16 @@ export function repairText(
   text: string,
   readings: readonly Reading[] = READINGS,
   established?: ReadonlySet<string>,
+  watch?: Set<string>,
 ): { text: string; stretches: RepairedStretch[] } {
-  let layer = bestLayerOf(text, readings, established)
+  let layer = bestLayerOf(text, readings, established, watch)
   // Mojibake saved again in the wrong encoding turns each U+FFFD into `?` (`涓捐銆?` was `举行。`): read a `?`
   // after a non-ASCII character as a lost byte, and keep that reading when it explains more of the line.
   let questionMarks = false
   if (text.includes('?') && QUESTION_AFTER_NON_ASCII.test(text)) {
     const lossy = readings.filter((r) => r.right === 'utf-8' && (r.wrong === 'gbk' || r.wrong === 'big5'))
     // A stretch that reads a `?` so must hold three misread characters: `鐘?` alone is a word and a question mark.
-    const alt = (lossy.length > 0 ? bestLayerOf(text.replace(QUESTION_AFTER_NON_ASCII_ALL, '\uFFFD'), lossy, established) : undefined)
+    const alt = (lossy.length > 0 ? bestLayerOf(text.replace(QUESTION_AFTER_NON_ASCII_ALL, '\uFFFD'), lossy, established, watch) : undefined)
       ?.filter((r) => !text.slice(r.start, r.end).includes('?') || nonAscii(text.slice(r.start, r.end)) >= 3)
     if (alt && alt.length > 0 && explained(text, alt) > explained(text, layer)) {
       layer = alt.map((r) => {
