@@ -85,21 +85,65 @@ const JAPANESE = /です|ます|ました|でした|ている|ません|ない|�
 /** CJK characters, punctuation, kana, bopomofo, Hangul, full-width forms and private use (GBK's user areas). */
 const CJK = /[\u3000-\u30ff\u3100-\u312f\u3400-\u9fff\uac00-\ud7a3\uff00-\uffef\ue000-\uf8ff]/u
 
-interface Unit {
-  code: number
-  /** UTF-16 offset. */
-  offset: number
-  bytes: readonly number[] | undefined
+/**
+ * The code points of a line with the bytes the wrong codec reads them from, all in typed arrays: the bytes of
+ * every unit in one stream, so a walk decodes straight from it. A run of units that all have bytes is a segment;
+ * no stretch crosses a unit without bytes.
+ */
+interface Units {
+  n: number
+  code: Int32Array
+  /** UTF-16 offset of each unit; offset[n] is the length of the text. */
+  offset: Int32Array
+  /** Where each unit's bytes begin in `stream`; byteStart[n] is the stream's length. A unit without bytes has none. */
+  byteStart: Int32Array
+  encodable: Uint8Array
+  stream: Uint16Array
+  /** The unit whose bytes begin at each position of the stream (-1 inside a unit). */
+  unitAt: Int32Array
+  /** For each unit: the first unit at or after it without bytes (n when there is none). */
+  segEnd: Int32Array
+  /** Non-ASCII units with bytes. */
+  suspects: number
 }
 
-function units(text: string, wrong: Codec): Unit[] {
-  const out: Unit[] = []
-  for (let i = 0; i < text.length; ) {
-    const code = text.codePointAt(i)!
-    out.push({ code, offset: i, bytes: wrong.encodeChar(code) })
-    i += code > 0xffff ? 2 : 1
+function units(text: string, wrong: Codec): Units {
+  const length = text.length
+  const code = new Int32Array(length)
+  const offset = new Int32Array(length + 1)
+  const byteStart = new Int32Array(length + 1)
+  const encodable = new Uint8Array(length)
+  let stream = new Uint16Array(2 * length + 8)
+  let n = 0
+  let at = 0
+  let suspects = 0
+  for (let i = 0; i < length; ) {
+    const c = text.codePointAt(i)!
+    code[n] = c
+    offset[n] = i
+    byteStart[n] = at
+    const bytes = wrong.encodeChar(c)
+    if (bytes) {
+      encodable[n] = 1
+      if (c >= 0x80) suspects++
+      if (at + bytes.length > stream.length) {
+        const grown = new Uint16Array(2 * stream.length + 8)
+        grown.set(stream)
+        stream = grown
+      }
+      for (let b = 0; b < bytes.length; b++) stream[at++] = bytes[b]!
+    }
+    n++
+    i += c > 0xffff ? 2 : 1
   }
-  return out
+  offset[n] = length
+  byteStart[n] = at
+  const unitAt = new Int32Array(at + 1).fill(-1)
+  for (let k = 0; k < n; k++) if (encodable[k]) unitAt[byteStart[k]!] = k
+  const segEnd = new Int32Array(n + 1)
+  segEnd[n] = n
+  for (let k = n - 1; k >= 0; k--) segEnd[k] = encodable[k] ? segEnd[k + 1]! : k
+  return { n, code, offset, byteStart, encodable, stream: stream.subarray(0, at), unitAt, segEnd, suspects }
 }
 
 function isSingleByte(codec: Codec): boolean {
@@ -149,12 +193,10 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   // Japanese is not a misreading of Big5 or GBK bytes, though its kana and kanji are in both.
   if ((reading.rule === 'big5-as-gbk' || reading.rule === 'gbk-as-big5') && JAPANESE.test(text)) return []
   const us = units(text, wrong)
-  const n = us.length
+  const { n, code, offset, byteStart, encodable, stream, unitAt, segEnd } = us
   if (n === 0) return []
   // Quick exit: the wrong codec must be able to have produced at least two non-ASCII characters.
-  let suspects = 0
-  for (const u of us) if (u.code >= 0x80 && u.bytes) suspects++
-  if (suspects < (isSingleByte(wrong) ? 2 : 1)) return []
+  if (us.suspects < (isSingleByte(wrong) ? 2 : 1)) return []
   // Every repair, whole span or walked, begins with a multi-byte character decoded at the first byte of a
   // non-ASCII unit: when none decodes so, there is nothing to judge (most clean lines under a UTF-8 reading).
   if (right.name === 'utf-8' && !anyStart(us, right)) return []
@@ -168,14 +210,12 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   // as one piece (single characters of GBK read as Big5 are real characters; only the run shows the damage).
   const blocked = new Uint8Array(n)
   for (let k = 0; k < n; ) {
-    if (!us[k]!.bytes) {
+    if (!encodable[k]) {
       k++
       continue
     }
-    let m = k
-    const bytes: number[] = []
-    while (m < n && us[m]!.bytes) for (const b of us[m++]!.bytes!) bytes.push(b)
-    const whole = decodeAll(bytes, right)
+    const m = segEnd[k]!
+    const whole = decodeAll(stream.subarray(byteStart[k]!, byteStart[m]!), right)
     if (whole !== undefined) {
       const repair = judge(text, us, k, m, whole, reading, wrong, right, han, weak, depth)
       if (repair) {
@@ -188,7 +228,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
 
   // Whole spans that cover every non-ASCII character leave nothing for the walk (a line misread end to end).
   let open = false
-  for (let k = 0; k < n && !open; k++) if (!blocked[k] && us[k]!.code >= 0x80 && us[k]!.bytes) open = true
+  for (let k = 0; k < n && !open; k++) if (!blocked[k] && code[k]! >= 0x80 && encodable[k]) open = true
   if (!open) return screened(text, reading, repairs, weak, established, watch)
 
   const best = new Float64Array(n + 1).fill(-Infinity)
@@ -200,21 +240,31 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   const structure = structureBonus(wrong, right)
   /** Prefix sums of the scores of keeping each unit: the DP's estimate of a stretch's gain without judging it. */
   const kept = new Float64Array(n + 1)
-  for (let k = 0; k < n; k++) kept[k + 1] = kept[k]! + stepScore(k > 0 ? us[k - 1]!.code : 0x20, us[k]!.code)
+  for (let k = 0; k < n; k++) kept[k + 1] = kept[k]! + stepScore(k > 0 ? code[k - 1]! : 0x20, code[k]!)
+  // The bytes of the segment the walk is in (a view ends where the segment does: decoders see nothing past it).
+  let view = stream
+  let viewBase = 0
+  let viewEnd = -1
   for (let k = 0; k < n; k++) {
     if (best[k] === -Infinity) continue
-    const previous = k > 0 ? us[k - 1]!.code : 0x20
+    const previous = k > 0 ? code[k - 1]! : 0x20
     const keep = best[k]! + (kept[k + 1]! - kept[k]!)
     if (keep > best[k + 1]!) {
       best[k + 1] = keep
       from[k + 1] = k
       decoded[k + 1] = undefined
     }
-    const start = us[k]!
-    if (!start.bytes || start.code < 0x80 || blocked[k]) continue
-    // Walk the right codec over the bytes of units k, k+1, … until it lands on a unit boundary.
-    const bytes: number[] = []
-    const ends: number[] = [] // byte length after each unit
+    if (!encodable[k] || code[k]! < 0x80 || blocked[k]) continue
+    if (k >= viewEnd) {
+      viewEnd = segEnd[k]!
+      viewBase = byteStart[k]!
+      view = stream.subarray(viewBase, byteStart[viewEnd]!)
+    }
+    // Walk the right codec over the bytes of units k, k+1, … until it lands on a unit boundary. `at` counts
+    // from the unit's first byte; `seen` is how far a walk that gathered units as it went would have read.
+    const first = byteStart[k]! - viewBase
+    const available = view.length - first
+    let seen = 0
     let m = k
     let at = 0
     let acc = 0
@@ -222,26 +272,24 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     let last = previous
     let changed = false
     while (at < MAX_WALK) {
-      while (bytes.length <= at + 5 && m < n && us[m]!.bytes && !blocked[m] && bytes.length < MAX_WALK + 6) {
-        for (const b of us[m]!.bytes!) bytes.push(b)
-        ends.push(bytes.length)
-        m++
-      }
-      if (at >= bytes.length) break
-      const next = right.decodeAt(bytes, at)
+      while (seen <= at + 5 && m < viewEnd && seen < MAX_WALK + 6) seen = byteStart[++m]! - byteStart[k]!
+      if (at >= seen) break
+      const next = right.decodeAt(view, first + at)
       if (!next) break
       at += next.length
-      const code = next.candidates ? guess(last, next.candidates, peek(right, bytes, at)) : next.code
-      const ch = String.fromCodePoint(code)
-      acc += stepScore(last, code) + (code >= 0x80 ? structure : 0)
-      last = code
-      out += ch
+      let c = next.code
+      if (next.candidates) {
+        // The character after a lost byte, as far as the walk has gathered bytes.
+        c = guess(last, next.candidates, peek(right, seen < available ? view.subarray(0, first + seen) : view, first + at))
+      }
+      acc += stepScore(last, c) + (c >= 0x80 ? structure : 0)
+      last = c
+      out += String.fromCodePoint(c)
       if (next.code >= 0x80) changed = true
-      const landed = ends.indexOf(at)
-      if (landed >= 0) {
-        const end = k + landed + 1
-        const original = text.slice(start.offset, end < n ? us[end]!.offset : text.length)
-        if (changed && out !== original) {
+      const landedAt = first + at === view.length ? viewEnd : unitAt[viewBase + first + at]!
+      if (landedAt >= 0) {
+        const end = landedAt
+        if (changed && !sameText(text, offset[k]!, offset[end]!, out)) {
           const score = best[k]! + acc - 0.01
           if (score > best[end]!) {
             best[end] = score
@@ -282,16 +330,25 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
 
 
 /** Whether the right codec decodes a character at the first byte of some non-ASCII unit. */
-function anyStart(us: readonly Unit[], right: Codec): boolean {
-  const window: number[] = []
-  for (let k = 0; k < us.length; k++) {
-    const unit = us[k]!
-    if (unit.code < 0x80 || !unit.bytes) continue
-    window.length = 0
-    for (let m = k; m < us.length && us[m]!.bytes && window.length <= 5; m++) for (const b of us[m]!.bytes!) window.push(b)
-    if (right.decodeAt(window, 0)) return true
+function anyStart(us: Units, right: Codec): boolean {
+  let view = us.stream
+  let viewBase = 0
+  let viewEnd = -1
+  for (let k = 0; k < us.n; k++) {
+    if (us.code[k]! < 0x80 || !us.encodable[k]) continue
+    if (k >= viewEnd) {
+      viewEnd = us.segEnd[k]!
+      viewBase = us.byteStart[k]!
+      view = us.stream.subarray(viewBase, us.byteStart[viewEnd]!)
+    }
+    if (right.decodeAt(view, us.byteStart[k]! - viewBase)) return true
   }
   return false
+}
+
+/** Whether `text[start, end)` is `other`. */
+function sameText(text: string, start: number, end: number, other: string): boolean {
+  return end - start === other.length && text.startsWith(other, start)
 }
 
 /** What a piece of the input decodes to under `reading` ('' when its bytes are not UTF-8 end to end). */
@@ -424,7 +481,7 @@ function peek(codec: Codec, bytes: ArrayLike<number>, at: number): number | unde
 }
 
 /** All of `bytes` under `codec`, or undefined when they do not decode end to end or nothing changes. */
-function decodeAll(bytes: number[], codec: Codec): string | undefined {
+function decodeAll(bytes: ArrayLike<number>, codec: Codec): string | undefined {
   // Code points first, the string once at the end: most spans fail to decode part way.
   const codes: number[] = []
   let nonAscii = false
@@ -448,7 +505,7 @@ function decodeAll(bytes: number[], codec: Codec): string | undefined {
 /** Units k..end of `text` read as `after`: a Repair when convincing and round-tripping. */
 function judge(
   text: string,
-  us: Unit[],
+  us: Units,
   k: number,
   end: number,
   after: string,
@@ -459,12 +516,11 @@ function judge(
   weak?: Repair[],
   depth = 0,
 ): Repair | undefined {
-  const n = us.length
-  const startOffset = us[k]!.offset
-  const endOffset = end < n ? us[end]!.offset : text.length
+  const startOffset = us.offset[k]!
+  const endOffset = us.offset[end]!
   const before = text.slice(startOffset, endOffset)
   if (before === after) return undefined
-  const prevCode = k > 0 ? us[k - 1]!.code : 0x20
+  const prevCode = k > 0 ? us.code[k - 1]! : 0x20
   const nextText = text.slice(endOffset, endOffset + 2)
   let gain = plausibility(after + nextText, prevCode) - plausibility(before + nextText, prevCode)
   // A U+FFFD of the input is a byte lost before the misreading: a repair gets no credit for making it disappear
