@@ -86,64 +86,94 @@ const JAPANESE = /です|ます|ました|でした|ている|ません|ない|�
 const CJK = /[\u3000-\u30ff\u3100-\u312f\u3400-\u9fff\uac00-\ud7a3\uff00-\uffef\ue000-\uf8ff]/u
 
 /**
- * The code points of a line with the bytes the wrong codec reads them from, all in typed arrays: the bytes of
- * every unit in one stream, so a walk decodes straight from it. A run of units that all have bytes is a segment;
- * no stretch crosses a unit without bytes.
+ * The code points of a line with the bytes the wrong codec reads them from, the bytes of every unit in one
+ * stream. A run of units that all have bytes is a segment; no stretch crosses a unit without bytes, and a decoder
+ * reads a segment's bytes from a copy that ends where the segment does. Plain arrays of small integers: typed
+ * arrays of this size live outside the heap and cost an allocation each, per line and reading.
  */
 interface Units {
   n: number
-  code: Int32Array
+  code: number[]
   /** UTF-16 offset of each unit; offset[n] is the length of the text. */
-  offset: Int32Array
+  offset: number[]
   /** Where each unit's bytes begin in `stream`; byteStart[n] is the stream's length. A unit without bytes has none. */
-  byteStart: Int32Array
-  encodable: Uint8Array
-  stream: Uint16Array
+  byteStart: number[]
+  /** 1 for a unit with bytes. */
+  encodable: number[]
+  stream: number[]
   /** The unit whose bytes begin at each position of the stream (-1 inside a unit). */
-  unitAt: Int32Array
+  unitAt: number[]
   /** For each unit: the first unit at or after it without bytes (n when there is none). */
-  segEnd: Int32Array
+  segEnd: number[]
+  /** For each unit with bytes: the first unit of its segment. */
+  segStart: number[]
+  /** The bytes of each segment, by its segEnd, made on first use. */
+  segments: (number[] | undefined)[]
   /** Non-ASCII units with bytes. */
   suspects: number
 }
 
+/** The bytes of the segment unit `k` is in, and where that segment begins in the stream. */
+function segmentOf(us: Units, k: number): number[] {
+  const end = us.segEnd[k]!
+  let bytes = us.segments[end]
+  if (!bytes) {
+    bytes = us.stream.slice(us.byteStart[us.segStart[k]!]!, us.byteStart[end]!)
+    us.segments[end] = bytes
+  }
+  return bytes
+}
+
+/** The last line's units: the readings of a line that share a wrong codec (windows-1252 three times) share them. */
+let lastUnits: { text: string; wrong: Codec; units: Units } | undefined
+
 function units(text: string, wrong: Codec): Units {
+  if (lastUnits && lastUnits.text === text && lastUnits.wrong === wrong) return lastUnits.units
+  const made = buildUnits(text, wrong)
+  lastUnits = { text, wrong, units: made }
+  return made
+}
+
+/** One character's bytes, written by encodeInto. */
+const scratch = new Uint16Array(8)
+
+function buildUnits(text: string, wrong: Codec): Units {
   const length = text.length
-  const code = new Int32Array(length)
-  const offset = new Int32Array(length + 1)
-  const byteStart = new Int32Array(length + 1)
-  const encodable = new Uint8Array(length)
-  let stream = new Uint16Array(2 * length + 8)
-  let n = 0
-  let at = 0
+  const code: number[] = []
+  const offset: number[] = []
+  const byteStart: number[] = []
+  const encodable: number[] = []
+  const stream: number[] = []
+  const segStart: number[] = []
   let suspects = 0
+  let start = 0
   for (let i = 0; i < length; ) {
     const c = text.codePointAt(i)!
-    code[n] = c
-    offset[n] = i
-    byteStart[n] = at
-    const bytes = wrong.encodeChar(c)
-    if (bytes) {
-      encodable[n] = 1
+    const n = code.length
+    code.push(c)
+    offset.push(i)
+    byteStart.push(stream.length)
+    const written = wrong.encodeInto(c, scratch, 0)
+    if (written > 0) {
+      if (n === 0 || encodable[n - 1] === 0) start = n
+      encodable.push(1)
+      segStart.push(start)
       if (c >= 0x80) suspects++
-      if (at + bytes.length > stream.length) {
-        const grown = new Uint16Array(2 * stream.length + 8)
-        grown.set(stream)
-        stream = grown
-      }
-      for (let b = 0; b < bytes.length; b++) stream[at++] = bytes[b]!
+      for (let b = 0; b < written; b++) stream.push(scratch[b]!)
+    } else {
+      encodable.push(0)
+      segStart.push(-1)
     }
-    n++
     i += c > 0xffff ? 2 : 1
   }
-  offset[n] = length
-  byteStart[n] = at
-  const unitAt = new Int32Array(at + 1).fill(-1)
+  const n = code.length
+  offset.push(length)
+  byteStart.push(stream.length)
+  const unitAt: number[] = new Array(stream.length + 1).fill(-1)
   for (let k = 0; k < n; k++) if (encodable[k]) unitAt[byteStart[k]!] = k
-  const segEnd = new Int32Array(n + 1)
-  segEnd[n] = n
+  const segEnd: number[] = new Array(n + 1).fill(n)
   for (let k = n - 1; k >= 0; k--) segEnd[k] = encodable[k] ? segEnd[k + 1]! : k
-  return { n, code, offset, byteStart, encodable, stream: stream.subarray(0, at), unitAt, segEnd, suspects }
+  return { n, code, offset, byteStart, encodable, stream, unitAt, segEnd, segStart, segments: [], suspects }
 }
 
 function isSingleByte(codec: Codec): boolean {
@@ -193,7 +223,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   // Japanese is not a misreading of Big5 or GBK bytes, though its kana and kanji are in both.
   if ((reading.rule === 'big5-as-gbk' || reading.rule === 'gbk-as-big5') && JAPANESE.test(text)) return []
   const us = units(text, wrong)
-  const { n, code, offset, byteStart, encodable, stream, unitAt, segEnd } = us
+  const { n, code, offset, byteStart, encodable, unitAt, segEnd } = us
   if (n === 0) return []
   // Quick exit: the wrong codec must be able to have produced at least two non-ASCII characters.
   if (us.suspects < (isSingleByte(wrong) ? 2 : 1)) return []
@@ -215,7 +245,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
       continue
     }
     const m = segEnd[k]!
-    const whole = decodeAll(stream.subarray(byteStart[k]!, byteStart[m]!), right)
+    const whole = decodeAll(segmentOf(us, k), right)
     if (whole !== undefined) {
       const repair = judge(text, us, k, m, whole, reading, wrong, right, han, weak, depth)
       if (repair) {
@@ -242,7 +272,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   const kept = new Float64Array(n + 1)
   for (let k = 0; k < n; k++) kept[k + 1] = kept[k]! + stepScore(k > 0 ? code[k - 1]! : 0x20, code[k]!)
   // The bytes of the segment the walk is in (a view ends where the segment does: decoders see nothing past it).
-  let view = stream
+  let view: number[] = []
   let viewBase = 0
   let viewEnd = -1
   for (let k = 0; k < n; k++) {
@@ -257,8 +287,8 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     if (!encodable[k] || code[k]! < 0x80 || blocked[k]) continue
     if (k >= viewEnd) {
       viewEnd = segEnd[k]!
-      viewBase = byteStart[k]!
-      view = stream.subarray(viewBase, byteStart[viewEnd]!)
+      viewBase = byteStart[us.segStart[k]!]!
+      view = segmentOf(us, k)
     }
     // Walk the right codec over the bytes of units k, k+1, … until it lands on a unit boundary. `at` counts
     // from the unit's first byte; `seen` is how far a walk that gathered units as it went would have read.
@@ -280,7 +310,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
       let c = next.code
       if (next.candidates) {
         // The character after a lost byte, as far as the walk has gathered bytes.
-        c = guess(last, next.candidates, peek(right, seen < available ? view.subarray(0, first + seen) : view, first + at))
+        c = guess(last, next.candidates, peek(right, seen < available ? view.slice(0, first + seen) : view, first + at))
       }
       acc += stepScore(last, c) + (c >= 0x80 ? structure : 0)
       last = c
@@ -331,17 +361,9 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
 
 /** Whether the right codec decodes a character at the first byte of some non-ASCII unit. */
 function anyStart(us: Units, right: Codec): boolean {
-  let view = us.stream
-  let viewBase = 0
-  let viewEnd = -1
   for (let k = 0; k < us.n; k++) {
     if (us.code[k]! < 0x80 || !us.encodable[k]) continue
-    if (k >= viewEnd) {
-      viewEnd = us.segEnd[k]!
-      viewBase = us.byteStart[k]!
-      view = us.stream.subarray(viewBase, us.byteStart[viewEnd]!)
-    }
-    if (right.decodeAt(view, us.byteStart[k]! - viewBase)) return true
+    if (right.decodeAt(segmentOf(us, k), us.byteStart[k]! - us.byteStart[us.segStart[k]!]!)) return true
   }
   return false
 }
@@ -576,7 +598,22 @@ function roundTrips(before: string, after: string, wrong: Codec, right: Codec): 
   if (before.includes('\uFFFD')) return true
   const bytes = bytesOf(before, wrong)
   if (!bytes) return false
-  return readAll(bytes, right) === after
+  return readsAs(bytes, right, after)
+}
+
+/** Whether `bytes` decode end to end under `codec` as `text` (what `readAll(bytes, codec) === text` says). */
+function readsAs(bytes: ArrayLike<number>, codec: Codec, text: string): boolean {
+  let i = 0
+  for (let at = 0; at < bytes.length; ) {
+    const next = codec.decodeAt(bytes, at)
+    if (!next || next.candidates) return false
+    const code = next.code
+    // A lone surrogate decoded is one unit, as String.fromCodePoint makes it.
+    if (text.codePointAt(i) !== code) return false
+    i += code > 0xffff ? 2 : 1
+    at += next.length
+  }
+  return i === text.length
 }
 
 /** How many characters of `after` stand where `before`'s bytes lost one: guesses, not readings. */
@@ -594,7 +631,7 @@ function countGuesses(before: string, after: string, wrong: Codec, right: Codec)
   return n
 }
 
-function readAll(bytes: number[], codec: Codec): string | undefined {
+function readAll(bytes: ArrayLike<number>, codec: Codec): string | undefined {
   let out = ''
   for (let at = 0; at < bytes.length; ) {
     const next = codec.decodeAt(bytes, at)
@@ -605,16 +642,17 @@ function readAll(bytes: number[], codec: Codec): string | undefined {
   return out
 }
 
-function bytesOf(text: string, codec: Codec): number[] | undefined {
-  const out: number[] = []
+function bytesOf(text: string, codec: Codec): Uint16Array | undefined {
+  const out = new Uint16Array(3 * text.length)
+  let at = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!
     if (code > 0xffff) i++
-    const bytes = codec.encodeChar(code)
-    if (!bytes) return undefined
-    for (let b = 0; b < bytes.length; b++) out.push(bytes[b]!)
+    const written = codec.encodeInto(code, out, at)
+    if (written < 0) return undefined
+    at += written
   }
-  return out
+  return out.subarray(0, at)
 }
 
 /** The result of repairing one string: stretches in the coordinates of the input, with their chains. */
