@@ -230,11 +230,16 @@ export function stepScore(previous: number, code: number): number {
 
 /** Plausibility of `text`: higher is more plausible. Comparable between strings only for readings of the same bytes. */
 export function plausibility(text: string, previous = 0x20): number {
+  return plausibilityOf(text, 0, text.length, previous)
+}
+
+/** Plausibility of `text.slice(start, end)`, without making the slice. */
+export function plausibilityOf(text: string, start: number, end: number, previous = 0x20): number {
   const w = table()
   let score = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     let code = text.charCodeAt(i)
-    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < end) {
       code = text.codePointAt(i)!
       i++
     }

@@ -1,4 +1,4 @@
-import { charWeight, isWordPair, plausibility, profile, stepScore, weightTable, type Profile } from '../../decode/plausibility.js'
+import { charWeight, isWordPair, plausibility, plausibilityOf, profile, stepScore, weightTable, type Profile } from '../../decode/plausibility.js'
 import { codec, utf8, type Codec } from '../../decode/codecs.js'
 
 /**
@@ -109,6 +109,8 @@ interface Units {
   segStart: number[]
   /** The bytes of each segment, by its segEnd, made on first use. */
   segments: (number[] | undefined)[]
+  /** What decodeAll makes of a segment under a right codec, by codec name and segEnd. */
+  decodedSegments: Map<string, string | undefined>
   /** Non-ASCII units with bytes. */
   suspects: number
 }
@@ -122,6 +124,15 @@ function segmentOf(us: Units, k: number): number[] {
     us.segments[end] = bytes
   }
   return bytes
+}
+
+/** decodeAll of the segment unit `k` begins, once per codec. */
+function decodeSegment(us: Units, k: number, right: Codec): string | undefined {
+  const key = `${right.name} ${us.segEnd[k]!}`
+  if (us.decodedSegments.has(key)) return us.decodedSegments.get(key)
+  const whole = decodeAll(segmentOf(us, k), right)
+  us.decodedSegments.set(key, whole)
+  return whole
 }
 
 /** The last line's units: the readings of a line that share a wrong codec (windows-1252 three times) share them. */
@@ -173,7 +184,7 @@ function buildUnits(text: string, wrong: Codec): Units {
   for (let k = 0; k < n; k++) if (encodable[k]) unitAt[byteStart[k]!] = k
   const segEnd: number[] = new Array(n + 1).fill(n)
   for (let k = n - 1; k >= 0; k--) segEnd[k] = encodable[k] ? segEnd[k + 1]! : k
-  return { n, code, offset, byteStart, encodable, stream, unitAt, segEnd, segStart, segments: [], suspects }
+  return { n, code, offset, byteStart, encodable, stream, unitAt, segEnd, segStart, segments: [], decodedSegments: new Map(), suspects }
 }
 
 function isSingleByte(codec: Codec): boolean {
@@ -182,33 +193,54 @@ function isSingleByte(codec: Codec): boolean {
 
 /** Whether a repaired stretch is convincing for its reading. */
 function accept(reading: Reading, before: string, after: string, gain: number, context: { han: number; touchesLetter: boolean }): boolean {
-  const afterChars = [...after]
-  const nonAscii = afterChars.filter((c) => c.codePointAt(0)! >= 0x80)
-  if (nonAscii.length === 0) return false
-  const lost = afterChars.filter((c) => c === '\uFFFD').length
-  if (lost === nonAscii.length && !before.includes('\uFFFD') && !/锟斤拷|烫烫|屯屯|ï¿½/.test(before)) return false
-  const perChar = gain / Math.max(1, nonAscii.length)
+  // Characters of `after` (code points) at or above U+0080, and how many of them are U+FFFD.
+  let nonAsciiCount = 0
+  let lost = 0
+  for (let i = 0; i < after.length; i++) {
+    const c = after.charCodeAt(i)
+    if (c < 0x80) continue
+    nonAsciiCount++
+    if (c === 0xfffd) lost++
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < after.length) {
+      const low = after.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low < 0xe000) i++
+    }
+  }
+  if (nonAsciiCount === 0) return false
+  if (lost === nonAsciiCount && !before.includes('\uFFFD') && !/锟斤拷|烫烫|屯屯|ï¿½/.test(before)) return false
+  const perChar = gain / Math.max(1, nonAsciiCount)
   switch (reading.rule) {
     case 'utf8-as-latin':
       return gain >= 1.5
     case 'utf8-as-gbk':
     case 'utf8-as-big5':
       // Valid UTF-8 across three or more characters is itself strong evidence: GBK or Big5 text almost never is.
-      return (gain >= 2.5 && perChar >= 1) || (nonAscii.length >= 3 && gain >= 1)
+      return (gain >= 2.5 && perChar >= 1) || (nonAsciiCount >= 3 && gain >= 1)
     case 'gbk-as-latin':
     case 'big5-as-latin': {
       const han = countHan(after)
       // Glued to a Latin word on either side, a short stretch is more likely accented letters (`MÄ£ÄM`).
-      return gain >= 3 && han >= (context.touchesLetter ? 4 : 2) && plausibility(after) / nonAscii.length >= 0.5
+      return gain >= 3 && han >= (context.touchesLetter ? 4 : 2) && plausibility(after) / nonAsciiCount >= 0.5
     }
     case 'big5-as-gbk':
     case 'gbk-as-big5':
       // The input must look like Chinese already (Greek or Cyrillic encode in GBK too, `Пожар` is not Big5).
-      if ([...before].filter((c) => CJK.test(c)).length < Math.max(1, 0.5 * [...before].filter((c) => c >= '\u0080').length)) return false
-      return nonAscii.length >= 2 && gain >= Math.max(3, 0.5 * nonAscii.length) && plausibility(after) / nonAscii.length >= 0.5
+      if (!looksCjk(before)) return false
+      return nonAsciiCount >= 2 && gain >= Math.max(3, 0.5 * nonAsciiCount) && plausibility(after) / nonAsciiCount >= 0.5
     default:
       return false
   }
+}
+
+/** Whether CJK characters are at least half the non-ASCII characters of `text` (and there is one). */
+function looksCjk(text: string): boolean {
+  let cjk = 0
+  let high = 0
+  for (const c of text) {
+    if (CJK.test(c)) cjk++
+    if (c >= '\u0080') high++
+  }
+  return cjk >= Math.max(1, 0.5 * high)
 }
 
 /** The stretches of `text` that read better under `reading`, accepted ones only. */
@@ -245,7 +277,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
       continue
     }
     const m = segEnd[k]!
-    const whole = decodeAll(segmentOf(us, k), right)
+    const whole = decodeSegment(us, k, right)
     if (whole !== undefined) {
       const repair = judge(text, us, k, m, whole, reading, wrong, right, han, weak, depth)
       if (repair) {
@@ -544,7 +576,9 @@ function judge(
   if (before === after) return undefined
   const prevCode = k > 0 ? us.code[k - 1]! : 0x20
   const nextText = text.slice(endOffset, endOffset + 2)
-  let gain = plausibility(after + nextText, prevCode) - plausibility(before + nextText, prevCode)
+  // `before + nextText` is the input from the stretch's start to two units past its end.
+  const beforeScore = plausibilityOf(text, startOffset, Math.min(text.length, endOffset + 2), prevCode)
+  let gain = plausibility(after + nextText, prevCode) - beforeScore
   // A U+FFFD of the input is a byte lost before the misreading: a repair gets no credit for making it disappear
   // (a guess over it is worth what the guessed character reads like, no more).
   if (before.includes('\uFFFD')) gain += charWeight(0xfffd) * Math.max(0, countLost(before) - countLost(after))
@@ -560,7 +594,7 @@ function judge(
   if (depth < 2 && reading.rule === 'utf8-as-latin' && /[\u0080-\u00ff]{2}/.test(after)) {
     // Layered damage: the first undoing can look worse (C1 controls) than the input; judge by the end result.
     const inner = findRepairs(after, reading, depth + 1)
-    if (inner.length > 0) gain = Math.max(gain, plausibility(apply(after, inner) + nextText, prevCode) - plausibility(before + nextText, prevCode))
+    if (inner.length > 0) gain = Math.max(gain, plausibility(apply(after, inner) + nextText, prevCode) - beforeScore)
   }
   const contextHan = han - countHan(before)
   // A repair never produces characters that are not text (phonetic extensions, private use, stray controls).
@@ -573,7 +607,7 @@ function judge(
   const strong = accept(reading, before, after, gain, { han: contextHan, touchesLetter })
   const weakFloor = right.name === 'utf-8' && !isSingleByte(wrong) ? -1.5 : 0.5
   if (!strong && !(weak && gain > weakFloor)) return undefined
-  if (!roundTrips(before, after, wrong, right)) return undefined
+  if (!roundTripsUnits(us, k, end, before, after, right)) return undefined
   const repair: Repair = {
     start: startOffset,
     end: endOffset,
@@ -588,18 +622,6 @@ function judge(
   return undefined
 }
 
-/**
- * Every repair is checked to round-trip: the input's bytes under the wrong codec (each character maps back to
- * the bytes it was read from) read as the repair under the right codec. (Comparing the repair's own bytes would fail on codecs
- * that hold a character twice, like Big5's 十 at A2CC and A451.)
- */
-function roundTrips(before: string, after: string, wrong: Codec, right: Codec): boolean {
-  // Bytes lost before the misreading: the walk matched every byte that survived, nothing more to compare.
-  if (before.includes('\uFFFD')) return true
-  const bytes = bytesOf(before, wrong)
-  if (!bytes) return false
-  return readsAs(bytes, right, after)
-}
 
 /** Whether `bytes` decode end to end under `codec` as `text` (what `readAll(bytes, codec) === text` says). */
 function readsAs(bytes: ArrayLike<number>, codec: Codec, text: string): boolean {
@@ -614,6 +636,22 @@ function readsAs(bytes: ArrayLike<number>, codec: Codec, text: string): boolean 
     at += next.length
   }
   return i === text.length
+}
+
+/**
+ * Every repair is checked to round-trip: the input's bytes under the wrong codec (each character maps back to
+ * the bytes it was read from) read as the repair under the right codec. (Comparing the repair's own bytes would fail on codecs
+ * that hold a character twice, like Big5's 十 at A2CC and A451.)
+ * The bytes are read from the line's stream, for units k..end.
+ */
+function roundTripsUnits(us: Units, k: number, end: number, before: string, after: string, right: Codec): boolean {
+  if (before.includes('\uFFFD')) return true
+  for (let m = k; m < end; m++) if (!us.encodable[m]) return false
+  const segment = segmentOf(us, k)
+  const base = us.byteStart[us.segStart[k]!]!
+  const from = us.byteStart[k]! - base
+  const to = us.byteStart[end]! - base
+  return readsAs(from === 0 && to === segment.length ? segment : segment.slice(from, to), right, after)
 }
 
 /** How many characters of `after` stand where `before`'s bytes lost one: guesses, not readings. */
@@ -864,20 +902,13 @@ export function plausibleReadings(text: string, readings: readonly Reading[], p:
   })
 }
 
-/** Whether all of `text` is bytes of the wrong codec that decode under the right one. */
+/** Whether all of `text` is bytes of the wrong codec that decode under the right one (with a non-ASCII character). */
 function decodesWhole(text: string, reading: Reading): boolean {
-  const bytes = bytesOf(text, codec(reading.wrong))
-  if (bytes === undefined) return false
-  // What decodeAll accepts, without building the text or guessing lost characters.
-  const right = codec(reading.right)
-  let nonAscii = false
-  for (let at = 0; at < bytes.length; ) {
-    const next = right.decodeAt(bytes, at)
-    if (!next) return false
-    if (next.code >= 0x80) nonAscii = true
-    at += next.length
-  }
-  return nonAscii
+  const us = units(text, codec(reading.wrong))
+  // One segment from the first unit to the last: every character has bytes. The decoding is the one the whole
+  // span of findRepairs reads next.
+  if (us.n === 0 || us.segEnd[0] !== us.n) return false
+  return decodeSegment(us, 0, codec(reading.right)) !== undefined
 }
 
 /** Readings through the rarer single-byte codecs (windows-1250, Mac Roman, cp437…). */
@@ -947,7 +978,8 @@ export function repairText(
     let guessed = r.guessed
     for (let depth = 1; depth < MAX_LAYERS; depth++) {
       // A layer under the same reading is the same damage again: it needs no more evidence than it shows.
-      const inner = bestLayerOf(after, readings) ?? (r.reading.rule === 'utf8-as-latin' ? bestLayer(after, [r.reading], false, new Set([r.reading.rule])) : undefined)
+      // A layer the quick look finds nothing in has no reading to try (bestLayerOf would find none).
+      const inner = (mayHoldMojibake(after) ? bestLayerOf(after, readings) : undefined) ?? (r.reading.rule === 'utf8-as-latin' ? bestLayer(after, [r.reading], false, new Set([r.reading.rule])) : undefined)
       if (!inner) break
       after = apply(after, inner)
       guessed += inner.reduce((sum, i) => sum + i.guessed, 0)
