@@ -135,14 +135,36 @@ function decodeSegment(us: Units, k: number, right: Codec): string | undefined {
   return whole
 }
 
-/** The last line's units: the readings of a line that share a wrong codec (windows-1252 three times) share them. */
-let lastUnits: { text: string; wrong: Codec; units: Units } | undefined
+/**
+ * The last line looked at: its units under each wrong codec and the scores of keeping each unit (which depend on
+ * the code points only). The readings of a line share them: windows-1252 three times, GBK and Big5 twice each.
+ */
+let lastLine: { text: string; units: Map<Codec, Units>; kept?: Float64Array } | undefined
+
+function lineCache(text: string): NonNullable<typeof lastLine> {
+  if (!lastLine || lastLine.text !== text) lastLine = { text, units: new Map() }
+  return lastLine
+}
 
 function units(text: string, wrong: Codec): Units {
-  if (lastUnits && lastUnits.text === text && lastUnits.wrong === wrong) return lastUnits.units
-  const made = buildUnits(text, wrong)
-  lastUnits = { text, wrong, units: made }
+  const cache = lineCache(text)
+  let made = cache.units.get(wrong)
+  if (!made) {
+    made = buildUnits(text, wrong)
+    cache.units.set(wrong, made)
+  }
   return made
+}
+
+/** Prefix sums of the scores of keeping each unit of `us` (a line's units under any codec). */
+function keptScores(text: string, us: Units): Float64Array {
+  const cache = lineCache(text)
+  if (cache.kept) return cache.kept
+  const { n, code } = us
+  const kept = new Float64Array(n + 1)
+  for (let k = 0; k < n; k++) kept[k + 1] = kept[k]! + stepScore(k > 0 ? code[k - 1]! : 0x20, code[k]!)
+  cache.kept = kept
+  return kept
 }
 
 /** One character's bytes, written by encodeInto. */
@@ -301,8 +323,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   // UTF-8 hidden in GBK, Big5 or the rarer single-byte codecs: valid multi-byte sequences are evidence in themselves.
   const structure = structureBonus(wrong, right)
   /** Prefix sums of the scores of keeping each unit: the DP's estimate of a stretch's gain without judging it. */
-  const kept = new Float64Array(n + 1)
-  for (let k = 0; k < n; k++) kept[k + 1] = kept[k]! + stepScore(k > 0 ? code[k - 1]! : 0x20, code[k]!)
+  const kept = keptScores(text, us)
   // The bytes of the segment the walk is in (a view ends where the segment does: decoders see nothing past it).
   let view: number[] = []
   let viewBase = 0
