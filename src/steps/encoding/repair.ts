@@ -810,7 +810,8 @@ const PAIRLESS_RUN = 6
  * uncommon characters to be one). The same conditions as plausibleReadings, computed the same way.
  */
 export function mayHoldMojibake(line: string): boolean {
-  const w = weightTable()
+  // The weights are read on the first CJK character: an ASCII document loads no table.
+  let w: Float32Array | undefined
   let cjk = 0
   let sum = 0
   // Uncommon CJK characters: how many, and the CJK counts at the last three (for the cluster test).
@@ -853,7 +854,7 @@ export function mayHoldMojibake(line: string): boolean {
       c = line.codePointAt(i)!
       i++
       weight = charWeight(c)
-    } else weight = w[c]!
+    } else weight = (w ??= weightTable())[c]!
     cjk++
     sum += weight
     const uncommon = weight <= 0.2
