@@ -24,6 +24,8 @@ export interface Codec {
   title: string
   /** Bytes of one character (code point), or undefined when this codec cannot have produced it. */
   encodeChar(code: number): readonly number[] | undefined
+  /** The same bytes written to `out` at `at`: how many, or -1 when this codec cannot have produced the character. */
+  encodeInto(code: number, out: Uint16Array, at: number): number
   /**
    * The character at `bytes[at]`: its code point and length in bytes, or undefined when the bytes are not valid
    * here. A character with a LOST byte decodes to U+FFFD.
@@ -64,6 +66,12 @@ function singleByte(name: string, title: string, table: string[]): Codec {
       const byte = code < 0x10000 ? toByte[code]! - 1 : -1
       return byte < 0 ? undefined : byte === LOST ? lost : single[byte]
     },
+    encodeInto(code, out, at) {
+      const byte = code < 0x10000 ? toByte[code]! - 1 : -1
+      if (byte < 0) return -1
+      out[at] = byte
+      return 1
+    },
     decodeAt(bytes, at) {
       const byte = bytes[at]!
       if (byte === LOST) return { code: FFFD, length: 1 }
@@ -98,6 +106,11 @@ function utf8Codec(sloppy: boolean): Codec {
       if (code < 0x800) return [0xc0 | (code >> 6), 0x80 | (code & 63)]
       if (code < 0x10000) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
       return [0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63)]
+    },
+    encodeInto(code, out, at) {
+      const bytes = codec.encodeChar(code)!
+      for (let b = 0; b < bytes.length; b++) out[at + b] = bytes[b]!
+      return bytes.length
     },
     decodeAt(bytes, at) {
       const first = bytes[at]!
@@ -191,7 +204,7 @@ function doubleByte(label: 'gbk' | 'big5', title: string, lead: [number, number]
   // for none; characters outside the BMP (Big5's HKSCS) in a map. The byte arrays are made on first use.
   const toKey = new Int32Array(0x10000).fill(-1)
   const astralKey = new Map<number, number>()
-  const encoded: (readonly number[] | undefined)[] = []
+  const encoded: (readonly number[] | undefined)[] = new Array(0x10000)
   const setKey = (code: number, key: number, first: boolean): void => {
     if (code < 0x10000) {
       if (!first || toKey[code] === -1) toKey[code] = key
@@ -234,8 +247,23 @@ function doubleByte(label: 'gbk' | 'big5', title: string, lead: [number, number]
       const key = code < 0x10000 ? toKey[code]! : (astralKey.get(code) ?? -1)
       if (key < 0) return undefined
       bytes = key < 0x100 ? [key] : [key >> 8, key & 0xff]
-      encoded[code] = bytes
+      if (code < 0x10000) encoded[code] = bytes
       return bytes
+    },
+    encodeInto(code, out, at) {
+      if (code === FFFD) {
+        out[at] = LOST
+        return 1
+      }
+      const key = code < 0x10000 ? toKey[code]! : (astralKey.get(code) ?? -1)
+      if (key < 0) return -1
+      if (key < 0x100) {
+        out[at] = key
+        return 1
+      }
+      out[at] = key >> 8
+      out[at + 1] = key & 0xff
+      return 2
     },
     decodeAt(bytes, at, loose) {
       const first = bytes[at]!

@@ -147,6 +147,11 @@ export function isWordPair(first: number, second: number): boolean {
   return table.outside.has(pairKey(first, second))
 }
 
+/** The weight of every BMP code unit (as charWeight gives it), for loops that look up one per character. */
+export function weightTable(): Float32Array {
+  return weights ?? table()
+}
+
 /** Which of this module's tables have been built in this process (for tests of what a run loads). */
 export function plausibilityTablesLoaded(): { weights: boolean; wordPairs: boolean } {
   return { weights: weights !== undefined, wordPairs: pairTable !== undefined }
@@ -225,11 +230,16 @@ export function stepScore(previous: number, code: number): number {
 
 /** Plausibility of `text`: higher is more plausible. Comparable between strings only for readings of the same bytes. */
 export function plausibility(text: string, previous = 0x20): number {
+  return plausibilityOf(text, 0, text.length, previous)
+}
+
+/** Plausibility of `text.slice(start, end)`, without making the slice. */
+export function plausibilityOf(text: string, start: number, end: number, previous = 0x20): number {
   const w = table()
   let score = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     let code = text.charCodeAt(i)
-    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < end) {
       code = text.codePointAt(i)!
       i++
     }

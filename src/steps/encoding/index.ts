@@ -18,16 +18,18 @@ export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (option
     // Two passes: the readings found convincing on some lines are established for the document, and lines
     // whose stretches were too short to convince alone (`¡¡¡¡AD2069Äê¡£`) are read again with them.
     const found = new Map<string, number>()
-    const pending: { node: (typeof tree.children)[number]; edits: Edit[] }[] = []
+    const pending: { node: (typeof tree.children)[number]; edits: Edit[]; watch: Set<string> }[] = []
     for (const node of tree.children) {
       if (node.data?.removed || node.value.length === 0 || !mayHoldMojibake(node.value)) continue
-      const edits = rule(node.value, undefined)
+      const watch = new Set<string>()
+      const edits = rule(node.value, undefined, watch)
       for (const id of new Set(edits.map((edit) => edit.ruleId))) found.set(id, (found.get(id) ?? 0) + 1)
-      pending.push({ node, edits })
+      pending.push({ node, edits, watch })
     }
     const established = new Set([...found].filter(([, n]) => n >= 2).map(([id]) => id.replace('encoding/', '')))
-    for (const { node, edits } of pending) {
-      const again = established.size > 0 && SUSPECT.test(node.value) ? rule(node.value, established) : edits
+    for (const { node, edits, watch } of pending) {
+      // Read again only when an established reading would change what the first reading found.
+      const again = established.size > 0 && [...watch].some((r) => established.has(r)) && SUSPECT.test(node.value) ? rule(node.value, established) : edits
       if (again.length > 0) applyEdits(file, node, again.length >= edits.length ? again : edits)
     }
   }
@@ -75,9 +77,11 @@ const QUESTION_MARK_LOST = new RegExp(
   'gu',
 )
 
-export function encodingRule(readings: readonly Reading[]): (line: string, established: ReadonlySet<string> | undefined) => Edit[] {
-  return (line, established) => {
-    const { stretches } = repairText(line, readings, established)
+export function encodingRule(
+  readings: readonly Reading[],
+): (line: string, established: ReadonlySet<string> | undefined, watch?: Set<string>) => Edit[] {
+  return (line, established, watch) => {
+    const { stretches } = repairText(line, readings, established, watch)
     const edits = stretches.map((stretch) => toEdit(stretch))
     // The checks below look only at what no repaired stretch covers.
     const untouched = (at: number, length: number): boolean => !stretches.some((s) => at < s.end && s.start < at + length)

@@ -1,4 +1,4 @@
-import { charWeight, cjkWeights, plausibility, profile, stepScore, type Profile } from '../../decode/plausibility.js'
+import { charWeight, isWordPair, plausibility, plausibilityOf, profile, stepScore, weightTable, type Profile } from '../../decode/plausibility.js'
 import { codec, utf8, type Codec } from '../../decode/codecs.js'
 
 /**
@@ -85,21 +85,128 @@ const JAPANESE = /です|ます|ました|でした|ている|ません|ない|�
 /** CJK characters, punctuation, kana, bopomofo, Hangul, full-width forms and private use (GBK's user areas). */
 const CJK = /[\u3000-\u30ff\u3100-\u312f\u3400-\u9fff\uac00-\ud7a3\uff00-\uffef\ue000-\uf8ff]/u
 
-interface Unit {
-  code: number
-  /** UTF-16 offset. */
-  offset: number
-  bytes: readonly number[] | undefined
+/**
+ * The code points of a line with the bytes the wrong codec reads them from, the bytes of every unit in one
+ * stream. A run of units that all have bytes is a segment; no stretch crosses a unit without bytes, and a decoder
+ * reads a segment's bytes from a copy that ends where the segment does. Plain arrays of small integers: typed
+ * arrays of this size live outside the heap and cost an allocation each, per line and reading.
+ */
+interface Units {
+  n: number
+  code: number[]
+  /** UTF-16 offset of each unit; offset[n] is the length of the text. */
+  offset: number[]
+  /** Where each unit's bytes begin in `stream`; byteStart[n] is the stream's length. A unit without bytes has none. */
+  byteStart: number[]
+  /** 1 for a unit with bytes. */
+  encodable: number[]
+  stream: number[]
+  /** The unit whose bytes begin at each position of the stream (-1 inside a unit). */
+  unitAt: number[]
+  /** For each unit: the first unit at or after it without bytes (n when there is none). */
+  segEnd: number[]
+  /** For each unit with bytes: the first unit of its segment. */
+  segStart: number[]
+  /** The bytes of each segment, by its segEnd, made on first use. */
+  segments: (number[] | undefined)[]
+  /** What decodeAll makes of a segment under a right codec, by codec name and segEnd. */
+  decodedSegments: Map<string, string | undefined>
+  /** Non-ASCII units with bytes. */
+  suspects: number
 }
 
-function units(text: string, wrong: Codec): Unit[] {
-  const out: Unit[] = []
-  for (let i = 0; i < text.length; ) {
-    const code = text.codePointAt(i)!
-    out.push({ code, offset: i, bytes: wrong.encodeChar(code) })
-    i += code > 0xffff ? 2 : 1
+/** The bytes of the segment unit `k` is in, and where that segment begins in the stream. */
+function segmentOf(us: Units, k: number): number[] {
+  const end = us.segEnd[k]!
+  let bytes = us.segments[end]
+  if (!bytes) {
+    bytes = us.stream.slice(us.byteStart[us.segStart[k]!]!, us.byteStart[end]!)
+    us.segments[end] = bytes
   }
-  return out
+  return bytes
+}
+
+/** decodeAll of the segment unit `k` begins, once per codec. */
+function decodeSegment(us: Units, k: number, right: Codec): string | undefined {
+  const key = `${right.name} ${us.segEnd[k]!}`
+  if (us.decodedSegments.has(key)) return us.decodedSegments.get(key)
+  const whole = decodeAll(segmentOf(us, k), right)
+  us.decodedSegments.set(key, whole)
+  return whole
+}
+
+/**
+ * The last line looked at: its units under each wrong codec and the scores of keeping each unit (which depend on
+ * the code points only). The readings of a line share them: windows-1252 three times, GBK and Big5 twice each.
+ */
+let lastLine: { text: string; units: Map<Codec, Units>; kept?: Float64Array } | undefined
+
+function lineCache(text: string): NonNullable<typeof lastLine> {
+  if (!lastLine || lastLine.text !== text) lastLine = { text, units: new Map() }
+  return lastLine
+}
+
+function units(text: string, wrong: Codec): Units {
+  const cache = lineCache(text)
+  let made = cache.units.get(wrong)
+  if (!made) {
+    made = buildUnits(text, wrong)
+    cache.units.set(wrong, made)
+  }
+  return made
+}
+
+/** Prefix sums of the scores of keeping each unit of `us` (a line's units under any codec). */
+function keptScores(text: string, us: Units): Float64Array {
+  const cache = lineCache(text)
+  if (cache.kept) return cache.kept
+  const { n, code } = us
+  const kept = new Float64Array(n + 1)
+  for (let k = 0; k < n; k++) kept[k + 1] = kept[k]! + stepScore(k > 0 ? code[k - 1]! : 0x20, code[k]!)
+  cache.kept = kept
+  return kept
+}
+
+/** One character's bytes, written by encodeInto. */
+const scratch = new Uint16Array(8)
+
+function buildUnits(text: string, wrong: Codec): Units {
+  const length = text.length
+  const code: number[] = []
+  const offset: number[] = []
+  const byteStart: number[] = []
+  const encodable: number[] = []
+  const stream: number[] = []
+  const segStart: number[] = []
+  let suspects = 0
+  let start = 0
+  for (let i = 0; i < length; ) {
+    const c = text.codePointAt(i)!
+    const n = code.length
+    code.push(c)
+    offset.push(i)
+    byteStart.push(stream.length)
+    const written = wrong.encodeInto(c, scratch, 0)
+    if (written > 0) {
+      if (n === 0 || encodable[n - 1] === 0) start = n
+      encodable.push(1)
+      segStart.push(start)
+      if (c >= 0x80) suspects++
+      for (let b = 0; b < written; b++) stream.push(scratch[b]!)
+    } else {
+      encodable.push(0)
+      segStart.push(-1)
+    }
+    i += c > 0xffff ? 2 : 1
+  }
+  const n = code.length
+  offset.push(length)
+  byteStart.push(stream.length)
+  const unitAt: number[] = new Array(stream.length + 1).fill(-1)
+  for (let k = 0; k < n; k++) if (encodable[k]) unitAt[byteStart[k]!] = k
+  const segEnd: number[] = new Array(n + 1).fill(n)
+  for (let k = n - 1; k >= 0; k--) segEnd[k] = encodable[k] ? segEnd[k + 1]! : k
+  return { n, code, offset, byteStart, encodable, stream, unitAt, segEnd, segStart, segments: [], decodedSegments: new Map(), suspects }
 }
 
 function isSingleByte(codec: Codec): boolean {
@@ -108,48 +215,72 @@ function isSingleByte(codec: Codec): boolean {
 
 /** Whether a repaired stretch is convincing for its reading. */
 function accept(reading: Reading, before: string, after: string, gain: number, context: { han: number; touchesLetter: boolean }): boolean {
-  const afterChars = [...after]
-  const nonAscii = afterChars.filter((c) => c.codePointAt(0)! >= 0x80)
-  if (nonAscii.length === 0) return false
-  const lost = afterChars.filter((c) => c === '\uFFFD').length
-  if (lost === nonAscii.length && !before.includes('\uFFFD') && !/锟斤拷|烫烫|屯屯|ï¿½/.test(before)) return false
-  const perChar = gain / Math.max(1, nonAscii.length)
+  // Characters of `after` (code points) at or above U+0080, and how many of them are U+FFFD.
+  let nonAsciiCount = 0
+  let lost = 0
+  for (let i = 0; i < after.length; i++) {
+    const c = after.charCodeAt(i)
+    if (c < 0x80) continue
+    nonAsciiCount++
+    if (c === 0xfffd) lost++
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < after.length) {
+      const low = after.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low < 0xe000) i++
+    }
+  }
+  if (nonAsciiCount === 0) return false
+  if (lost === nonAsciiCount && !before.includes('\uFFFD') && !/锟斤拷|烫烫|屯屯|ï¿½/.test(before)) return false
+  const perChar = gain / Math.max(1, nonAsciiCount)
   switch (reading.rule) {
     case 'utf8-as-latin':
       return gain >= 1.5
     case 'utf8-as-gbk':
     case 'utf8-as-big5':
       // Valid UTF-8 across three or more characters is itself strong evidence: GBK or Big5 text almost never is.
-      return (gain >= 2.5 && perChar >= 1) || (nonAscii.length >= 3 && gain >= 1)
+      return (gain >= 2.5 && perChar >= 1) || (nonAsciiCount >= 3 && gain >= 1)
     case 'gbk-as-latin':
     case 'big5-as-latin': {
       const han = countHan(after)
       // Glued to a Latin word on either side, a short stretch is more likely accented letters (`MÄ£ÄM`).
-      return gain >= 3 && han >= (context.touchesLetter ? 4 : 2) && plausibility(after) / nonAscii.length >= 0.5
+      return gain >= 3 && han >= (context.touchesLetter ? 4 : 2) && plausibility(after) / nonAsciiCount >= 0.5
     }
     case 'big5-as-gbk':
     case 'gbk-as-big5':
       // The input must look like Chinese already (Greek or Cyrillic encode in GBK too, `Пожар` is not Big5).
-      if ([...before].filter((c) => CJK.test(c)).length < Math.max(1, 0.5 * [...before].filter((c) => c >= '\u0080').length)) return false
-      return nonAscii.length >= 2 && gain >= Math.max(3, 0.5 * nonAscii.length) && plausibility(after) / nonAscii.length >= 0.5
+      if (!looksCjk(before)) return false
+      return nonAsciiCount >= 2 && gain >= Math.max(3, 0.5 * nonAsciiCount) && plausibility(after) / nonAsciiCount >= 0.5
     default:
       return false
   }
 }
 
+/** Whether CJK characters are at least half the non-ASCII characters of `text` (and there is one). */
+function looksCjk(text: string): boolean {
+  let cjk = 0
+  let high = 0
+  for (const c of text) {
+    if (CJK.test(c)) cjk++
+    if (c >= '\u0080') high++
+  }
+  return cjk >= Math.max(1, 0.5 * high)
+}
+
 /** The stretches of `text` that read better under `reading`, accepted ones only. */
-export function findRepairs(text: string, reading: Reading, depth = 0, established?: ReadonlySet<string>): Repair[] {
+/**
+ * `established`: the readings convincing elsewhere in the document (their weak stretches count). `watch`, when
+ * given, collects the readings whose being established would change what this call returns: a line none of whose
+ * watched readings is established reads the same the second time.
+ */
+export function findRepairs(text: string, reading: Reading, depth = 0, established?: ReadonlySet<string>, watch?: Set<string>): Repair[] {
   const wrong = codec(reading.wrong)
   const right = codec(reading.right)
   // Japanese is not a misreading of Big5 or GBK bytes, though its kana and kanji are in both.
   if ((reading.rule === 'big5-as-gbk' || reading.rule === 'gbk-as-big5') && JAPANESE.test(text)) return []
   const us = units(text, wrong)
-  const n = us.length
+  const { n, code, offset, byteStart, encodable, unitAt, segEnd } = us
   if (n === 0) return []
   // Quick exit: the wrong codec must be able to have produced at least two non-ASCII characters.
-  let suspects = 0
-  for (const u of us) if (u.code >= 0x80 && u.bytes) suspects++
-  if (suspects < (isSingleByte(wrong) ? 2 : 1)) return []
+  if (us.suspects < (isSingleByte(wrong) ? 2 : 1)) return []
   // Every repair, whole span or walked, begins with a multi-byte character decoded at the first byte of a
   // non-ASCII unit: when none decodes so, there is nothing to judge (most clean lines under a UTF-8 reading).
   if (right.name === 'utf-8' && !anyStart(us, right)) return []
@@ -163,14 +294,12 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   // as one piece (single characters of GBK read as Big5 are real characters; only the run shows the damage).
   const blocked = new Uint8Array(n)
   for (let k = 0; k < n; ) {
-    if (!us[k]!.bytes) {
+    if (!encodable[k]) {
       k++
       continue
     }
-    let m = k
-    const bytes: number[] = []
-    while (m < n && us[m]!.bytes) for (const b of us[m++]!.bytes!) bytes.push(b)
-    const whole = decodeAll(bytes, right)
+    const m = segEnd[k]!
+    const whole = decodeSegment(us, k, right)
     if (whole !== undefined) {
       const repair = judge(text, us, k, m, whole, reading, wrong, right, han, weak, depth)
       if (repair) {
@@ -183,8 +312,8 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
 
   // Whole spans that cover every non-ASCII character leave nothing for the walk (a line misread end to end).
   let open = false
-  for (let k = 0; k < n && !open; k++) if (!blocked[k] && us[k]!.code >= 0x80 && us[k]!.bytes) open = true
-  if (!open) return screen(text, reading, repairs, weak, established?.has(reading.rule) ?? false)
+  for (let k = 0; k < n && !open; k++) if (!blocked[k] && code[k]! >= 0x80 && encodable[k]) open = true
+  if (!open) return screened(text, reading, repairs, weak, established, watch)
 
   const best = new Float64Array(n + 1).fill(-Infinity)
   const from = new Int32Array(n + 1).fill(-1)
@@ -194,22 +323,31 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   // UTF-8 hidden in GBK, Big5 or the rarer single-byte codecs: valid multi-byte sequences are evidence in themselves.
   const structure = structureBonus(wrong, right)
   /** Prefix sums of the scores of keeping each unit: the DP's estimate of a stretch's gain without judging it. */
-  const kept = new Float64Array(n + 1)
-  for (let k = 0; k < n; k++) kept[k + 1] = kept[k]! + stepScore(k > 0 ? us[k - 1]!.code : 0x20, us[k]!.code)
+  const kept = keptScores(text, us)
+  // The bytes of the segment the walk is in (a view ends where the segment does: decoders see nothing past it).
+  let view: number[] = []
+  let viewBase = 0
+  let viewEnd = -1
   for (let k = 0; k < n; k++) {
     if (best[k] === -Infinity) continue
-    const previous = k > 0 ? us[k - 1]!.code : 0x20
+    const previous = k > 0 ? code[k - 1]! : 0x20
     const keep = best[k]! + (kept[k + 1]! - kept[k]!)
     if (keep > best[k + 1]!) {
       best[k + 1] = keep
       from[k + 1] = k
       decoded[k + 1] = undefined
     }
-    const start = us[k]!
-    if (!start.bytes || start.code < 0x80 || blocked[k]) continue
-    // Walk the right codec over the bytes of units k, k+1, … until it lands on a unit boundary.
-    const bytes: number[] = []
-    const ends: number[] = [] // byte length after each unit
+    if (!encodable[k] || code[k]! < 0x80 || blocked[k]) continue
+    if (k >= viewEnd) {
+      viewEnd = segEnd[k]!
+      viewBase = byteStart[us.segStart[k]!]!
+      view = segmentOf(us, k)
+    }
+    // Walk the right codec over the bytes of units k, k+1, … until it lands on a unit boundary. `at` counts
+    // from the unit's first byte; `seen` is how far a walk that gathered units as it went would have read.
+    const first = byteStart[k]! - viewBase
+    const available = view.length - first
+    let seen = 0
     let m = k
     let at = 0
     let acc = 0
@@ -217,26 +355,24 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     let last = previous
     let changed = false
     while (at < MAX_WALK) {
-      while (bytes.length <= at + 5 && m < n && us[m]!.bytes && !blocked[m] && bytes.length < MAX_WALK + 6) {
-        for (const b of us[m]!.bytes!) bytes.push(b)
-        ends.push(bytes.length)
-        m++
-      }
-      if (at >= bytes.length) break
-      const next = right.decodeAt(bytes, at)
+      while (seen <= at + 5 && m < viewEnd && seen < MAX_WALK + 6) seen = byteStart[++m]! - byteStart[k]!
+      if (at >= seen) break
+      const next = right.decodeAt(view, first + at)
       if (!next) break
       at += next.length
-      const code = next.candidates ? guess(last, next.candidates, peek(right, bytes, at)) : next.code
-      const ch = String.fromCodePoint(code)
-      acc += stepScore(last, code) + (code >= 0x80 ? structure : 0)
-      last = code
-      out += ch
+      let c = next.code
+      if (next.candidates) {
+        // The character after a lost byte, as far as the walk has gathered bytes.
+        c = guess(last, next.candidates, peek(right, seen < available ? view.slice(0, first + seen) : view, first + at))
+      }
+      acc += stepScore(last, c) + (c >= 0x80 ? structure : 0)
+      last = c
+      out += String.fromCodePoint(c)
       if (next.code >= 0x80) changed = true
-      const landed = ends.indexOf(at)
-      if (landed >= 0) {
-        const end = k + landed + 1
-        const original = text.slice(start.offset, end < n ? us[end]!.offset : text.length)
-        if (changed && out !== original) {
+      const landedAt = first + at === view.length ? viewEnd : unitAt[viewBase + first + at]!
+      if (landedAt >= 0) {
+        const end = landedAt
+        if (changed && !sameText(text, offset[k]!, offset[end]!, out)) {
           const score = best[k]! + acc - 0.01
           if (score > best[end]!) {
             best[end] = score
@@ -272,21 +408,22 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     const repair = judge(text, us, piece.k, piece.end, piece.after, reading, wrong, right, han, weak, depth)
     if (repair) repairs.push(repair)
   }
-  return screen(text, reading, repairs, weak, established?.has(reading.rule) ?? false)
+  return screened(text, reading, repairs, weak, established, watch)
 }
 
 
 /** Whether the right codec decodes a character at the first byte of some non-ASCII unit. */
-function anyStart(us: readonly Unit[], right: Codec): boolean {
-  const window: number[] = []
-  for (let k = 0; k < us.length; k++) {
-    const unit = us[k]!
-    if (unit.code < 0x80 || !unit.bytes) continue
-    window.length = 0
-    for (let m = k; m < us.length && us[m]!.bytes && window.length <= 5; m++) for (const b of us[m]!.bytes!) window.push(b)
-    if (right.decodeAt(window, 0)) return true
+function anyStart(us: Units, right: Codec): boolean {
+  for (let k = 0; k < us.n; k++) {
+    if (us.code[k]! < 0x80 || !us.encodable[k]) continue
+    if (right.decodeAt(segmentOf(us, k), us.byteStart[k]! - us.byteStart[us.segStart[k]!]!)) return true
   }
   return false
+}
+
+/** Whether `text[start, end)` is `other`. */
+function sameText(text: string, start: number, end: number, other: string): boolean {
+  return end - start === other.length && text.startsWith(other, start)
 }
 
 /** What a piece of the input decodes to under `reading` ('' when its bytes are not UTF-8 end to end). */
@@ -302,6 +439,13 @@ function decodePiece(piece: string, reading: Reading): string {
  * or three stretches in the line, or one that decodes to punctuation, three letters, a second layer, or (Mac Roman)
  * a math sign glued to a letter; they never produce CJK. Weak stretches ride on convincing ones.
  */
+function screened(text: string, reading: Reading, repairs: Repair[], weak: Repair[], established: ReadonlySet<string> | undefined, watch: Set<string> | undefined): Repair[] {
+  const isEstablished = established?.has(reading.rule) ?? false
+  // Established, a reading keeps its weak stretches and skips the line-level checks of utf8-as-latin.
+  if (watch && !isEstablished && (weak.length > 0 || (reading.rule === 'utf8-as-latin' && repairs.length > 0))) watch.add(reading.rule)
+  return screen(text, reading, repairs, weak, isEstablished)
+}
+
 function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[], established: boolean): Repair[] {
   // A reading convincing elsewhere in the same document: this line's weaker stretches are the same damage.
   const exotic = isRarer(reading)
@@ -412,7 +556,7 @@ function peek(codec: Codec, bytes: ArrayLike<number>, at: number): number | unde
 }
 
 /** All of `bytes` under `codec`, or undefined when they do not decode end to end or nothing changes. */
-function decodeAll(bytes: number[], codec: Codec): string | undefined {
+function decodeAll(bytes: ArrayLike<number>, codec: Codec): string | undefined {
   // Code points first, the string once at the end: most spans fail to decode part way.
   const codes: number[] = []
   let nonAscii = false
@@ -436,7 +580,7 @@ function decodeAll(bytes: number[], codec: Codec): string | undefined {
 /** Units k..end of `text` read as `after`: a Repair when convincing and round-tripping. */
 function judge(
   text: string,
-  us: Unit[],
+  us: Units,
   k: number,
   end: number,
   after: string,
@@ -447,14 +591,15 @@ function judge(
   weak?: Repair[],
   depth = 0,
 ): Repair | undefined {
-  const n = us.length
-  const startOffset = us[k]!.offset
-  const endOffset = end < n ? us[end]!.offset : text.length
+  const startOffset = us.offset[k]!
+  const endOffset = us.offset[end]!
   const before = text.slice(startOffset, endOffset)
   if (before === after) return undefined
-  const prevCode = k > 0 ? us[k - 1]!.code : 0x20
+  const prevCode = k > 0 ? us.code[k - 1]! : 0x20
   const nextText = text.slice(endOffset, endOffset + 2)
-  let gain = plausibility(after + nextText, prevCode) - plausibility(before + nextText, prevCode)
+  // `before + nextText` is the input from the stretch's start to two units past its end.
+  const beforeScore = plausibilityOf(text, startOffset, Math.min(text.length, endOffset + 2), prevCode)
+  let gain = plausibility(after + nextText, prevCode) - beforeScore
   // A U+FFFD of the input is a byte lost before the misreading: a repair gets no credit for making it disappear
   // (a guess over it is worth what the guessed character reads like, no more).
   if (before.includes('\uFFFD')) gain += charWeight(0xfffd) * Math.max(0, countLost(before) - countLost(after))
@@ -470,7 +615,7 @@ function judge(
   if (depth < 2 && reading.rule === 'utf8-as-latin' && /[\u0080-\u00ff]{2}/.test(after)) {
     // Layered damage: the first undoing can look worse (C1 controls) than the input; judge by the end result.
     const inner = findRepairs(after, reading, depth + 1)
-    if (inner.length > 0) gain = Math.max(gain, plausibility(apply(after, inner) + nextText, prevCode) - plausibility(before + nextText, prevCode))
+    if (inner.length > 0) gain = Math.max(gain, plausibility(apply(after, inner) + nextText, prevCode) - beforeScore)
   }
   const contextHan = han - countHan(before)
   // A repair never produces characters that are not text (phonetic extensions, private use, stray controls).
@@ -483,7 +628,7 @@ function judge(
   const strong = accept(reading, before, after, gain, { han: contextHan, touchesLetter })
   const weakFloor = right.name === 'utf-8' && !isSingleByte(wrong) ? -1.5 : 0.5
   if (!strong && !(weak && gain > weakFloor)) return undefined
-  if (!roundTrips(before, after, wrong, right)) return undefined
+  if (!roundTripsUnits(us, k, end, before, after, right)) return undefined
   const repair: Repair = {
     start: startOffset,
     end: endOffset,
@@ -498,17 +643,36 @@ function judge(
   return undefined
 }
 
+
+/** Whether `bytes` decode end to end under `codec` as `text` (what `readAll(bytes, codec) === text` says). */
+function readsAs(bytes: ArrayLike<number>, codec: Codec, text: string): boolean {
+  let i = 0
+  for (let at = 0; at < bytes.length; ) {
+    const next = codec.decodeAt(bytes, at)
+    if (!next || next.candidates) return false
+    const code = next.code
+    // A lone surrogate decoded is one unit, as String.fromCodePoint makes it.
+    if (text.codePointAt(i) !== code) return false
+    i += code > 0xffff ? 2 : 1
+    at += next.length
+  }
+  return i === text.length
+}
+
 /**
  * Every repair is checked to round-trip: the input's bytes under the wrong codec (each character maps back to
  * the bytes it was read from) read as the repair under the right codec. (Comparing the repair's own bytes would fail on codecs
  * that hold a character twice, like Big5's 十 at A2CC and A451.)
+ * The bytes are read from the line's stream, for units k..end.
  */
-function roundTrips(before: string, after: string, wrong: Codec, right: Codec): boolean {
-  // Bytes lost before the misreading: the walk matched every byte that survived, nothing more to compare.
+function roundTripsUnits(us: Units, k: number, end: number, before: string, after: string, right: Codec): boolean {
   if (before.includes('\uFFFD')) return true
-  const bytes = bytesOf(before, wrong)
-  if (!bytes) return false
-  return readAll(bytes, right) === after
+  for (let m = k; m < end; m++) if (!us.encodable[m]) return false
+  const segment = segmentOf(us, k)
+  const base = us.byteStart[us.segStart[k]!]!
+  const from = us.byteStart[k]! - base
+  const to = us.byteStart[end]! - base
+  return readsAs(from === 0 && to === segment.length ? segment : segment.slice(from, to), right, after)
 }
 
 /** How many characters of `after` stand where `before`'s bytes lost one: guesses, not readings. */
@@ -526,7 +690,7 @@ function countGuesses(before: string, after: string, wrong: Codec, right: Codec)
   return n
 }
 
-function readAll(bytes: number[], codec: Codec): string | undefined {
+function readAll(bytes: ArrayLike<number>, codec: Codec): string | undefined {
   let out = ''
   for (let at = 0; at < bytes.length; ) {
     const next = codec.decodeAt(bytes, at)
@@ -537,16 +701,17 @@ function readAll(bytes: number[], codec: Codec): string | undefined {
   return out
 }
 
-function bytesOf(text: string, codec: Codec): number[] | undefined {
-  const out: number[] = []
+function bytesOf(text: string, codec: Codec): Uint16Array | undefined {
+  const out = new Uint16Array(3 * text.length)
+  let at = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!
     if (code > 0xffff) i++
-    const bytes = codec.encodeChar(code)
-    if (!bytes) return undefined
-    for (let b = 0; b < bytes.length; b++) out.push(bytes[b]!)
+    const written = codec.encodeInto(code, out, at)
+    if (written < 0) return undefined
+    at += written
   }
-  return out
+  return out.subarray(0, at)
 }
 
 /** The result of repairing one string: stretches in the coordinates of the input, with their chains. */
@@ -603,11 +768,11 @@ function apply(text: string, repairs: Repair[]): string {
  * The layer of repairs of `text` that gains most, looking one layer ahead: double-encoded UTF-8 also reads as
  * GBK bytes read as Latin-1 (`Ã¤Â¸Â­` → `盲赂颅`), but undoing windows-1252 twice ends far more plausible.
  */
-function bestLayer(text: string, readings: readonly Reading[], lookahead = true, established?: ReadonlySet<string>): Repair[] | undefined {
+function bestLayer(text: string, readings: readonly Reading[], lookahead = true, established?: ReadonlySet<string>, watch?: Set<string>): Repair[] | undefined {
   let chosen: Repair[] | undefined
   let chosenGain = 0
   for (const reading of readings) {
-    const repairs = findRepairs(text, reading, 0, established)
+    const repairs = findRepairs(text, reading, 0, established, watch)
     if (repairs.length === 0) continue
     let gain = total(repairs)
     if (lookahead && reading.rule === 'utf8-as-latin') {
@@ -633,54 +798,115 @@ function nonAscii(text: string): number {
   return n
 }
 
-/**
- * Code units by what they say about a line: 0 ASCII, 1 CJK (U+2E80 up, surrogates: judged by their weights), 2
- * anything a misreading prints outside CJK (Latin-1 and windows-1252 characters, C1 controls, Greek, Cyrillic,
- * box drawing…) and U+FFFD, which send the line to the full look at once.
- */
-const UNIT_CLASS = (() => {
-  const classes = new Uint8Array(0x10000).fill(2)
-  classes.fill(0, 0, 0x80)
-  classes.fill(1, 0x2e80)
-  classes[0xfffd] = 2
-  return classes
-})()
-
 /** The longest Han run that can reach the pairless test of plausibleReadings. */
 const PAIRLESS_RUN = 6
 
 /**
- * Whether anything in the encoding step could change `line`, by one pass over its code units: a line of ASCII,
- * or of ASCII and common CJK characters in runs too short to be pairless, is left without building a profile
- * or word pairs. (The same conditions as plausibleReadings and the step's other checks, read conservatively.)
+ * Whether anything in the encoding step could change `line`, by one pass over its code units. It answers false
+ * only where plausibleReadings finds no reading to try and none of the step's other checks applies: no C1
+ * control, `Ã`, U+FFFD, `锟`, `?` after a non-ASCII character, no two neighbouring non-ASCII characters outside
+ * CJK (the Latin-1 and other pairs of `profile`), and CJK text that reads clean (mean weight, no cluster of
+ * uncommon characters, no pairless run: word pairs are looked up only in Han runs long enough and with enough
+ * uncommon characters to be one). The same conditions as plausibleReadings, computed the same way.
  */
 export function mayHoldMojibake(line: string): boolean {
-  let cjk = false
-  let run = 0
-  let longRun = false
-  let previousHigh = false
+  // The weights are read on the first CJK character: an ASCII document loads no table.
+  let w: Float32Array | undefined
+  let cjk = 0
+  let sum = 0
+  // Uncommon CJK characters: how many, and the CJK counts at the last three (for the cluster test).
+  let low = 0
+  let r0 = 0
+  let r1 = 0
+  let r2 = 0
+  // The current run of Han pairs (U+3400–U+ABFF in a row): where it began, its length, its uncommon characters.
+  let runStart = -1
+  let runLength = 0
+  let runLow = 0
+  /** 0 ASCII (or start), 1 non-ASCII below U+2E80, 2 CJK. */
+  let previous = 0
   for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i)
-    const kind = UNIT_CLASS[c]!
-    if (kind === 2) return true
-    if (kind === 0) {
-      // `?` after a non-ASCII character may be a lost byte; `锟` begins U+FFFD read as GBK.
-      if (c === 0x3f && previousHigh) return true
-      previousHigh = false
-      run = 0
+    let c = line.charCodeAt(i)
+    if (c < 0x80) {
+      // `?` after a non-ASCII character may be a lost byte.
+      if (c === 0x3f && previous !== 0) return true
+      if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, i)) return true
+      runLength = 0
+      previous = 0
       continue
     }
-    if (c === 0x951f) return true
-    cjk = true
-    previousHigh = true
+    if (c < 0x2e80) {
+      // C1 controls and `Ã` (its no-break space lost) are the step's own checks; two in a row make a pair.
+      if (previous === 1 || c < 0xa0 || c === 0xc3) return true
+      if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, i)) return true
+      runLength = 0
+      previous = 1
+      continue
+    }
+    // `锟` begins U+FFFD read as GBK; U+FFFD itself is a lost byte.
+    if (c === 0x951f || c === 0xfffd) return true
+    const at = i
+    let weight: number
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < line.length) {
+      // A lone high surrogate: profile would read the next unit as its pair; the full look sorts it out.
+      const next = line.charCodeAt(i + 1)
+      if (next < 0xdc00 || next >= 0xe000) return true
+      c = line.codePointAt(i)!
+      i++
+      weight = charWeight(c)
+    } else weight = (w ??= weightTable())[c]!
+    cjk++
+    sum += weight
+    const uncommon = weight <= 0.2
+    if (uncommon) {
+      low++
+      if (low % 3 === 0) r0 = cjk
+      else if (low % 3 === 1) r1 = cjk
+      else r2 = cjk
+      // Three uncommon characters within eight: the oldest of the last three is at slot (low + 1) % 3.
+      if (low >= 3 && cjk - ((low + 1) % 3 === 0 ? r0 : (low + 1) % 3 === 1 ? r1 : r2) < 8) return true
+    }
     if (c >= 0x3400 && c < 0xac00) {
-      if (++run >= PAIRLESS_RUN) longRun = true
-    } else run = 0
+      // A run goes on while code points stay in the block (an astral character or anything else ends it).
+      if (runLength === 0) {
+        if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, at)) return true
+        runStart = at
+        runLength = 0
+        runLow = 0
+      }
+      runLength++
+      if (uncommon) runLow++
+    } else {
+      if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, at)) return true
+      runLength = 0
+    }
+    previous = 2
   }
-  if (!cjk) return false
-  if (longRun) return true
-  const p = cjkWeights(line)
-  return p.meanCjk < 0.9 || p.rareCluster
+  if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, line.length)) return true
+  return cjk > 0 && sum / cjk < 0.9
+}
+
+/**
+ * Whether the Han run `line[start, end)` holds a pairless stretch as `profile` counts one: at least
+ * PAIRLESS_RUN characters in which no neighbours form a known word and two or more are uncommon.
+ */
+function pairlessRun(line: string, start: number, end: number): boolean {
+  const w = weightTable()
+  let previous = line.charCodeAt(start)
+  let pairless = 1
+  let lowInRun = w[previous]! <= 0.2 ? 1 : 0
+  for (let i = start + 1; i < end; i++) {
+    const code = line.charCodeAt(i)
+    if (isWordPair(previous, code)) {
+      pairless = 1
+      lowInRun = 0
+    } else {
+      if (w[code]! <= 0.2) lowInRun++
+      if (++pairless >= PAIRLESS_RUN && lowInRun >= 2) return true
+    }
+    previous = code
+  }
+  return false
 }
 
 /**
@@ -698,20 +924,13 @@ export function plausibleReadings(text: string, readings: readonly Reading[], p:
   })
 }
 
-/** Whether all of `text` is bytes of the wrong codec that decode under the right one. */
+/** Whether all of `text` is bytes of the wrong codec that decode under the right one (with a non-ASCII character). */
 function decodesWhole(text: string, reading: Reading): boolean {
-  const bytes = bytesOf(text, codec(reading.wrong))
-  if (bytes === undefined) return false
-  // What decodeAll accepts, without building the text or guessing lost characters.
-  const right = codec(reading.right)
-  let nonAscii = false
-  for (let at = 0; at < bytes.length; ) {
-    const next = right.decodeAt(bytes, at)
-    if (!next) return false
-    if (next.code >= 0x80) nonAscii = true
-    at += next.length
-  }
-  return nonAscii
+  const us = units(text, codec(reading.wrong))
+  // One segment from the first unit to the last: every character has bytes. The decoding is the one the whole
+  // span of findRepairs reads next.
+  if (us.n === 0 || us.segEnd[0] !== us.n) return false
+  return decodeSegment(us, 0, codec(reading.right)) !== undefined
 }
 
 /** Readings through the rarer single-byte codecs (windows-1250, Mac Roman, cp437…). */
@@ -724,7 +943,7 @@ function isRarer(reading: Reading): boolean {
  * unexplained, the rarer readings the quick look left out get their chance (`Å iaip ÄÆdomu … VisÅ³`: windows-1252
  * explains `Å³` only, windows-1257 the whole line).
  */
-function bestLayerOf(text: string, readings: readonly Reading[], established?: ReadonlySet<string>): Repair[] | undefined {
+function bestLayerOf(text: string, readings: readonly Reading[], established?: ReadonlySet<string>, watch?: Set<string>): Repair[] | undefined {
   const p = profile(text)
   const first = plausibleReadings(text, readings, p)
   // On a line of Latin-1 pairs, a reading under which the whole line decodes is tried first: GBK read as Latin-1
@@ -733,12 +952,12 @@ function bestLayerOf(text: string, readings: readonly Reading[], established?: R
     const whole = first.filter((r) => decodesWhole(text, r))
     if (whole.length > 0 && whole.length < first.length) first.splice(0, first.length, ...whole, ...first.filter((r) => !whole.includes(r)))
   }
-  const layer = first.length > 0 ? bestLayer(text, first, true, established) : undefined
+  const layer = first.length > 0 ? bestLayer(text, first, true, established, watch) : undefined
   if (layer && explained(text, layer) >= 0.95 * nonAscii(text)) return layer
   // When no common reading explains a line of Latin-1 pairs, the rarer codecs may: Mac Roman's `‚Ä¶` is all
   // windows-1252 characters.
   const rest = p.latin >= 2 ? readings.filter((r) => isRarer(r) && !first.includes(r)) : []
-  const other = rest.length > 0 ? bestLayer(text, rest, true, established) : undefined
+  const other = rest.length > 0 ? bestLayer(text, rest, true, established, watch) : undefined
   // Gains of different codecs do not compare (the rarer ones earn a bonus for structure): the one that explains
   // more of the line wins.
   return other && explained(text, other) > explained(text, layer) ? other : layer
@@ -752,15 +971,16 @@ export function repairText(
   text: string,
   readings: readonly Reading[] = READINGS,
   established?: ReadonlySet<string>,
+  watch?: Set<string>,
 ): { text: string; stretches: RepairedStretch[] } {
-  let layer = bestLayerOf(text, readings, established)
+  let layer = bestLayerOf(text, readings, established, watch)
   // Mojibake saved again in the wrong encoding turns each U+FFFD into `?` (`涓捐銆?` was `举行。`): read a `?`
   // after a non-ASCII character as a lost byte, and keep that reading when it explains more of the line.
   let questionMarks = false
   if (text.includes('?') && QUESTION_AFTER_NON_ASCII.test(text)) {
     const lossy = readings.filter((r) => r.right === 'utf-8' && (r.wrong === 'gbk' || r.wrong === 'big5'))
     // A stretch that reads a `?` so must hold three misread characters: `鐘?` alone is a word and a question mark.
-    const alt = (lossy.length > 0 ? bestLayerOf(text.replace(QUESTION_AFTER_NON_ASCII_ALL, '\uFFFD'), lossy, established) : undefined)
+    const alt = (lossy.length > 0 ? bestLayerOf(text.replace(QUESTION_AFTER_NON_ASCII_ALL, '\uFFFD'), lossy, established, watch) : undefined)
       ?.filter((r) => !text.slice(r.start, r.end).includes('?') || nonAscii(text.slice(r.start, r.end)) >= 3)
     if (alt && alt.length > 0 && explained(text, alt) > explained(text, layer)) {
       layer = alt.map((r) => {
@@ -780,7 +1000,8 @@ export function repairText(
     let guessed = r.guessed
     for (let depth = 1; depth < MAX_LAYERS; depth++) {
       // A layer under the same reading is the same damage again: it needs no more evidence than it shows.
-      const inner = bestLayerOf(after, readings) ?? (r.reading.rule === 'utf8-as-latin' ? bestLayer(after, [r.reading], false, new Set([r.reading.rule])) : undefined)
+      // A layer the quick look finds nothing in has no reading to try (bestLayerOf would find none).
+      const inner = (mayHoldMojibake(after) ? bestLayerOf(after, readings) : undefined) ?? (r.reading.rule === 'utf8-as-latin' ? bestLayer(after, [r.reading], false, new Set([r.reading.rule])) : undefined)
       if (!inner) break
       after = apply(after, inner)
       guessed += inner.reduce((sum, i) => sum + i.guessed, 0)
