@@ -9,14 +9,27 @@ import type { LineNode, Root } from '../types.js'
  */
 export function parseText(text: string): Root {
   const children: LineNode[] = []
-  const lineBreak = /\r\n|\n|\r/g
+  const length = text.length
+  // `indexOf` finds a line feed far faster than a regular expression; carriage returns are looked for only in a
+  // text that has one.
+  const hasCarriageReturn = text.indexOf('\r') !== -1
   let start = 0
   let line = 1
   for (;;) {
-    const match = lineBreak.exec(text)
-    const end = match ? match.index : text.length
-    const eol = match ? match[0] : ''
-    if (!match && start === text.length && children.length > 0) break
+    let end = text.indexOf('\n', start)
+    let eol = '\n'
+    if (hasCarriageReturn) {
+      const cr = text.indexOf('\r', start)
+      if (cr !== -1 && (end === -1 || cr < end)) {
+        end = cr
+        eol = text.charCodeAt(cr + 1) === 0x0a ? '\r\n' : '\r'
+      }
+    }
+    if (end === -1) {
+      if (start === length && children.length > 0) break
+      end = length
+      eol = ''
+    }
     children.push({
       type: 'line',
       value: text.slice(start, end),
@@ -26,11 +39,11 @@ export function parseText(text: string): Root {
         end: { line, column: end - start + 1, offset: end },
       },
     })
-    if (!match) break
+    if (eol === '') break
     start = end + eol.length
     line++
   }
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: 1, offset: text.length } } }
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: 1, offset: length } } }
 }
 
 /**
