@@ -90,11 +90,26 @@ const asciiMarks: LineRule = (line) => {
     const spaceAfter = spaceMatched && (matchEnd >= length || isChineseContextCode(line.charCodeAt(matchEnd)))
     const start = spaceBefore && chineseBefore ? index : markStart
     const end = markEnd + (spaceAfter ? 1 : 0)
-    const replacement = run.length === 1 ? FULLWIDTH[run]! : [...run].map((c) => FULLWIDTH[c]!).join('')
+    if (run.length === 1) {
+      // One mark, with or without the spaces around it: the reason is one of four made in advance.
+      const reasons = SINGLE_MARK_REASONS[run]!
+      const reason = reasons[(start < markStart ? 2 : 0) + (end > markEnd ? 1 : 0)]!
+      edits.push({ start, end, replacement: FULLWIDTH[run]!, ruleId: MARK_RULE[run]!, reason, confident: true })
+      continue
+    }
+    const replacement = [...run].map((c) => FULLWIDTH[c]!).join('')
     edits.push(edit(start, end, line.slice(start, end), replacement, MARK_RULE[run[0]!]!, 'in Chinese text'))
   }
   return edits
 }
+
+/** Per mark, the reasons of its edit as `edit()` words them: the mark alone, with a space after, before, both. */
+const SINGLE_MARK_REASONS: Record<string, readonly string[]> = Object.fromEntries(
+  Object.keys(FULLWIDTH).map((mark) => [
+    mark,
+    [mark, mark + ' ', ' ' + mark, ' ' + mark + ' '].map((actual) => edit(0, 0, actual, FULLWIDTH[mark]!, '', 'in Chinese text').reason),
+  ]),
+)
 
 /**
  * `(…)` holding Han text, after or before Chinese, becomes `（…）`. The pairs are the matches of `\(([^()]*)\)`
