@@ -69,6 +69,10 @@ const COMMA = 8
 const NOT_JUNK = 16
 /** Not white space. */
 const NOT_WHITE = 32
+/** `@` or an ASCII digit: an e-mail address or a phone number has one. */
+const CONTACT_UNIT = 64
+/** `I` or `公`: every keyword of `LICENCE_LINE` (`ICP…`, `公网安备`, `公網安備`) has one. */
+const LICENCE_UNIT = 128
 const LINE_UNITS = new Uint16Array(65536).fill(NOT_JUNK | NOT_WHITE)
 const WHITE_UNITS = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]
 for (let code = 0x2000; code <= 0x200a; code++) WHITE_UNITS.push(code)
@@ -77,6 +81,8 @@ for (const char of '-–—_=*·.,:：%+|/\\0123456789[]()<>') LINE_UNITS[char.c
 for (const char of '。！？!?…') LINE_UNITS[char.charCodeAt(0)]! |= END_MARK
 for (const char of '。！？') LINE_UNITS[char.charCodeAt(0)]! |= STOP
 for (const char of '，,') LINE_UNITS[char.charCodeAt(0)]! |= COMMA
+for (const char of '@0123456789') LINE_UNITS[char.charCodeAt(0)]! |= CONTACT_UNIT
+for (const char of 'I公') LINE_UNITS[char.charCodeAt(0)]! |= LICENCE_UNIT
 
 /** Code units a match can start with (first units of the phrase lists), and `disclaimer`'s leading class. */
 const DISCLAIMER_START = 1
@@ -112,17 +118,19 @@ export function classify(text: string, m: Matchers): Kind {
   while (lead < length && (START_UNITS[text.charCodeAt(lead)]! & LEAD) !== 0) lead++
   let head = false
   for (let i = 0; i <= lead && i < length && !head; i++) head = (START_UNITS[text.charCodeAt(i)]! & DISCLAIMER_START) !== 0
-  if ((head && m.disclaimer.test(text)) || (mayBeLicence(text) && LICENCE_LINE.test(text))) return 'disclaimer'
+  // A headline-long line (most lines of a page) has its units looked at once, for the gates below.
+  const headlineLong = length <= HEADLINE_MAX
+  let units = 0
+  if (headlineLong) for (let i = first; i < length; i++) units |= LINE_UNITS[text.charCodeAt(i)]!
+  const licence = length <= LICENCE_LINE_MAX && (!headlineLong || (units & LICENCE_UNIT) !== 0) && mayBeLicence(text)
+  if ((head && m.disclaimer.test(text)) || (licence && LICENCE_LINE.test(text))) return 'disclaimer'
   const start = START_UNITS[text.charCodeAt(first)]!
   if (length <= SHORT_LINE_MAX) {
-    if ((start & CONTACT_START) !== 0 && m.contact.test(text)) return 'contact'
+    if ((start & CONTACT_START) !== 0 && (!headlineLong || (units & CONTACT_UNIT) !== 0) && m.contact.test(text)) return 'contact'
     const junkStart = (LINE_UNITS[text.charCodeAt(first)]! & NOT_JUNK) === 0
     if ((junkStart && JUNK.test(text)) || ((start & TICKER_START) !== 0 && m.ticker.test(text)) || ((start & WIDGET_START) !== 0 && m.widget.test(text))) return 'junk'
   }
-  if (length > HEADLINE_MAX) return 'sentence'
-  // A headline-long line: its units are looked at once for what a sentence has.
-  let units = 0
-  for (let i = first; i < length; i++) units |= LINE_UNITS[text.charCodeAt(i)]!
+  if (!headlineLong) return 'sentence'
   if (((units & END_MARK) !== 0 && SENTENCE_END.test(text)) || ((units & STOP) !== 0 && (units & COMMA) !== 0)) return 'sentence'
   if ((start & BULLET_START) !== 0 && BULLET.test(text)) return 'bullet'
   return 'headline'
