@@ -182,9 +182,11 @@ export interface ScannedRule {
 /**
  * `runLineRules` for rules behind a pre-scan: each line is scanned once (`scan`, one pass over its code units, as
  * `unitScan` gives), and a rule whose bits the scan lacks is not called. What it gives is what the same rules give
- * through `runLineRules`, as long as each rule's bits are set on every line it would change.
+ * through `runLineRules`, as long as each rule's bits are set on every line it would change. A `gate` (an expression
+ * without the `g` or `y` flag) that fails on a line says no rule would change it: the line is not scanned at all. A
+ * regular expression of a few classes fails on a clean line three times faster than the scan's loop.
  */
-export function runScannedRules(tree: Root, file: VFile, scan: (line: string) => number, rules: readonly ScannedRule[]): void {
+export function runScannedRules(tree: Root, file: VFile, scan: (line: string) => number, rules: readonly ScannedRule[], gate?: RegExp): void {
   const children = tree.children
   // A line none of whose bits any rule asks for is passed over at once (unless a rule asks for none).
   let any = 0
@@ -193,7 +195,7 @@ export function runScannedRules(tree: Root, file: VFile, scan: (line: string) =>
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!
     let line = node.value
-    if (line.length === 0 || node.data?.removed) continue
+    if (line.length === 0 || node.data?.removed || (gate !== undefined && !gate.test(line))) continue
     let bits = scan(line)
     if ((bits & any) === 0 && any !== -1) continue
     context.index = index

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { containsHan, isChineseContext, isChineseContextUnit, isCjkPunctuation, isCjkPunctuationUnit, isHan } from '../../src/chars.js'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { punctuationRules, punctuationScannedRules, scanPunctuation } from '../../src/steps/punctuation/rules.js'
+import { PUNCTUATION_GATE, punctuationRules, punctuationScannedRules, scanPunctuation } from '../../src/steps/punctuation/rules.js'
 import { scanUnicode, unicodeRules, unicodeScannedRules } from '../../src/steps/unicode/rules.js'
 import { changeRecords, logChanges, runLineRules, runScannedRules, type LineRule, type ScannedRule } from '../../src/tree/edit.js'
 import { parseText } from '../../src/tree/parse.js'
@@ -10,12 +10,12 @@ import { stringifyRoot } from '../../src/tree/stringify.js'
 import { SCRIPTS, type Script } from '../../src/types.js'
 
 /** Text and every change record after running `rules` on every line, or behind a pre-scan the way the steps do. */
-function run(text: string, rules: LineRule[] | { scan: (line: string) => number; rules: ScannedRule[] }) {
+function run(text: string, rules: LineRule[] | { scan: (line: string) => number; rules: ScannedRule[]; gate?: RegExp }) {
   const tree = parseText(text)
   const file = new VFile({ value: text })
   logChanges(file, 'records')
   if (Array.isArray(rules)) runLineRules(tree, file, rules)
-  else runScannedRules(tree, file, rules.scan, rules.rules)
+  else runScannedRules(tree, file, rules.scan, rules.rules, rules.gate)
   return { text: stringifyRoot(tree), records: changeRecords(file), counts: file.data.zhtidy!.counts }
 }
 
@@ -38,11 +38,11 @@ const PUNCTUATION_UNITS = [
 const textOf = (units: string[]) => fc.array(fc.constantFrom(...units), { maxLength: 40 }).map((parts) => parts.join(''))
 
 /** Asserts the pre-scanned rules give exactly what the same rules give run on every line. */
-function same(text: string, prescanned: { scan: (line: string) => number; rules: ScannedRule[] }, unfiltered: LineRule[]): void {
+function same(text: string, prescanned: { scan: (line: string) => number; rules: ScannedRule[]; gate?: RegExp }, unfiltered: LineRule[]): void {
   expect(run(text, prescanned)).toEqual(run(text, unfiltered))
 }
 const unicodeScanned = (o: Parameters<typeof unicodeRules>[0]) => ({ scan: scanUnicode, rules: unicodeScannedRules(o) })
-const punctuationScanned = (o: Parameters<typeof punctuationRules>[0]) => ({ scan: scanPunctuation, rules: punctuationScannedRules(o) })
+const punctuationScanned = (o: Parameters<typeof punctuationRules>[0]) => ({ scan: scanPunctuation, rules: punctuationScannedRules(o), gate: PUNCTUATION_GATE })
 
 describe('the unicode pre-scan never skips a line a rule would change', () => {
   const options = fc.record({ ideographs: fc.boolean(), fullwidthAlphanumerics: fc.boolean(), invisibles: fc.boolean(), spaces: fc.boolean() })

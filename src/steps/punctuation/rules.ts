@@ -241,6 +241,12 @@ markUnits(UNITS, DASH, 0x2d)
 /** The pre-scan of a line: one pass over its code units. */
 export const scanPunctuation = (line: string): number => unitScan(UNITS, line)
 
+/**
+ * What some rule starts from, as one expression: a line without any of it is left alone before it is scanned (most
+ * lines of clean Chinese text have none of these ASCII marks).
+ */
+export const PUNCTUATION_GATE = /[,;:?!(".…-]|。。|[ \u3000][，、。；：？！」』”’）》〉】〕]/
+
 // Each of these looks for the whole token a rule starts from, once the scan says its characters are there.
 const hasEllipsis = (line: string, scan: number): boolean =>
   ((scan & ELLIPSIS) !== 0 && (line.includes('…') || line.includes('...'))) || ((scan & STOP) !== 0 && line.includes('。。。'))
