@@ -1,6 +1,6 @@
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import type { VFileMessage } from 'vfile-message'
+import type { Options as MessageOptions, VFileMessage } from 'vfile-message'
 import { PAIR_SHIFT } from '../chars.js'
 import type { AppliedEdit, Edit, LineNode, Root } from '../types.js'
 
@@ -327,18 +327,23 @@ export function toVFileMessage(file: VFile, change: ChangeRecord): VFileMessage 
     start: { line: change.line, column: change.column, offset: change.offset },
     end: { line: change.endLine, column: change.endColumn, offset: change.endOffset },
   }
-  const options = { place, ruleId: change.ruleId, source: 'zhtidy' }
-  // A VFileMessage is an Error: capturing a stack for each of thousands of edits per page costs more than the edit.
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  let message: VFileMessage
-  try {
-    message = change.confident ? file.info(change.reason, options) : file.message(change.reason, options)
-  } finally {
-    Error.stackTraceLimit = limit
-  }
+  const message = messageWithoutStack(file, change.reason, { place, ruleId: change.ruleId, source: 'zhtidy' }, change.confident)
   message.actual = change.actual
   message.expected = [change.expected]
   if (change.note !== undefined) message.note = change.note
   return message
+}
+
+/**
+ * `file.info` (for an applied change) or `file.message`, without a stack: a VFileMessage is an Error, and capturing a
+ * stack for each of thousands of changes per page costs more than the changes. Its place says where it is.
+ */
+export function messageWithoutStack(file: VFile, reason: string, options: MessageOptions, info = false): VFileMessage {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return info ? file.info(reason, options) : file.message(reason, options)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
 }
