@@ -48,28 +48,26 @@ export function unitMask(table: Uint16Array, text: string): number {
   return mask
 }
 
-/** A line's `unitMask`, kept while the same line is asked for again: the rules of a step run one after another on it. */
-export interface LineScanner {
-  mask(line: string): number
-  /** Drops the last line scanned: it is a slice of the whole input, which would stay in memory after the step. */
-  forget(): void
-}
+/** Where `unitScan` puts the bits of adjacent pairs: above the table's own 16. */
+export const PAIR_SHIFT = 16
 
-export function lineScanner(table: Uint16Array): LineScanner {
-  let scanned: string | undefined
+/**
+ * `unitMask` and, above it (shifted by `PAIR_SHIFT`), the pairs: bit k + 1 of the pairs is set where a unit with
+ * bit k is followed at once by a unit with bit k + 1. A table that gives a class bit k and its follower bit k + 1
+ * asks "does a space come right before a closing mark" in the same branch-free pass. Only pair bits a caller
+ * laid out that way mean anything; the others are noise. Bit 15 is not used as a pair bit (it would be the sign).
+ */
+export function unitScan(table: Uint16Array, text: string): number {
   let mask = 0
-  return {
-    mask(line) {
-      if (line !== scanned) {
-        mask = unitMask(table, line)
-        scanned = line
-      }
-      return mask
-    },
-    forget() {
-      scanned = undefined
-    },
+  let pairs = 0
+  let previous = 0
+  for (let i = 0; i < text.length; i++) {
+    const bits = table[text.charCodeAt(i)]!
+    mask |= bits
+    pairs |= (previous << 1) & bits
+    previous = bits
   }
+  return mask | ((pairs & 0x7fff) << PAIR_SHIFT)
 }
 
 /** Bit for the code units that may start or be part of Han or Chinese punctuation (astral Han by its high surrogate). */
@@ -89,6 +87,11 @@ const CJK_PUNCTUATION_RANGES: readonly (readonly [number, number])[] = [
   [0x3000, 0x303f], [0xff01, 0xff0f], [0xff1a, 0xff20], [0xff3b, 0xff40], [0xff5b, 0xff65],
   [0x2014, 0x2014], [0x2026, 0x2026], [0x2018, 0x2019], [0x201c, 0x201d], [0x00b7, 0x00b7],
 ]
+/** Sets `bit` in `table` for every code unit of `isCjkPunctuation`'s class. */
+export function markCjkPunctuationUnits(table: Uint16Array, bit: number): void {
+  for (const [from, to] of CJK_PUNCTUATION_RANGES) markUnits(table, bit, from, to)
+}
+
 const CJK_PUNCTUATION_UNITS = new Uint16Array(65536)
 for (const [from, to] of CJK_PUNCTUATION_RANGES) markUnits(CJK_PUNCTUATION_UNITS, 1, from, to)
 
@@ -97,9 +100,38 @@ export function isCjkPunctuationUnit(char: string | undefined): boolean {
   return char !== undefined && char.length === 1 && CJK_PUNCTUATION_UNITS[char.charCodeAt(0)] === 1
 }
 
+/** `isCjkPunctuationUnit` of one code unit (NaN, past the end of a string, is none). */
+export function isCjkPunctuationCode(code: number): boolean {
+  return CJK_PUNCTUATION_UNITS[code] === 1
+}
+
+/** `isHan` of one code unit, as `isHan(text[i])` sees it: only the BMP blocks (a lone surrogate is not Han). */
+export function isHanUnit(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)
+}
+
+/** `isChineseContextUnit(text[i])` of the code unit `text.charCodeAt(i)`. */
+export function isChineseContextCode(code: number): boolean {
+  return isHanUnit(code) || CJK_PUNCTUATION_UNITS[code] === 1
+}
+
 /** `isChineseContext` with the table above. */
 export function isChineseContextUnit(char: string | undefined): boolean {
   return isHan(char) || isCjkPunctuationUnit(char)
+}
+
+/** `containsHan(text.slice(start, end))` without the slice. */
+export function containsHanBetween(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; ) {
+    let code = text.charCodeAt(i)
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+      const low = text.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) code = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000
+    }
+    if (isHanCode(code)) return true
+    i += code > 0xffff ? 2 : 1
+  }
+  return false
 }
 
 /** Whether any code point of `text` is Han: `[...text].some(isHan)` without the array. */

@@ -2,19 +2,20 @@ import fc from 'fast-check'
 import { containsHan, isChineseContext, isChineseContextUnit, isCjkPunctuation, isCjkPunctuationUnit, isHan } from '../../src/chars.js'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { punctuationRules } from '../../src/steps/punctuation/rules.js'
-import { unicodeRules } from '../../src/steps/unicode/rules.js'
-import { changeRecords, logChanges, runLineRules, type LineRule } from '../../src/tree/edit.js'
+import { PUNCTUATION_GATE, punctuationRules, punctuationScannedRules, scanPunctuation } from '../../src/steps/punctuation/rules.js'
+import { scanUnicode, unicodeRules, unicodeScannedRules } from '../../src/steps/unicode/rules.js'
+import { changeRecords, logChanges, runLineRules, runScannedRules, type LineRule, type ScannedRule } from '../../src/tree/edit.js'
 import { parseText } from '../../src/tree/parse.js'
 import { stringifyRoot } from '../../src/tree/stringify.js'
 import { SCRIPTS, type Script } from '../../src/types.js'
 
-/** Text and every change record after running `rules` the way the steps do. */
-function run(text: string, rules: LineRule[]) {
+/** Text and every change record after running `rules` on every line, or behind a pre-scan the way the steps do. */
+function run(text: string, rules: LineRule[] | { scan: (line: string) => number; rules: ScannedRule[]; gate?: RegExp }) {
   const tree = parseText(text)
   const file = new VFile({ value: text })
   logChanges(file, 'records')
-  runLineRules(tree, file, rules)
+  if (Array.isArray(rules)) runLineRules(tree, file, rules)
+  else runScannedRules(tree, file, rules.scan, rules.rules, rules.gate)
   return { text: stringifyRoot(tree), records: changeRecords(file), counts: file.data.zhtidy!.counts }
 }
 
@@ -37,28 +38,30 @@ const PUNCTUATION_UNITS = [
 const textOf = (units: string[]) => fc.array(fc.constantFrom(...units), { maxLength: 40 }).map((parts) => parts.join(''))
 
 /** Asserts the pre-scanned rules give exactly what the same rules give run on every line. */
-function same(text: string, prescanned: LineRule[], unfiltered: LineRule[]): void {
+function same(text: string, prescanned: { scan: (line: string) => number; rules: ScannedRule[]; gate?: RegExp }, unfiltered: LineRule[]): void {
   expect(run(text, prescanned)).toEqual(run(text, unfiltered))
 }
+const unicodeScanned = (o: Parameters<typeof unicodeRules>[0]) => ({ scan: scanUnicode, rules: unicodeScannedRules(o) })
+const punctuationScanned = (o: Parameters<typeof punctuationRules>[0]) => ({ scan: scanPunctuation, rules: punctuationScannedRules(o), gate: PUNCTUATION_GATE })
 
 describe('the unicode pre-scan never skips a line a rule would change', () => {
   const options = fc.record({ ideographs: fc.boolean(), fullwidthAlphanumerics: fc.boolean(), invisibles: fc.boolean(), spaces: fc.boolean() })
   it('on strings of the characters the rules look for', () => {
-    fc.assert(fc.property(textOf(UNICODE_UNITS), options, (text, o) => same(text, unicodeRules(o), unicodeRules(o, false))), { numRuns: 3000 })
+    fc.assert(fc.property(textOf(UNICODE_UNITS), options, (text, o) => same(text, unicodeScanned(o), unicodeRules(o))), { numRuns: 3000 })
   })
   it('on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => same(text, unicodeRules(all), unicodeRules(all, false))), { numRuns: 1000 })
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => same(text, unicodeScanned(all), unicodeRules(all))), { numRuns: 1000 })
   })
 })
 
 describe('the punctuation pre-scan never skips a line a rule would change', () => {
   const options = fc.record({ script: fc.constantFrom(...SCRIPTS), quotes: fc.boolean() })
   it('on strings of the characters the rules look for', () => {
-    fc.assert(fc.property(textOf(PUNCTUATION_UNITS), options, (text, o) => same(text, punctuationRules(o), punctuationRules(o, false))), { numRuns: 3000 })
+    fc.assert(fc.property(textOf(PUNCTUATION_UNITS), options, (text, o) => same(text, punctuationScanned(o), punctuationRules(o))), { numRuns: 3000 })
   })
   it('on arbitrary strings', () => {
     const o = { script: 'zh-Hans' as Script, quotes: true }
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => same(text, punctuationRules(o), punctuationRules(o, false))), { numRuns: 1000 })
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => same(text, punctuationScanned(o), punctuationRules(o))), { numRuns: 1000 })
   })
 })
 

@@ -94,3 +94,20 @@ describe('removeLine', () => {
     expect(file.messages[0]).toMatchObject({ line: 2, column: 1, actual: '版权声明：略', ruleId: 'boilerplate/disclaimer' })
   })
 })
+
+describe('messages made by the parser', () => {
+  it('keep their places and leave Error.stackTraceLimit as it was (it is 0 while they are made)', async () => {
+    const { createProcessor } = await import('../../src/processor.js')
+    const processor = createProcessor({ only: [] })
+    const file = new VFile({ value: 'a\ud800b\n' + '\udc00'.repeat(3) })
+    const limit = Error.stackTraceLimit
+    processor.runSync(processor.parse(file), file)
+    expect(Error.stackTraceLimit).toBe(limit)
+    expect(file.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
+      ['decode/lone-surrogate', 1, 2],
+      ['decode/lone-surrogate', 2, 1],
+      ['decode/lone-surrogate', 2, 2],
+      ['decode/lone-surrogate', 2, 3],
+    ])
+  })
+})

@@ -13,7 +13,7 @@ export interface BoilerplateOptions {
   disable?: BoilerplateRuleId[]
 }
 
-interface Matchers {
+export interface Matchers {
   disclaimer: RegExp
   contact: RegExp
   ticker: RegExp
@@ -23,7 +23,7 @@ interface Matchers {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const alternation = (forms: readonly string[]) => forms.map(escape).join('|')
 
-function buildMatchers(): Matchers {
+export function buildMatchers(): Matchers {
   const email = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+'
   const phone = '[+(（]?\\d[\\d\\s()（）-]{6,}\\d'
   return {
@@ -37,7 +37,7 @@ function buildMatchers(): Matchers {
   }
 }
 
-type Kind = 'disclaimer' | 'contact' | 'junk' | 'bullet' | 'headline' | 'sentence' | 'blank'
+export type Kind = 'disclaimer' | 'contact' | 'junk' | 'bullet' | 'headline' | 'sentence' | 'blank'
 
 const BULLET = /^\s*(?:[-–—·•●◆■▪*]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*\S/
 const JUNK = /^[\s\-–—_=*·.,:：%+|/\\\d[\]()<>]*$/
@@ -52,14 +52,87 @@ const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
  */
 const SHORT_LINE_MAX = 240
 
-function classify(text: string, m: Matchers): Kind {
-  if (text.trim() === '') return 'blank'
-  if (m.disclaimer.test(text) || LICENCE_LINE.test(text)) return 'disclaimer'
-  const short = text.length <= SHORT_LINE_MAX
-  if (short && m.contact.test(text)) return 'contact'
-  if (short && (JUNK.test(text) || m.ticker.test(text) || m.widget.test(text))) return 'junk'
-  if (text.length > HEADLINE_MAX || SENTENCE_END.test(text) || (/[。！？]/.test(text) && /[，,]/.test(text))) return 'sentence'
-  if (BULLET.test(text)) return 'bullet'
+/*
+ * What one pass over a line's code units tells, so that most lines are classified without their patterns: each
+ * pattern below runs only on a line that has what it cannot match without (a test holds these tables to the
+ * patterns' classes, code unit by code unit).
+ */
+/** JavaScript's `\s`, which is also the white space of `trim`. */
+const WHITE = 1
+/** `[。！？!?…]`, where `SENTENCE_END` starts. */
+const END_MARK = 2
+/** `[。！？]` */
+const STOP = 4
+/** `[，,]` */
+const COMMA = 8
+/** Outside `JUNK`'s class. */
+const NOT_JUNK = 16
+/** Not white space. */
+const NOT_WHITE = 32
+/** `@` or an ASCII digit: an e-mail address or a phone number has one. */
+const CONTACT_UNIT = 64
+/** `I` or `公`: every keyword of `LICENCE_LINE` (`ICP…`, `公网安备`, `公網安備`) has one. */
+const LICENCE_UNIT = 128
+const LINE_UNITS = new Uint16Array(65536).fill(NOT_JUNK | NOT_WHITE)
+const WHITE_UNITS = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]
+for (let code = 0x2000; code <= 0x200a; code++) WHITE_UNITS.push(code)
+for (const code of WHITE_UNITS) LINE_UNITS[code] = WHITE
+for (const char of '-–—_=*·.,:：%+|/\\0123456789[]()<>') LINE_UNITS[char.charCodeAt(0)]! &= ~NOT_JUNK
+for (const char of '。！？!?…') LINE_UNITS[char.charCodeAt(0)]! |= END_MARK
+for (const char of '。！？') LINE_UNITS[char.charCodeAt(0)]! |= STOP
+for (const char of '，,') LINE_UNITS[char.charCodeAt(0)]! |= COMMA
+for (const char of '@0123456789') LINE_UNITS[char.charCodeAt(0)]! |= CONTACT_UNIT
+for (const char of 'I公') LINE_UNITS[char.charCodeAt(0)]! |= LICENCE_UNIT
+
+/** Code units a match can start with (first units of the phrase lists), and `disclaimer`'s leading class. */
+const DISCLAIMER_START = 1
+const TICKER_START = 2
+const WIDGET_START = 4
+const BULLET_START = 8
+const LEAD = 16
+/** A contact line starts with a label, an e-mail address (`[\\w.+-]`) or a phone number (`[+(（]` or a digit). */
+const CONTACT_START = 32
+const START_UNITS = new Uint8Array(65536)
+for (const head of DISCLAIMER_HEADS_FORMS) START_UNITS[head.charCodeAt(0)]! |= DISCLAIMER_START
+for (const name of TICKER_NAMES_FORMS) START_UNITS[name.charCodeAt(0)]! |= TICKER_START
+for (const phrase of WIDGET_LINES_FORMS) START_UNITS[phrase.charCodeAt(0)]! |= WIDGET_START
+for (const char of '-–—·•●◆■▪*0123456789(（') START_UNITS[char.charCodeAt(0)]! |= BULLET_START
+for (const label of CONTACT_LABELS_FORMS) START_UNITS[label.charCodeAt(0)]! |= CONTACT_START
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-(（') START_UNITS[char.charCodeAt(0)]! |= CONTACT_START
+for (const char of '【[〖（(') START_UNITS[char.charCodeAt(0)]! |= LEAD
+for (const code of WHITE_UNITS) START_UNITS[code]! |= LEAD
+
+/** `LICENCE_LINE` is at most 12 units, its longest keyword (8), and 40 more: a longer line cannot be one. */
+const LICENCE_LINE_MAX = 12 + 8 + 40
+const mayBeLicence = (text: string): boolean =>
+  text.length <= LICENCE_LINE_MAX && (text.includes('ICP') || text.includes('公网安备') || text.includes('公網安備'))
+
+export function classify(text: string, m: Matchers): Kind {
+  const length = text.length
+  let first = 0
+  while (first < length && (LINE_UNITS[text.charCodeAt(first)]! & WHITE) !== 0) first++
+  // Only white space (or nothing): what `text.trim() === ''` says.
+  if (first === length) return 'blank'
+  // A disclaimer head starts at or before the first unit after the leading brackets and spaces.
+  let lead = first
+  while (lead < length && (START_UNITS[text.charCodeAt(lead)]! & LEAD) !== 0) lead++
+  let head = false
+  for (let i = 0; i <= lead && i < length && !head; i++) head = (START_UNITS[text.charCodeAt(i)]! & DISCLAIMER_START) !== 0
+  // A headline-long line (most lines of a page) has its units looked at once, for the gates below.
+  const headlineLong = length <= HEADLINE_MAX
+  let units = 0
+  if (headlineLong) for (let i = first; i < length; i++) units |= LINE_UNITS[text.charCodeAt(i)]!
+  const licence = length <= LICENCE_LINE_MAX && (!headlineLong || (units & LICENCE_UNIT) !== 0) && mayBeLicence(text)
+  if ((head && m.disclaimer.test(text)) || (licence && LICENCE_LINE.test(text))) return 'disclaimer'
+  const start = START_UNITS[text.charCodeAt(first)]!
+  if (length <= SHORT_LINE_MAX) {
+    if ((start & CONTACT_START) !== 0 && (!headlineLong || (units & CONTACT_UNIT) !== 0) && m.contact.test(text)) return 'contact'
+    const junkStart = (LINE_UNITS[text.charCodeAt(first)]! & NOT_JUNK) === 0
+    if ((junkStart && JUNK.test(text)) || ((start & TICKER_START) !== 0 && m.ticker.test(text)) || ((start & WIDGET_START) !== 0 && m.widget.test(text))) return 'junk'
+  }
+  if (!headlineLong) return 'sentence'
+  if (((units & END_MARK) !== 0 && SENTENCE_END.test(text)) || ((units & STOP) !== 0 && (units & COMMA) !== 0)) return 'sentence'
+  if ((start & BULLET_START) !== 0 && BULLET.test(text)) return 'bullet'
   return 'headline'
 }
 

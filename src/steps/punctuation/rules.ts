@@ -1,17 +1,23 @@
 import {
   CHINESE_UNIT,
-  containsHan,
+  containsHanBetween,
+  isChineseContextCode,
+  isCjkPunctuationCode,
+  isHanUnit,
   isChineseContextUnit as isChineseContext,
   isCjkPunctuationUnit as isCjkPunctuation,
   isHan,
   markChineseUnits,
   markUnits,
-  lineScanner,
+  PAIR_SHIFT,
+  unitScan,
 } from '../../chars.js'
-import type { LineRule } from '../../tree/edit.js'
+import type { LineRule, ScannedRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
 import type { ResolvedPunctuationOptions } from './options.js'
 
+// The rules' expressions are made once: `matchAll` would copy the expression on every call, and most calls find
+// nothing. Each loop sets `lastIndex` to 0 first, so a rule that threw cannot leave one half-way for the next line.
 
 const FULLWIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }
 const MARK_RULE: Record<string, string> = {
@@ -27,9 +33,12 @@ function edit(start: number, end: number, actual: string, replacement: string, r
 }
 
 /** ` ，` → `，`: the space a mirror site's punctuation pass inserts before full-width marks. */
+const SPACE_BEFORE_MARK = /(?<=\S)[ \u3000]+(?=[，、。；：？！」』”’）》〉】〕])/g
 const spaceBeforeMark: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const m of line.matchAll(/(?<=\S)[ \u3000]+(?=[，、。；：？！」』”’）》〉】〕])/g)) {
+  const pattern = SPACE_BEFORE_MARK
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
     edits.push(edit(m.index, m.index + m[0].length, m[0], '', 'punctuation/space-before-mark', `before \`${line[m.index + m[0].length]}\``))
   }
   return edits
@@ -39,54 +48,107 @@ const spaceBeforeMark: LineRule = (line) => {
  * ASCII `, ; : ? !` right after a Han character (or a Chinese mark) become full-width; a space after them goes too.
  * A colon or comma between digits (`10:30`, `1,000`) or starting a URL (`http://`) never follows Han directly.
  */
+const SENTENCE_FOLLOWER = /[\s"'”’」』)）]/
+const ONLY_QUESTION_EXCLAMATION = /^[?!]+$/
+const isMarkCode = (code: number): boolean => code === 0x2c || code === 0x3a || code === 0x3b || code === 0x3f || code === 0x21
+
+/**
+ * The matches of ` ?([,;:?!]+) ?` (global, leftmost), found by char codes: each run of marks is taken whole, with the
+ * space before it unless the match before took that space, and the space after it. Then each is judged.
+ */
 const asciiMarks: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const m of line.matchAll(/ ?([,;:?!]+) ?/g)) {
-    const run = m[1]!
-    const spaceBefore = m[0].startsWith(' ')
-    const markStart = m.index + (spaceBefore ? 1 : 0)
-    const markEnd = markStart + run.length
-    const before = line[m.index - 1]
-    const after = line[m.index + m[0].length]
-    const next = line[markEnd]
-    const chineseBefore = isHan(before) || (isCjkPunctuation(before) && before !== '…')
+  const length = line.length
+  let from = 0
+  for (;;) {
+    let markStart = from
+    while (markStart < length && !isMarkCode(line.charCodeAt(markStart))) markStart++
+    if (markStart >= length) break
+    let markEnd = markStart + 1
+    while (markEnd < length && isMarkCode(line.charCodeAt(markEnd))) markEnd++
+    const spaceBefore = markStart > from && line.charCodeAt(markStart - 1) === 0x20
+    const index = spaceBefore ? markStart - 1 : markStart
+    const spaceMatched = markEnd < length && line.charCodeAt(markEnd) === 0x20
+    const matchEnd = spaceMatched ? markEnd + 1 : markEnd
+    from = matchEnd
+    const beforeCode = index > 0 ? line.charCodeAt(index - 1) : NaN
+    // One code unit, as `isHan(line[i])` saw it: an astral Han character's low surrogate is not Han.
+    const chineseBefore = isHanUnit(beforeCode) || (isCjkPunctuationCode(beforeCode) && beforeCode !== 0x2026)
+    const run = line.slice(markStart, markEnd)
     // A comma may also follow a number or a Latin word when Chinese follows it directly (`10:30,共`).
-    const chineseAfter = run === ',' && isHan(next)
+    const chineseAfter = run === ',' && isHanUnit(line.charCodeAt(markEnd))
     if (!chineseBefore && !chineseAfter) continue
     if (run.includes(':') && line.startsWith('//', markStart + 1)) continue
     // `?` and `!` end a sentence: what follows is the end of the line, a space, Chinese, or a closing quote.
-    if ((run.includes('?') || run.includes('!')) && !(next === undefined || /[\s"'”’」』)）]/.test(next) || isChineseContext(next))) continue
-    if (run.length > 1 && !/^[?!]+$/.test(run)) continue
+    if (run.includes('?') || run.includes('!')) {
+      const next = line[markEnd]
+      if (!(next === undefined || SENTENCE_FOLLOWER.test(next) || isChineseContext(next))) continue
+    }
+    if (run.length > 1 && !ONLY_QUESTION_EXCLAMATION.test(run)) continue
     // `?!` glued to Han is the trace of a byte slip (a lost lead byte shown as `?`), not a question: leave it to be seen.
     if (run.startsWith('?!')) continue
-    const spaceAfter = m[0].endsWith(' ') && m[0].length > run.length + (spaceBefore ? 1 : 0) && (after === undefined || isChineseContext(after))
-    const start = spaceBefore && chineseBefore ? m.index : markStart
+    const spaceAfter = spaceMatched && (matchEnd >= length || isChineseContextCode(line.charCodeAt(matchEnd)))
+    const start = spaceBefore && chineseBefore ? index : markStart
     const end = markEnd + (spaceAfter ? 1 : 0)
-    const replacement = run.length === 1 ? FULLWIDTH[run]! : [...run].map((c) => FULLWIDTH[c]!).join('')
+    if (run.length === 1) {
+      // One mark, with or without the spaces around it: the reason is one of four made in advance.
+      const reasons = SINGLE_MARK_REASONS[run]!
+      const reason = reasons[(start < markStart ? 2 : 0) + (end > markEnd ? 1 : 0)]!
+      edits.push({ start, end, replacement: FULLWIDTH[run]!, ruleId: MARK_RULE[run]!, reason, confident: true })
+      continue
+    }
+    const replacement = [...run].map((c) => FULLWIDTH[c]!).join('')
     edits.push(edit(start, end, line.slice(start, end), replacement, MARK_RULE[run[0]!]!, 'in Chinese text'))
   }
   return edits
 }
 
-/** `(…)` holding Han text, after or before Chinese, becomes `（…）`. */
+/** Per mark, the reasons of its edit as `edit()` words them: the mark alone, with a space after, before, both. */
+const SINGLE_MARK_REASONS: Record<string, readonly string[]> = Object.fromEntries(
+  Object.keys(FULLWIDTH).map((mark) => [
+    mark,
+    [mark, mark + ' ', ' ' + mark, ' ' + mark + ' '].map((actual) => edit(0, 0, actual, FULLWIDTH[mark]!, '', 'in Chinese text').reason),
+  ]),
+)
+
+/**
+ * `(…)` holding Han text, after or before Chinese, becomes `（…）`. The pairs are the matches of `\(([^()]*)\)`
+ * (global, leftmost), found by char codes: an opening parenthesis pairs with the next parenthesis if that one closes.
+ */
 const asciiParentheses: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const m of line.matchAll(/\(([^()]*)\)/g)) {
-    const inner = m[1]!
-    if (!containsHan(inner)) continue
-    const start = m.index
-    const end = start + m[0].length
-    edits.push({ ...edit(start, start + 1, '(', '（', 'punctuation/ascii-parenthesis', 'around Chinese text'), note: `pair ends at column ${end}` })
-    edits.push(edit(end - 1, end, ')', '）', 'punctuation/ascii-parenthesis', 'around Chinese text'))
+  const length = line.length
+  let open = line.indexOf('(')
+  while (open !== -1) {
+    let close = open + 1
+    let code = 0
+    for (; close < length; close++) {
+      code = line.charCodeAt(close)
+      if (code === 0x28 || code === 0x29) break
+    }
+    if (close >= length) break
+    if (code === 0x28) {
+      open = close
+      continue
+    }
+    if (containsHanBetween(line, open + 1, close)) {
+      const end = close + 1
+      edits.push({ ...edit(open, open + 1, '(', '（', 'punctuation/ascii-parenthesis', 'around Chinese text'), note: `pair ends at column ${end}` })
+      edits.push(edit(close, end, ')', '）', 'punctuation/ascii-parenthesis', 'around Chinese text'))
+    }
+    open = line.indexOf('(', close + 1)
   }
   return edits
 }
 
 /** `"…"` around Chinese becomes `“…”` (mainland) or `「…」` (Taiwan, Hong Kong). */
+const QUOTED = /"([^"]*)"/g
 function straightQuotes(open: string, close: string): LineRule {
   return (line) => {
     const edits: Edit[] = []
-    for (const m of line.matchAll(/"([^"]*)"/g)) {
+    const pattern = QUOTED
+    pattern.lastIndex = 0
+    for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
       const inner = m[1]!
       if (!isChineseContext(inner[0]) && !isChineseContext(inner[inner.length - 1])) continue
       const start = m.index
@@ -99,9 +161,12 @@ function straightQuotes(open: string, close: string): LineRule {
 }
 
 /** A period ending a Chinese sentence becomes `。`; not in numbers, names of files or domains. */
+const LONE_PERIOD = /(?<!\.)\.(?!\.)/g
 const asciiPeriod: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const m of line.matchAll(/(?<!\.)\.(?!\.)/g)) {
+  const pattern = LONE_PERIOD
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
     const start = m.index
     const before = line[start - 1]
     const after = line[start + 1]
@@ -114,9 +179,12 @@ const asciiPeriod: LineRule = (line) => {
 }
 
 /** `...`, `。。。`, a lone `…` after Chinese become `……`. */
+const ELLIPSIS_FORMS = /\.{3,}|。{3,}|…+/g
 const ellipsis: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const m of line.matchAll(/\.{3,}|。{3,}|…+/g)) {
+  const pattern = ELLIPSIS_FORMS
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
     const start = m.index
     const before = line[start - 1]
     if (m[0] === '……' || !isChineseContext(before)) continue
@@ -126,9 +194,12 @@ const ellipsis: LineRule = (line) => {
 }
 
 /** `--` between Chinese text becomes `——`. */
+const DOUBLE_HYPHEN = /(?<=[^-])--(?=[^-])|^--(?=[^-])/g
 const dash: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const m of line.matchAll(/(?<=[^-])--(?=[^-])|^--(?=[^-])/g)) {
+  const pattern = DOUBLE_HYPHEN
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
     const start = m.index
     if (!isChineseContext(line[start - 1]) || !isChineseContext(line[start + 2])) continue
     edits.push(edit(start, start + 2, '--', '——', 'punctuation/dash', 'between Chinese text'))
@@ -136,7 +207,6 @@ const dash: LineRule = (line) => {
   return edits
 }
 
-const SPACE_BEFORE = 1
 const MARKS = 2
 const PARENTHESES = 4
 const QUOTES = 8
@@ -145,6 +215,11 @@ const ELLIPSIS = 32
 const DASH = 64
 /** `。`: most Chinese lines hold one, so it only says that `。。。` may be there. */
 const STOP = 0x100
+/** A space or U+3000, and (the bit above it, for the pair scan) a closing mark `spaceBeforeMark` removes spaces before. */
+const SPACE = 0x200
+const CLOSER = SPACE << 1
+/** A line where a space comes right before a closing mark: the pair bit of `unitScan`. */
+const SPACE_THEN_CLOSER = CLOSER << PAIR_SHIFT
 
 /**
  * Per code unit, the rules that could match it, plus `CHINESE_UNIT`: every rule but the space one needs a Han
@@ -152,8 +227,9 @@ const STOP = 0x100
  */
 const UNITS = new Uint16Array(65536)
 markChineseUnits(UNITS)
-markUnits(UNITS, SPACE_BEFORE, 0x20)
-markUnits(UNITS, SPACE_BEFORE, 0x3000)
+markUnits(UNITS, SPACE, 0x20)
+markUnits(UNITS, SPACE, 0x3000)
+for (const mark of '，、。；：？！」』”’）》〉】〕') markUnits(UNITS, CLOSER, mark.charCodeAt(0))
 for (const mark of ',;:?!') markUnits(UNITS, MARKS, mark.charCodeAt(0))
 markUnits(UNITS, PARENTHESES, 0x28)
 markUnits(UNITS, QUOTES, 0x22)
@@ -162,42 +238,35 @@ markUnits(UNITS, ELLIPSIS, 0x2026)
 markUnits(UNITS, STOP, 0x3002)
 markUnits(UNITS, DASH, 0x2d)
 
-const NO_EDITS: Edit[] = Object.freeze([]) as unknown as Edit[]
+/** The pre-scan of a line: one pass over its code units. */
+export const scanPunctuation = (line: string): number => unitScan(UNITS, line)
 
-// The rules of a step run one after another on the same line; it is scanned once unless a rule changed it.
-const scanner = lineScanner(UNITS)
-const lineMask = scanner.mask
-/** Drops the last line scanned (see LineScanner.forget). */
-export const forgetScannedLine = scanner.forget
+/**
+ * What some rule starts from, as one expression: a line without any of it is left alone before it is scanned (most
+ * lines of clean Chinese text have none of these ASCII marks).
+ */
+export const PUNCTUATION_GATE = /[,;:?!(".…-]|。。|[ \u3000][，、。；：？！」』”’）》〉】〕]/
 
-/** The rule, run only on lines holding all of `bits` and for which `also` (given the line's mask) holds. */
-function prescanned(rule: LineRule, bits: number, also?: (line: string, mask: number) => boolean): LineRule {
-  return (line, context) => {
-    const mask = lineMask(line)
-    return (mask & bits) !== bits || (also !== undefined && !also(line, mask)) ? NO_EDITS : rule(line, context)
-  }
-}
-
-// Each of these looks for the whole token a rule starts from, once the mask says its characters are there.
-const hasEllipsis = (line: string, mask: number): boolean =>
-  ((mask & ELLIPSIS) !== 0 && (line.includes('…') || line.includes('...'))) || ((mask & STOP) !== 0 && line.includes('。。。'))
+// Each of these looks for the whole token a rule starts from, once the scan says its characters are there.
+const hasEllipsis = (line: string, scan: number): boolean =>
+  ((scan & ELLIPSIS) !== 0 && (line.includes('…') || line.includes('...'))) || ((scan & STOP) !== 0 && line.includes('。。。'))
 const hasDash = (line: string): boolean => line.includes('--')
 const hasClosing = (line: string): boolean => line.includes(')')
 
-/**
- * The step's rules in order. `prescan: false` gives them without the code-unit pre-scan, for tests that check the
- * pre-scan never skips a line a rule would change.
- */
-export function punctuationRules(options: ResolvedPunctuationOptions, prescan = true): LineRule[] {
+/** The step's rules in order, each with the pre-scan bits it needs (run them with `runScannedRules`). */
+export function punctuationScannedRules(options: ResolvedPunctuationOptions): ScannedRule[] {
   const taiwanStyle = options.script === 'zh-TW' || options.script === 'zh-HK'
-  const rules: LineRule[] = []
-  const add = (rule: LineRule, bits: number, also?: (line: string, mask: number) => boolean) => rules.push(prescan ? prescanned(rule, bits, also) : rule)
-  add(spaceBeforeMark, SPACE_BEFORE | CHINESE_UNIT)
-  add(asciiMarks, MARKS | CHINESE_UNIT)
-  add(asciiParentheses, PARENTHESES | CHINESE_UNIT, hasClosing)
-  if (options.quotes) add(taiwanStyle ? straightQuotes('「', '」') : straightQuotes('“', '”'), QUOTES | CHINESE_UNIT)
-  add(asciiPeriod, PERIOD | CHINESE_UNIT)
-  add(ellipsis, CHINESE_UNIT, hasEllipsis)
-  add(dash, DASH | CHINESE_UNIT, hasDash)
+  const rules: ScannedRule[] = [
+    { rule: spaceBeforeMark, bits: SPACE_THEN_CLOSER },
+    { rule: asciiMarks, bits: MARKS | CHINESE_UNIT },
+    { rule: asciiParentheses, bits: PARENTHESES | CHINESE_UNIT, also: hasClosing },
+  ]
+  if (options.quotes) rules.push({ rule: taiwanStyle ? straightQuotes('「', '」') : straightQuotes('“', '”'), bits: QUOTES | CHINESE_UNIT })
+  rules.push({ rule: asciiPeriod, bits: PERIOD | CHINESE_UNIT }, { rule: ellipsis, bits: CHINESE_UNIT, also: hasEllipsis }, { rule: dash, bits: DASH | CHINESE_UNIT, also: hasDash })
   return rules
+}
+
+/** The step's rules in order, without the pre-scan: what tests hold the pre-scanned run to. */
+export function punctuationRules(options: ResolvedPunctuationOptions): LineRule[] {
+  return punctuationScannedRules(options).map((entry) => entry.rule)
 }

@@ -1,20 +1,16 @@
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
-import { reportChange, runLineRules } from '../../tree/edit.js'
+import { reportChange, runScannedRules } from '../../tree/edit.js'
 import type { Root } from '../../types.js'
 import { resolveUnicodeOptions, type UnicodeOptions } from './options.js'
-import { forgetScannedLine, unicodeRules } from './rules.js'
+import { scanUnicode, unicodeScannedRules } from './rules.js'
 
 /** The `unicode` step: compatibility characters, invisible characters, spaces and line breaks. */
 export const zhtidyUnicode: Plugin<[UnicodeOptions?], Root> = function (options) {
   const settings = resolveUnicodeOptions(options)
-  const rules = unicodeRules(settings)
+  const rules = unicodeScannedRules(settings)
   return (tree: Root, file: VFile) => {
-    try {
-      runLineRules(tree, file, rules)
-    } finally {
-      forgetScannedLine()
-    }
+    runScannedRules(tree, file, scanUnicode, rules)
     if (settings.spaces) normalizeLineBreaks(tree, file)
   }
 }

@@ -1,15 +1,21 @@
-import { isChineseContextUnit as isChineseContext, isCjkPunctuationUnit as isCjkPunctuation, lineScanner, markUnits } from '../../chars.js'
+import { isChineseContextUnit as isChineseContext, isCjkPunctuationUnit as isCjkPunctuation, markCjkPunctuationUnits, markUnits, PAIR_SHIFT, unitScan } from '../../chars.js'
 import type { Edit } from '../../types.js'
-import type { LineRule } from '../../tree/edit.js'
+import type { LineRule, ScannedRule } from '../../tree/edit.js'
 import { RADICAL_SUPPLEMENT } from '../../data/radicals.js'
 import type { ResolvedUnicodeOptions } from './options.js'
 
-const isEmojiLike = (char: string | undefined): boolean => !!char && /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F/u.test(char)
+// The rules' expressions are made once (`matchAll` would copy one on every call); each loop starts at `lastIndex` 0.
+
+const EMOJI_LIKE = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F/u
+const isEmojiLike = (char: string | undefined): boolean => !!char && EMOJI_LIKE.test(char)
 
 /** Compatibility ideographs (canonical decompositions), Kangxi radicals (compatibility decompositions), radicals supplement (table). */
+const IDEOGRAPH_FORMS = /[\uf900-\ufaff\u2f00-\u2fdf\u2e80-\u2eff\u{2f800}-\u{2fa1f}]/gu
 const ideographs: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const match of line.matchAll(/[\uf900-\ufaff\u2f00-\u2fdf\u2e80-\u2eff\u{2f800}-\u{2fa1f}]/gu)) {
+  const pattern = IDEOGRAPH_FORMS
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
     const char = match[0]
     const code = char.codePointAt(0)!
     const target = code >= 0x2e80 && code <= 0x2eff ? RADICAL_SUPPLEMENT.get(char) ?? char.normalize('NFKC') : code >= 0x2f00 && code <= 0x2fdf ? char.normalize('NFKC') : char.normalize('NFC')
@@ -27,10 +33,15 @@ const ideographs: LineRule = (line) => {
   return edits
 }
 
+const FULLWIDTH_RUN = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/g
+const FULLWIDTH_UNIT = /[\uff10-\uff5a]/g
+const toHalfwidth = (c: string): string => String.fromCharCode(c.charCodeAt(0) - 0xfee0)
 const fullwidthAlphanumerics: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const match of line.matchAll(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/g)) {
-    const replacement = match[0].replace(/[\uff10-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  const pattern = FULLWIDTH_RUN
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
+    const replacement = match[0].replace(FULLWIDTH_UNIT, toHalfwidth)
     edits.push({
       start: match.index,
       end: match.index + match[0].length,
@@ -44,9 +55,12 @@ const fullwidthAlphanumerics: LineRule = (line) => {
 }
 
 /** Zero-width characters, soft hyphens, stray byte-order marks and control characters except tab. */
+const INVISIBLE_RUN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]+/g
 const invisibles: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const match of line.matchAll(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]+/g)) {
+  const pattern = INVISIBLE_RUN
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
     let start = match.index
     let run = match[0]
     // A zero-width joiner between two emoji builds one glyph (👨‍👩‍👧): keep it.
@@ -72,10 +86,16 @@ function previousChar(line: string, index: number): string | undefined {
 }
 
 /** Odd spaces become plain spaces, runs collapse to one, indentation made of ideographic spaces and trailing spaces go. */
+const SPACE_RUN = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/
+const IDEOGRAPHIC_SPACE = /\u3000/
+const NOT_TAB = /[^\t]/g
 const spaces: LineRule = (line) => {
   const edits: Edit[] = []
-  const odd = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/
-  for (const match of line.matchAll(/[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g)) {
+  const odd = ODD_SPACE
+  const pattern = SPACE_RUN
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
     const run = match[0]
     const start = match.index
     const end = start + run.length
@@ -85,7 +105,7 @@ const spaces: LineRule = (line) => {
     // A space after a Chinese mark and before Chinese text is scraped layout (`。\u3000那是`, `热门搜索： 贵州`).
     const afterMark = isCjkPunctuation(line[start - 1]) && isChineseContext(line[end])
     if (trailing || afterMark) replacement = ''
-    else if (leading) replacement = /\u3000/.test(run) ? '' : run.replace(/[^\t]/g, ' ')
+    else if (leading) replacement = IDEOGRAPHIC_SPACE.test(run) ? '' : run.replace(NOT_TAB, ' ')
     else replacement = run.includes('\t') && !odd.test(run) ? run : ' '
     if (replacement === run) continue
     const ruleId = trailing ? 'unicode/trailing-space' : afterMark ? 'unicode/space-after-mark' : odd.test(run) ? 'unicode/odd-space' : 'unicode/space-run'
@@ -109,7 +129,15 @@ function describeSpaces(run: string): string {
 const INVISIBLE = 1
 const IDEOGRAPH = 2
 const FULLWIDTH = 4
+/** Any unit of the spaces rule's runs (space, tab, odd spaces). */
 const SPACE = 8
+const ODD = 0x10
+/** U+0020, and the bit above it: a space right after a space (a run the rule collapses), by the pair scan. */
+const PLAIN_SPACE = 0x20
+const SPACE_AFTER_SPACE = PLAIN_SPACE << 1
+/** A Chinese mark, and the bit above it: a space or tab right after one (`space-after-mark`), by the pair scan. */
+const CJK_MARK = 0x80
+const SPACE_AFTER_MARK = CJK_MARK << 1
 
 /** Per code unit, the rules that could match it; each bit covers every character of that rule's regular expression. */
 const UNITS = new Uint16Array(65536)
@@ -125,30 +153,37 @@ markUnits(UNITS, FULLWIDTH, 0xff21, 0xff3a)
 markUnits(UNITS, FULLWIDTH, 0xff41, 0xff5a)
 for (const code of [0x20, 0x09, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) markUnits(UNITS, SPACE, code)
 markUnits(UNITS, SPACE, 0x2000, 0x200a)
+for (const code of [0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) markUnits(UNITS, ODD, code)
+markUnits(UNITS, ODD, 0x2000, 0x200a)
+markUnits(UNITS, PLAIN_SPACE | SPACE_AFTER_SPACE | SPACE_AFTER_MARK, 0x20)
+markUnits(UNITS, SPACE_AFTER_MARK, 0x09)
+markCjkPunctuationUnits(UNITS, CJK_MARK)
 
-const NO_EDITS: Edit[] = Object.freeze([]) as unknown as Edit[]
-
-// The rules of a step run one after another on the same line; it is scanned once unless a rule changed it.
-const scanner = lineScanner(UNITS)
-const lineMask = scanner.mask
-/** Drops the last line scanned (see LineScanner.forget). */
-export const forgetScannedLine = scanner.forget
-
-/** The rule, run only on lines holding a code unit it matches: most scraped lines need none of them. */
-function prescanned(rule: LineRule, bit: number): LineRule {
-  return (line, context) => ((lineMask(line) & bit) === 0 ? NO_EDITS : rule(line, context))
-}
+/** The pre-scan of a line: one pass over its code units. */
+export const scanUnicode = (line: string): number => unitScan(UNITS, line)
 
 /**
- * The step's rules in order. `prescan: false` gives them without the code-unit pre-scan, for tests that check the
- * pre-scan never skips a line a rule would change.
+ * Whether the spaces rule can change a line with spaces: only an odd space, two plain spaces side by side, a space
+ * or tab right after a Chinese mark, or a space or tab ending the line make it do anything (a lone space between
+ * words, tabs, plain indentation stay as they are).
  */
-export function unicodeRules(options: ResolvedUnicodeOptions, prescan = true): LineRule[] {
-  const rules: LineRule[] = []
-  const add = (rule: LineRule, bit: number) => rules.push(prescan ? prescanned(rule, bit) : rule)
-  if (options.invisibles) add(invisibles, INVISIBLE)
-  if (options.ideographs) add(ideographs, IDEOGRAPH)
-  if (options.fullwidthAlphanumerics) add(fullwidthAlphanumerics, FULLWIDTH)
-  if (options.spaces) add(spaces, SPACE)
+const spacesMayChange = (line: string, scan: number): boolean => {
+  if ((scan & (ODD | ((SPACE_AFTER_SPACE | SPACE_AFTER_MARK) << PAIR_SHIFT))) !== 0) return true
+  const last = line.charCodeAt(line.length - 1)
+  return last === 0x20 || last === 0x09
+}
+
+/** The step's rules in order, each with the pre-scan bits it needs (run them with `runScannedRules`). */
+export function unicodeScannedRules(options: ResolvedUnicodeOptions): ScannedRule[] {
+  const rules: ScannedRule[] = []
+  if (options.invisibles) rules.push({ rule: invisibles, bits: INVISIBLE })
+  if (options.ideographs) rules.push({ rule: ideographs, bits: IDEOGRAPH })
+  if (options.fullwidthAlphanumerics) rules.push({ rule: fullwidthAlphanumerics, bits: FULLWIDTH })
+  if (options.spaces) rules.push({ rule: spaces, bits: SPACE, also: spacesMayChange })
   return rules
+}
+
+/** The step's rules in order, without the pre-scan: what tests hold the pre-scanned run to. */
+export function unicodeRules(options: ResolvedUnicodeOptions): LineRule[] {
+  return unicodeScannedRules(options).map((entry) => entry.rule)
 }

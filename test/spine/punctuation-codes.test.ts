@@ -1,0 +1,110 @@
+import fc from 'fast-check'
+import { readdirSync, readFileSync } from 'node:fs'
+import { VFile } from 'vfile'
+import { describe, expect, it } from 'vitest'
+import { containsHan, isChineseContextUnit, isCjkPunctuationUnit, isHan } from '../../src/chars.js'
+import { punctuationRules } from '../../src/steps/punctuation/rules.js'
+import { changeRecords, logChanges, runLineRules, type LineRule } from '../../src/tree/edit.js'
+import { parseText } from '../../src/tree/parse.js'
+import { stringifyRoot } from '../../src/tree/stringify.js'
+import type { Edit } from '../../src/types.js'
+
+/*
+ * asciiMarks and asciiParentheses find their matches by char codes. Here they are held to the rules as first written,
+ * with `matchAll` over ` ?([,;:?!]+) ?` and `\(([^()]*)\)`: the same edits, reasons and notes on any text.
+ */
+
+const FULLWIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }
+const MARK_RULE: Record<string, string> = {
+  ',': 'punctuation/ascii-comma',
+  ';': 'punctuation/ascii-semicolon',
+  ':': 'punctuation/ascii-colon',
+  '?': 'punctuation/ascii-question',
+  '!': 'punctuation/ascii-exclamation',
+}
+const edit = (start: number, end: number, actual: string, replacement: string, ruleId: string, why: string): Edit => ({
+  start,
+  end,
+  replacement,
+  ruleId,
+  reason: `Unexpected \`${actual}\` ${why}, expected \`${replacement}\``,
+  confident: true,
+})
+
+const referenceMarks: LineRule = (line) => {
+  const edits: Edit[] = []
+  for (const m of line.matchAll(/ ?([,;:?!]+) ?/g)) {
+    const run = m[1]!
+    const spaceBefore = m[0].startsWith(' ')
+    const markStart = m.index + (spaceBefore ? 1 : 0)
+    const markEnd = markStart + run.length
+    const before = line[m.index - 1]
+    const after = line[m.index + m[0].length]
+    const next = line[markEnd]
+    const chineseBefore = isHan(before) || (isCjkPunctuationUnit(before) && before !== '…')
+    const chineseAfter = run === ',' && isHan(next)
+    if (!chineseBefore && !chineseAfter) continue
+    if (run.includes(':') && line.startsWith('//', markStart + 1)) continue
+    if ((run.includes('?') || run.includes('!')) && !(next === undefined || /[\s"'”’」』)）]/.test(next) || isChineseContextUnit(next))) continue
+    if (run.length > 1 && !/^[?!]+$/.test(run)) continue
+    if (run.startsWith('?!')) continue
+    const spaceAfter = m[0].endsWith(' ') && m[0].length > run.length + (spaceBefore ? 1 : 0) && (after === undefined || isChineseContextUnit(after))
+    const start = spaceBefore && chineseBefore ? m.index : markStart
+    const end = markEnd + (spaceAfter ? 1 : 0)
+    const replacement = [...run].map((c) => FULLWIDTH[c]!).join('')
+    edits.push(edit(start, end, line.slice(start, end), replacement, MARK_RULE[run[0]!]!, 'in Chinese text'))
+  }
+  return edits
+}
+
+const referenceParentheses: LineRule = (line) => {
+  const edits: Edit[] = []
+  for (const m of line.matchAll(/\(([^()]*)\)/g)) {
+    if (!containsHan(m[1]!)) continue
+    const start = m.index
+    const end = start + m[0].length
+    edits.push({ ...edit(start, start + 1, '(', '（', 'punctuation/ascii-parenthesis', 'around Chinese text'), note: `pair ends at column ${end}` })
+    edits.push(edit(end - 1, end, ')', '）', 'punctuation/ascii-parenthesis', 'around Chinese text'))
+  }
+  return edits
+}
+
+const options = { script: 'zh-Hans' as const, quotes: true }
+const fast = punctuationRules(options)
+// The order is spaceBeforeMark, asciiMarks, asciiParentheses, …: the reference swaps in the two written with matchAll.
+const reference = fast.map((rule, k) => (k === 1 ? referenceMarks : k === 2 ? referenceParentheses : rule))
+
+function run(text: string, rules: LineRule[]) {
+  const tree = parseText(text)
+  const file = new VFile({ value: text })
+  logChanges(file, 'records')
+  runLineRules(tree, file, rules)
+  return { text: stringifyRoot(tree), records: changeRecords(file) }
+}
+
+const UNITS = [' ', '  ', ',', ';', ':', '?', '!', '?!', ',,', '(', ')', '//', '"', '中', '文', '\u{20000}', '\ud840', '\udc00', '。', '，', '…', '」', '）', 'a', '1', '\t', '\u3000', '\n']
+
+describe('the punctuation rules that scan by char codes', () => {
+  it('have the rule at the places this test expects', () => {
+    expect(fast[1]!('中,文', { index: 0, root: parseText(''), file: new VFile() })[0]!.ruleId).toBe('punctuation/ascii-comma')
+    expect(fast[2]!('(中)', { index: 0, root: parseText(''), file: new VFile() })[0]!.ruleId).toBe('punctuation/ascii-parenthesis')
+  })
+  it('give what the matchAll rules give on strings of the characters they look at', () => {
+    const text = fc.array(fc.constantFrom(...UNITS), { maxLength: 50 }).map((parts) => parts.join(''))
+    fc.assert(fc.property(text, (t) => {
+      expect(run(t, fast)).toEqual(run(t, reference))
+    }), { numRuns: 5000 })
+  })
+  it('and on arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (t) => {
+      expect(run(t, fast)).toEqual(run(t, reference))
+    }), { numRuns: 2000 })
+  })
+  it('and on the corpus samples', () => {
+    const dir = new URL('../../corpus-samples/', import.meta.url)
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      const text = readFileSync(new URL(name, dir), 'utf8')
+      expect(run(text, fast)).toEqual(run(text, reference))
+    }
+  })
+})
