@@ -1,9 +1,9 @@
-import iconv from 'iconv-lite'
 import { charConverter } from '../../convert/index.js'
 import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
-import { cjkWeights, pairKey } from '../../decode/plausibility.js'
+import { cjkWeights } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
+import { decodeStrict, gbkBytes, gbkKey, gbkPair } from './gbk.js'
 import { readings, readsAs } from './readings.js'
 
 /**
@@ -18,6 +18,12 @@ import { readings, readsAs } from './readings.js'
 const SYLLABLE_TONED = '[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*'
 const SYLLABLE = `${SYLLABLE_TONED}|[a-zü]{1,6}`
 const GLUED_PINYIN = new RegExp(`\\((?:${SYLLABLE_TONED}) ?\\)`, 'g')
+/** Glued pinyin that ends right before a lost byte (matched on the ten characters before it). */
+const GLUED_BEFORE = new RegExp(`(${SYLLABLE_TONED})\\)$`)
+/** At a lost byte (sticky): the stray pinyin of a broken insertion. */
+const INSERTION = new RegExp(`[?\\ufffd]\\(?(${SYLLABLE}) ?\\)`, 'y')
+/** At a lost byte (sticky): the mark of a punctuation slip, maybe after the pass's space. */
+const SLIP = /[?\ufffd]( ?)([!,:;?]|[！，：；？])/y
 const MARKS: Record<string, number[]> = {
   '!': [0xa3, 0xa1],
   ',': [0xa3, 0xac],
@@ -25,43 +31,23 @@ const MARKS: Record<string, number[]> = {
   ';': [0xa3, 0xbb],
   '?': [0xa3, 0xbf],
 }
+const QUESTION = 0x3f
+const FFFD = 0xfffd
 
-type Token =
-  | { kind: 'bytes'; bytes: number[] }
-  /** A lost byte: with a reading, the character it completes with the byte before it must read so. */
-  | { kind: 'lost'; reading?: string }
+/** A lost byte at `bytes[at]`: with a reading, the character it completes with the byte before it must read so. */
+interface Lost {
+  at: number
+  reading?: string
+}
 
+/** A damaged span: its bytes as they were before the damage, with a placeholder (0) at each lost byte. */
 interface Plan {
   start: number
   end: number
-  tokens: Token[]
+  bytes: number[]
+  lost: Lost[]
   rule: 'annotations/broken-insertion' | 'annotations/punctuation-slip'
   description: string[]
-}
-
-function gbk(text: string): number[] | undefined {
-  const bytes = [...iconv.encode(text, 'gbk')]
-  return iconv.decode(Buffer.from(bytes), 'gbk') === text ? bytes : undefined
-}
-
-/** Decodes bytes as GBK only if every byte belongs to a valid character and the decoding round-trips. */
-function strictDecode(bytes: number[]): string | undefined {
-  const buffer = Buffer.from(bytes)
-  const text = iconv.decode(buffer, 'gbk')
-  if (text.includes('\ufffd')) return undefined
-  return Buffer.compare(iconv.encode(text, 'gbk'), buffer) === 0 ? text : undefined
-}
-
-/** GBK pairs by lead byte: `pairsAfter(lead)[trail - 0x80]` is what lead·trail decodes to (trails 80–FE). */
-const pairRows = new Map<number, string[]>()
-function pairsAfter(lead: number): string[] {
-  let row = pairRows.get(lead)
-  if (!row) {
-    row = []
-    for (let trail = 0x80; trail <= 0xfe; trail++) row.push(iconv.decode(Buffer.from([lead, trail]), 'gbk'))
-    pairRows.set(lead, row)
-  }
-  return row
 }
 
 /** Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. */
@@ -75,82 +61,155 @@ function plans(line: string): Plan[] {
     if (i < from || i === 0) continue
     // The character before the lost byte, maybe with its own glued pinyin (`學(xué)?!`): ASCII resyncs the
     // decoder, so the pinyin only separates the two and is dropped with the repair.
-    const glued = new RegExp(`(${SYLLABLE_TONED})\\)$`).exec(line.slice(Math.max(0, i - 10), i))
+    const glued = GLUED_BEFORE.exec(line.slice(Math.max(0, i - 10), i))
     const gluedStart = glued ? i - glued[0].length - 1 : i
     // A space before the lost byte is the punctuation pass's own (`有關 ? ！鄙`: a space was put before 。 too).
     const spaced = !glued && line[i - 1] === ' ' && line[i - 2] !== ' ' ? 1 : 0
     const start = glued && line[gluedStart] === '(' ? gluedStart - 1 : i - 1 - spaced
     if (start < 0) continue
-    const before = line[start]!
-    const prefix = gbk(before)
-    if (!prefix || prefix.length !== 2) continue
-    const tokens: Token[] = [{ kind: 'bytes', bytes: prefix }]
+    const prefix = gbkKey(line.charCodeAt(start))
+    if (prefix < 0x100) continue
+    const bytes: number[] = [prefix >> 8, prefix & 0xff]
+    const lost: Lost[] = []
     const description: string[] = glued ? [`glued \`${line.slice(start + 1, i)}\` dropped`] : spaced ? ['inserted space removed'] : []
     let rule: Plan['rule'] | undefined
     let j = i
     let expectOutOfStep = false
     while (j < line.length) {
-      const rest = line.slice(j)
-      const insertion = new RegExp(`^[?\\ufffd]\\(?(${SYLLABLE}) ?\\)`).exec(rest)
-      if (insertion) {
-        tokens.push({ kind: 'lost', reading: insertion[1]! })
-        description.push(`lost byte completed by reading ${insertion[1]}, stray \`${insertion[0].slice(1)}\` dropped`)
-        rule ??= 'annotations/broken-insertion'
-        j += insertion[0].length
-        expectOutOfStep = true
-        continue
-      }
-      const slip = /^[?\ufffd]( ?)([!,:;?]|[！，：；？])/.exec(rest)
-      if (slip && j === i) {
+      const code = line.charCodeAt(j)
+      if (code === QUESTION || code === FFFD) {
+        INSERTION.lastIndex = j
+        const insertion = INSERTION.exec(line)
+        if (insertion) {
+          lost.push({ at: bytes.length, reading: insertion[1]! })
+          bytes.push(0)
+          description.push(`lost byte completed by reading ${insertion[1]}, stray \`${insertion[0].slice(1)}\` dropped`)
+          rule ??= 'annotations/broken-insertion'
+          j += insertion[0].length
+          expectOutOfStep = true
+          continue
+        }
+        if (j !== i) break
+        SLIP.lastIndex = j
+        const slip = SLIP.exec(line)
+        if (!slip) break
         const mark = slip[2]!
-        const markBytes = MARKS[mark] ?? gbk(mark)
+        const markBytes = MARKS[mark] ?? gbkBytes(mark.charCodeAt(0))
         if (!markBytes) break
-        tokens.push({ kind: 'lost' }, { kind: 'bytes', bytes: markBytes })
+        lost.push({ at: bytes.length })
+        bytes.push(0, ...markBytes)
         description.push(`${slip[1] ? 'inserted space removed, ' : ''}\`${mark}\` put back as GBK ${hex(markBytes)} spanning two characters`)
         rule = 'annotations/punctuation-slip'
         j += slip[0].length
         expectOutOfStep = true
         continue
       }
-      const char = line[j]!
-      if (char === '?' || char === '\ufffd') break
-      const code = char.charCodeAt(0)
       if (code < 0x80) {
         // An ASCII character ends the run; it may itself be the trail byte of the last character (`包c` ← `“點`).
-        tokens.push({ kind: 'bytes', bytes: [code] })
+        bytes.push(code)
         j++
         break
       }
-      const bytes = gbk(char)
-      if (!bytes) break
-      tokens.push({ kind: 'bytes', bytes })
+      const key = gbkKey(code)
+      if (key < 0) break
+      if (key < 0x100) bytes.push(key)
+      else bytes.push(key >> 8, key & 0xff)
       j++
     }
     if (!rule || !expectOutOfStep) continue
-    found.push({ start, end: j, tokens, rule, description })
+    found.push({ start, end: j, bytes, lost, rule, description })
     from = j
     anchor.lastIndex = j
   }
   return found
 }
 
-function hex(bytes: number[]): string {
+function hex(bytes: readonly number[]): string {
   return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')
 }
 
 /**
- * Document statistics that score candidate repairs: how often a character and a pair of characters occur. Keys
- * are numbers (code points; pairs by plausibility's `pairKey`), which count a long document several times faster
- * than strings.
+ * Counts by pair of code points, in open addressing over typed arrays: a long document makes millions of
+ * increments, several times faster so than in a Map.
+ */
+class PairCounts {
+  private keys: Float64Array
+  private counts: Int32Array
+  private mask: number
+  private size = 0
+
+  constructor(expected: number) {
+    let capacity = 1024
+    while (capacity < expected * 2) capacity *= 2
+    this.keys = new Float64Array(capacity).fill(-1)
+    this.counts = new Int32Array(capacity)
+    this.mask = capacity - 1
+  }
+
+  private slot(first: number, second: number, key: number): number {
+    let h = Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 0x7f4a7c15, 0x85ebca6b)
+    h ^= h >>> 15
+    let at = h & this.mask
+    for (;;) {
+      const k = this.keys[at]!
+      if (k === key || k === -1) return at
+      at = (at + 1) & this.mask
+    }
+  }
+
+  add(first: number, second: number): void {
+    const key = first * 0x110000 + second
+    const at = this.slot(first, second, key)
+    if (this.keys[at] === -1) {
+      this.keys[at] = key
+      if (++this.size * 2 > this.keys.length) {
+        this.counts[at] = 1
+        this.grow()
+        return
+      }
+    }
+    this.counts[at]!++
+  }
+
+  get(first: number, second: number): number {
+    const key = first * 0x110000 + second
+    const at = this.slot(first, second, key)
+    return this.keys[at] === key ? this.counts[at]! : 0
+  }
+
+  private grow(): void {
+    const { keys, counts } = this
+    this.keys = new Float64Array(keys.length * 2).fill(-1)
+    this.counts = new Int32Array(keys.length * 2)
+    this.mask = this.keys.length - 1
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!
+      if (key === -1) continue
+      const second = key % 0x110000
+      const at = this.slot((key - second) / 0x110000, second, key)
+      this.keys[at] = key
+      this.counts[at] = counts[k]!
+    }
+  }
+}
+
+/**
+ * Document statistics that score candidate repairs: how often a character and a pair of characters occur,
+ * counted once for the document, the first time a candidate repair needs them.
  */
 export interface DocumentStats {
-  chars: Map<number, number>
-  pairs: Map<number, number>
+  /** How often each code point occurs. */
+  char(code: number): number
+  /** How often `second` follows `first`. */
+  pair(first: number, second: number): number
 }
 
 export function documentStats(lines: readonly string[]): DocumentStats {
-  const chars = new Map<number, number>()
-  const pairs = new Map<number, number>()
+  let length = 0
+  for (const line of lines) length += line.length
+  const bmp = new Int32Array(0x10000)
+  const astral = new Map<number, number>()
+  const pairs = new PairCounts(Math.min(length, 1 << 20))
   for (const raw of lines) {
     // Counted without glued pinyin, so that 學(xué)校 counts as the pair 學校.
     const line = raw.includes('(') ? raw.replace(GLUED_PINYIN, '') : raw
@@ -158,113 +217,216 @@ export function documentStats(lines: readonly string[]): DocumentStats {
     for (let i = 0; i < line.length; i++) {
       let code = line.charCodeAt(i)
       if (code >= 0xd800 && code < 0xdc00 && i + 1 < line.length) (code = line.codePointAt(i)!), i++
-      chars.set(code, (chars.get(code) ?? 0) + 1)
-      if (previous >= 0) {
-        const key = pairKey(previous, code)
-        pairs.set(key, (pairs.get(key) ?? 0) + 1)
-      }
+      if (code < 0x10000) bmp[code]!++
+      else astral.set(code, (astral.get(code) ?? 0) + 1)
+      if (previous >= 0) pairs.add(previous, code)
       previous = code
     }
   }
-  return { chars, pairs }
+  return {
+    char: (code) => (code < 0x10000 ? bmp[code]! : (astral.get(code) ?? 0)),
+    pair: (first, second) => pairs.get(first, second),
+  }
 }
 
 let globalRank: Map<string, number> | undefined
+/** Commonness by code unit, -1 until asked (GBK decodes to the BMP only). */
+const commonnessByCode = new Float64Array(0x10000).fill(-1)
 
 /** 0..1: how common a character is in real prose (manpages-zh counts), for pages too short to vote. */
-function commonness(char: string): number {
+function commonness(code: number): number {
+  if (code < 0x10000) {
+    const known = commonnessByCode[code]!
+    if (known >= 0) return known
+  }
   globalRank ??= new Map([...CHARS_BY_FREQUENCY].map((c, k) => [c, k]))
-  const rank = globalRank.get(charConverter('t2s')(char))
-  return rank === undefined ? 0 : 1 - rank / globalRank.size
+  const rank = globalRank.get(charConverter('t2s')(String.fromCodePoint(code)))
+  const value = rank === undefined ? 0 : 1 - rank / globalRank.size
+  if (code < 0x10000) commonnessByCode[code] = value
+  return value
 }
 
 /** How much real prose counts against the page's own statistics (log-count units per character). */
 const COMMONNESS_WEIGHT = 3
 
-/** Characters a repair may produce: Han characters and Chinese marks, never pinyin letters or symbols. */
-const PLAUSIBLE = /^[\u3400-\u9fff\u3001-\u3003\u300a-\u3011\u2014\u2026\u2018\u2019\u201c\u201d\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\x20-\x7e]*$/u
+/** What a character adds to a score on its own. */
+function charTerm(code: number, stats: DocumentStats): number {
+  return Math.log1p(stats.char(code)) + COMMONNESS_WEIGHT * commonness(code)
+}
 
+/** What a pair of characters adds to a score. */
+function pairTerm(first: number, second: number, stats: DocumentStats): number {
+  return 2 * Math.log1p(stats.pair(first, second))
+}
+
+/** Characters a repair may produce: Han characters and Chinese marks, never pinyin letters or symbols. */
+const PLAUSIBLE = new Uint8Array(0x10000)
+for (const [from, to] of [[0x3400, 0x9fff], [0x3001, 0x3003], [0x300a, 0x3011], [0x20, 0x7e]] as const) for (let c = from; c <= to; c++) PLAUSIBLE[c] = 1
+for (const c of [0x2014, 0x2026, 0x2018, 0x2019, 0x201c, 0x201d, 0xff01, 0xff08, 0xff09, 0xff0c, 0xff1a, 0xff1b, 0xff1f]) PLAUSIBLE[c] = 1
+
+/**
+ * A text's score: what its characters and neighbouring pairs add, summed in reading order (the order is part of
+ * the result: floating-point sums compared against each other).
+ */
 function score(text: string, stats: DocumentStats): number {
   let total = 0
-  const chars = [...text]
-  for (let k = 0; k < chars.length; k++) {
-    const code = chars[k]!.codePointAt(0)!
-    total += Math.log1p(stats.chars.get(code) ?? 0) + COMMONNESS_WEIGHT * commonness(chars[k]!)
-    if (k > 0) total += 2 * Math.log1p(stats.pairs.get(pairKey(chars[k - 1]!.codePointAt(0)!, code)) ?? 0)
+  let previous = -1
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i)
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) (code = text.codePointAt(i)!), i++
+    total += charTerm(code, stats)
+    if (previous >= 0) total += pairTerm(previous, code, stats)
+    previous = code
   }
   return total
 }
 
 interface Candidate {
   text: string
-  bytes: number[]
+  /** The lost bytes as filled in. */
   lost: number[]
+  /** How many bytes of the run were decoded (the last ASCII byte may be left out). */
+  length: number
   score: number
 }
 
 /** A reading that matches with its tone counts for more than one that matches without. */
 const EXACT_TONE = 2
+/** At most this many ways to fill the lost bytes are tried. */
+const MAX_FILLINGS = 5000
+
+/** The bytes that complete `previous` into a character reading `reading`, each with its bonus: asked per pair. */
+const completionCache = new Map<string, readonly (readonly [number, number])[]>()
+
+function completions(previous: number, reading: string): readonly (readonly [number, number])[] {
+  const key = `${previous} ${reading}`
+  let known = completionCache.get(key)
+  if (known === undefined) {
+    const out: [number, number][] = []
+    // A lost byte is never ASCII: an ASCII byte decodes on its own and cannot be lost.
+    for (let byte = 0x80; byte <= 0xfe; byte++) {
+      const code = gbkPair(previous, byte)
+      if (code === 0) continue
+      const pair = String.fromCharCode(code)
+      if (!readsAs(pair, reading)) continue
+      out.push([byte, readings(pair).includes(reading) ? EXACT_TONE : 0])
+    }
+    known = out
+    if (completionCache.size < 100_000) completionCache.set(key, known)
+  }
+  return known
+}
+
+/** Every way to fill the lost bytes that honours the readings, in byte order; at most MAX_FILLINGS. */
+function fillings(plan: Plan): { lost: number[]; bonus: number }[] {
+  let partial: { lost: number[]; bonus: number }[] = [{ lost: [], bonus: 0 }]
+  for (let k = 0; k < plan.lost.length; k++) {
+    const { at, reading } = plan.lost[k]!
+    const afterLost = k > 0 && plan.lost[k - 1]!.at === at - 1
+    const next: typeof partial = []
+    fill: for (const p of partial) {
+      const previous = afterLost ? p.lost[k - 1]! : plan.bytes[at - 1]!
+      if (reading !== undefined) {
+        for (const [byte, bonus] of completions(previous, reading)) {
+          next.push({ lost: [...p.lost, byte], bonus: p.bonus + bonus })
+          if (next.length === MAX_FILLINGS) break fill
+        }
+      } else {
+        for (let byte = 0x81; byte <= 0xfe; byte++) {
+          next.push({ lost: [...p.lost, byte], bonus: p.bonus })
+          if (next.length === MAX_FILLINGS) break fill
+        }
+      }
+    }
+    partial = next
+  }
+  return partial
+}
+
+/**
+ * The decoded tail of a run, after the last lost byte: the same for every filling, so decoded and scored once.
+ * `chars[k]` is what its k-th character adds, `pairs[k]` what the pair it closes adds (k ≥ 1).
+ */
+interface Tail {
+  codes: number[]
+  text: string
+  terms?: { chars: Float64Array; pairs: Float64Array }
+}
 
 /** Every way to fill the lost bytes that decodes cleanly and honours the readings; at most a few thousand. */
 function candidates(plan: Plan, getStats: () => DocumentStats): Candidate[] {
-  // Partial fillings hold only the lost bytes chosen so far; the bytes of the run are put together at the end
-  // (copying them at every token made long runs quadratic).
-  let partial: { lost: number[]; bonus: number }[] = [{ lost: [], bonus: 0 }]
-  let lastFixed: number | undefined
-  let previousWasLost = false
-  for (const token of plan.tokens) {
-    if (token.kind === 'bytes') {
-      lastFixed = token.bytes[token.bytes.length - 1]
-      previousWasLost = false
-      continue
-    }
-    const next: typeof partial = []
-    for (const p of partial) {
-      const previous = previousWasLost ? p.lost[p.lost.length - 1]! : lastFixed!
-      // A lost byte is never ASCII: an ASCII byte decodes on its own and cannot be lost.
-      for (let byte = 0x80; byte <= 0xfe; byte++) {
-        let bonus = p.bonus
-        if (token.reading !== undefined) {
-          const pair = pairsAfter(previous)[byte - 0x80]!
-          if (pair.length !== 1 || pair === '\ufffd' || !readsAs(pair, token.reading)) continue
-          if (readings(pair).includes(token.reading)) bonus += EXACT_TONE
-        } else if (byte < 0x81) continue
-        next.push({ lost: [...p.lost, byte], bonus })
-      }
-    }
-    partial = next.slice(0, 5000)
-    previousWasLost = true
-  }
+  const { bytes, lost } = plan
+  const n = bytes.length
+  const lastLost = lost[lost.length - 1]!.at
+  // The run may end with an ASCII byte that was a trail byte, or with a real ASCII character: try both. (Lost
+  // bytes are never ASCII, so that is a question of the run, not of a filling.)
+  const ends = bytes[n - 1]! < 0x80 && lastLost !== n - 1 ? [n, n - 1] : [n]
+  const tails = new Map<number, Tail | null>()
+  const work = bytes.slice()
+  const head: number[] = []
   const out: Candidate[] = []
-  for (const q of partial) {
-    const p = { ...q, bytes: fill(plan.tokens, q.lost) }
-    // The run may end with an ASCII byte that was a trail byte, or with a real ASCII character: try both.
-    const last = p.bytes[p.bytes.length - 1]!
-    const variants = last < 0x80 ? [p.bytes, p.bytes.slice(0, -1)] : [p.bytes]
-    for (const bytes of variants) {
-      const decoded = strictDecode(bytes)
-      if (decoded === undefined || !PLAUSIBLE.test(decoded)) continue
-      const tail = bytes.length < p.bytes.length ? String.fromCharCode(last) : ''
-      out.push({ text: decoded + tail, bytes, lost: p.lost, score: score(decoded, getStats()) + p.bonus })
+  let stats: DocumentStats | undefined
+  for (const filling of fillings(plan)) {
+    for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = filling.lost[k]!
+    for (const end of ends) {
+      // Decode up to the first character boundary after the last lost byte; from there on every filling reads alike.
+      head.length = 0
+      let i = 0
+      let ok = true
+      while (i <= lastLost && i < end) {
+        const byte = work[i]!
+        const width = byte <= 0x80 ? 1 : 2
+        if (!decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, head)) {
+          ok = false
+          break
+        }
+        i += width
+      }
+      if (!ok) continue
+      const tailKey = i * 2 + (end === n ? 0 : 1)
+      let tail = tails.get(tailKey)
+      if (tail === undefined) {
+        const codes: number[] = []
+        tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) ? { codes, text: String.fromCharCode(...codes) } : null
+        tails.set(tailKey, tail)
+      }
+      if (tail === null) continue
+      stats ??= getStats()
+      let total = 0
+      for (let k = 0; k < head.length; k++) {
+        total += charTerm(head[k]!, stats)
+        if (k > 0) total += pairTerm(head[k - 1]!, head[k]!, stats)
+      }
+      const codes = tail.codes
+      if (codes.length > 0) {
+        const terms = (tail.terms ??= tailTerms(codes, stats))
+        // Added in the order a score of the whole text adds them: floating-point sums are compared.
+        total += terms.chars[0]!
+        if (head.length > 0) total += pairTerm(head[head.length - 1]!, codes[0]!, stats)
+        for (let k = 1; k < codes.length; k++) {
+          total += terms.chars[k]!
+          total += terms.pairs[k]!
+        }
+      }
+      const tailChar = end < n ? String.fromCharCode(bytes[n - 1]!) : ''
+      out.push({ text: String.fromCharCode(...head) + tail.text + tailChar, lost: filling.lost, length: end, score: total + filling.bonus })
     }
   }
   return out
 }
 
-/** Runs of more characters than this are checked for reading like prose before their repairs are scored. */
-const LONG_RUN = 16
-
-/** The bytes of a run with its lost bytes filled in. */
-function fill(tokens: readonly Token[], lost: readonly number[]): number[] {
-  const bytes: number[] = []
-  let k = 0
-  for (const token of tokens) {
-    if (token.kind === 'bytes') for (const b of token.bytes) bytes.push(b)
-    else bytes.push(lost[k++]!)
+function tailTerms(codes: readonly number[], stats: DocumentStats): { chars: Float64Array; pairs: Float64Array } {
+  const chars = new Float64Array(codes.length)
+  const pairs = new Float64Array(codes.length)
+  for (let k = 0; k < codes.length; k++) {
+    chars[k] = charTerm(codes[k]!, stats)
+    if (k > 0) pairs[k] = pairTerm(codes[k - 1]!, codes[k]!, stats)
   }
-  return bytes
+  return { chars, pairs }
 }
 
+/** Runs of more characters than this are checked for reading like prose before their repairs are scored. */
+const LONG_RUN = 16
 /** Confidence margin: the best repair must beat the runner-up by this much (in log-count units). */
 const MARGIN = 1.5
 
@@ -330,11 +492,13 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
       if (best.text === actual) continue
       // Real text can hold `?!` too: a repair must read better, character for character, than what is there.
       const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]|[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\)/g, '')
-      if (best.score / [...best.text].length <= score(original, getStats()) / Math.max(1, [...original].length)) {
+      if (best.score / best.text.length <= score(original, getStats()) / Math.max(1, [...original].length)) {
         unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
         continue
       }
-      const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${best.bytes.length} bytes as GBK: ${hex(best.bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
+      const bytes = plan.bytes.slice(0, best.length)
+      plan.lost.forEach((l, k) => (bytes[l.at] = best.lost[k]!))
+      const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${bytes.length} bytes as GBK: ${hex(bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
       edits.push({
         start: plan.start,
         end: plan.end,
