@@ -34,6 +34,13 @@ const MARKS: Record<string, number[]> = {
 const QUESTION = 0x3f
 const FFFD = 0xfffd
 
+/**
+ * What may follow the mark of a lost byte in a slip: the glued pinyin of a broken insertion (`?(`, `?yin)`) or
+ * the space and mark of a punctuation slip (`? ！`, `?,`).
+ */
+const AFTER_LOST = new Uint8Array(0x10000)
+for (const ch of '(abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ !,:;?！，：；？') AFTER_LOST[ch.charCodeAt(0)] = 1
+
 /** A lost byte at `bytes[at]`: with a reading, the character it completes with the byte before it must read so. */
 interface Lost {
   at: number
@@ -53,15 +60,14 @@ interface Plan {
 /** Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. */
 function plans(line: string): Plan[] {
   const found: Plan[] = []
-  const anchor = /[?\ufffd]/g
-  let match: RegExpExecArray | null
-  let from = 0
-  while ((match = anchor.exec(line))) {
-    const i = match.index
-    if (i < from || i === 0) continue
+  for (let i = 1; i < line.length; i++) {
+    const mark = line.charCodeAt(i)
+    // A slip starts with a lost byte and what a slip leaves after it (as maySlip checks); anything else is no
+    // plan, and most marks of a lossy page are that.
+    if ((mark !== QUESTION && mark !== FFFD) || AFTER_LOST[line.charCodeAt(i + 1)] !== 1) continue
     // The character before the lost byte, maybe with its own glued pinyin (`學(xué)?!`): ASCII resyncs the
     // decoder, so the pinyin only separates the two and is dropped with the repair.
-    const glued = GLUED_BEFORE.exec(line.slice(Math.max(0, i - 10), i))
+    const glued = line.charCodeAt(i - 1) === 0x29 ? GLUED_BEFORE.exec(line.slice(Math.max(0, i - 10), i)) : null
     const gluedStart = glued ? i - glued[0].length - 1 : i
     // A space before the lost byte is the punctuation pass's own (`有關 ? ！鄙`: a space was put before 。 too).
     const spaced = !glued && line[i - 1] === ' ' && line[i - 2] !== ' ' ? 1 : 0
@@ -118,8 +124,8 @@ function plans(line: string): Plan[] {
     }
     if (!rule || !expectOutOfStep) continue
     found.push({ start, end: j, bytes, lost, rule, description })
-    from = j
-    anchor.lastIndex = j
+    // The next search starts where this run ended (the loop adds one).
+    i = j - 1
   }
   return found
 }
@@ -283,8 +289,9 @@ function score(text: string, stats: DocumentStats): number {
 
 interface Candidate {
   text: string
-  /** The lost bytes as filled in. */
-  lost: number[]
+  /** The fillings tried, and which of them this is. */
+  fillings: Fillings
+  filling: number
   /** How many bytes of the run were decoded (the last ASCII byte may be left out). */
   length: number
   score: number
@@ -317,37 +324,47 @@ function completions(previous: number, reading: string): readonly (readonly [num
   return known
 }
 
+/** Ways to fill the lost bytes, flat: filling f holds `bytes[f * width …]`, with `bonus[f]` for exact tones. */
+interface Fillings {
+  count: number
+  width: number
+  bytes: Uint8Array
+  bonus: Float64Array
+}
+
 /** Every way to fill the lost bytes that honours the readings, in byte order; at most MAX_FILLINGS. */
-function fillings(plan: Plan): { lost: number[]; bonus: number }[] {
-  let partial: { lost: number[]; bonus: number }[] = [{ lost: [], bonus: 0 }]
+function fillings(plan: Plan): Fillings {
+  let partial: Fillings = { count: 1, width: 0, bytes: new Uint8Array(0), bonus: new Float64Array(1) }
   for (let k = 0; k < plan.lost.length; k++) {
     const { at, reading } = plan.lost[k]!
     const afterLost = k > 0 && plan.lost[k - 1]!.at === at - 1
-    const next: typeof partial = []
-    fill: for (const p of partial) {
-      const previous = afterLost ? p.lost[k - 1]! : plan.bytes[at - 1]!
+    const width = k + 1
+    const bytes: number[] = []
+    const bonus: number[] = []
+    const extend = (p: number, byte: number, extra: number): boolean => {
+      for (let b = 0; b < k; b++) bytes.push(partial.bytes[p * k + b]!)
+      bytes.push(byte)
+      bonus.push(partial.bonus[p]! + extra)
+      return bonus.length === MAX_FILLINGS
+    }
+    fill: for (let p = 0; p < partial.count; p++) {
+      const previous = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
       if (reading !== undefined) {
-        for (const [byte, bonus] of completions(previous, reading)) {
-          next.push({ lost: [...p.lost, byte], bonus: p.bonus + bonus })
-          if (next.length === MAX_FILLINGS) break fill
-        }
+        for (const [byte, extra] of completions(previous, reading)) if (extend(p, byte, extra)) break fill
       } else {
-        for (let byte = 0x81; byte <= 0xfe; byte++) {
-          next.push({ lost: [...p.lost, byte], bonus: p.bonus })
-          if (next.length === MAX_FILLINGS) break fill
-        }
+        for (let byte = 0x81; byte <= 0xfe; byte++) if (extend(p, byte, 0)) break fill
       }
     }
-    partial = next
+    partial = { count: bonus.length, width, bytes: Uint8Array.from(bytes), bonus: Float64Array.from(bonus) }
   }
   return partial
 }
 
 /**
- * The decoded tail of a run, after the last lost byte: the same for every filling, so decoded and scored once.
- * `chars[k]` is what its k-th character adds, `pairs[k]` what the pair it closes adds (k ≥ 1).
+ * A decoded stretch of a run that every filling shares: before the first lost byte, or after the last one.
+ * `chars[k]` is what its k-th character adds to a score, `pairs[k]` what the pair it closes adds (k ≥ 1).
  */
-interface Tail {
+interface Stretch {
   codes: number[]
   text: string
   terms?: { chars: Float64Array; pairs: Float64Array }
@@ -357,26 +374,38 @@ interface Tail {
 function candidates(plan: Plan, getStats: () => DocumentStats): Candidate[] {
   const { bytes, lost } = plan
   const n = bytes.length
+  const firstLost = lost[0]!.at
   const lastLost = lost[lost.length - 1]!.at
+  const out: Candidate[] = []
+  // The bytes before the first lost one decode alike for every filling, up to the last character they hold whole.
+  const leading: number[] = []
+  let start = 0
+  while (start < firstLost) {
+    const width = bytes[start]! <= 0x80 ? 1 : 2
+    if (start + width > firstLost) break
+    if (!decodeStrict(bytes, start, start + width, PLAUSIBLE, leading)) return out
+    start += width
+  }
+  const head: Stretch = { codes: leading, text: String.fromCharCode(...leading) }
   // The run may end with an ASCII byte that was a trail byte, or with a real ASCII character: try both. (Lost
   // bytes are never ASCII, so that is a question of the run, not of a filling.)
   const ends = bytes[n - 1]! < 0x80 && lastLost !== n - 1 ? [n, n - 1] : [n]
-  const tails = new Map<number, Tail | null>()
+  const tails = new Map<number, Stretch | null>()
   const work = bytes.slice()
-  const head: number[] = []
-  const out: Candidate[] = []
+  const middle: number[] = []
+  const all = fillings(plan)
   let stats: DocumentStats | undefined
-  for (const filling of fillings(plan)) {
-    for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = filling.lost[k]!
+  let headTotal = 0
+  for (let f = 0; f < all.count; f++) {
+    for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[f * all.width + k]!
     for (const end of ends) {
-      // Decode up to the first character boundary after the last lost byte; from there on every filling reads alike.
-      head.length = 0
-      let i = 0
+      // Decode on to the first character boundary after the last lost byte; from there on every filling reads alike.
+      middle.length = 0
+      let i = start
       let ok = true
       while (i <= lastLost && i < end) {
-        const byte = work[i]!
-        const width = byte <= 0x80 ? 1 : 2
-        if (!decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, head)) {
+        const width = work[i]! <= 0x80 ? 1 : 2
+        if (!decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, middle)) {
           ok = false
           break
         }
@@ -391,31 +420,46 @@ function candidates(plan: Plan, getStats: () => DocumentStats): Candidate[] {
         tails.set(tailKey, tail)
       }
       if (tail === null) continue
-      stats ??= getStats()
-      let total = 0
-      for (let k = 0; k < head.length; k++) {
-        total += charTerm(head[k]!, stats)
-        if (k > 0) total += pairTerm(head[k - 1]!, head[k]!, stats)
+      if (!stats) {
+        stats = getStats()
+        head.terms = stretchTerms(leading, stats)
+        for (let k = 0; k < leading.length; k++) {
+          headTotal += head.terms.chars[k]!
+          if (k > 0) headTotal += head.terms.pairs[k]!
+        }
+      }
+      // Added in the order a score of the whole text adds them: floating-point sums are compared.
+      let total = headTotal
+      let previous = leading.length > 0 ? leading[leading.length - 1]! : -1
+      for (let k = 0; k < middle.length; k++) {
+        const code = middle[k]!
+        total += charTerm(code, stats)
+        if (previous >= 0) total += pairTerm(previous, code, stats)
+        previous = code
       }
       const codes = tail.codes
       if (codes.length > 0) {
-        const terms = (tail.terms ??= tailTerms(codes, stats))
-        // Added in the order a score of the whole text adds them: floating-point sums are compared.
+        const terms = (tail.terms ??= stretchTerms(codes, stats))
         total += terms.chars[0]!
-        if (head.length > 0) total += pairTerm(head[head.length - 1]!, codes[0]!, stats)
+        if (previous >= 0) total += pairTerm(previous, codes[0]!, stats)
         for (let k = 1; k < codes.length; k++) {
           total += terms.chars[k]!
           total += terms.pairs[k]!
         }
       }
       const tailChar = end < n ? String.fromCharCode(bytes[n - 1]!) : ''
-      out.push({ text: String.fromCharCode(...head) + tail.text + tailChar, lost: filling.lost, length: end, score: total + filling.bonus })
+      out.push({ text: head.text + String.fromCharCode(...middle) + tail.text + tailChar, fillings: all, filling: f, length: end, score: total + all.bonus[f]! })
     }
   }
   return out
 }
 
-function tailTerms(codes: readonly number[], stats: DocumentStats): { chars: Float64Array; pairs: Float64Array } {
+/** The lost bytes as a candidate fills them. */
+function lostBytes({ fillings, filling }: Candidate): number[] {
+  return [...fillings.bytes.subarray(filling * fillings.width, (filling + 1) * fillings.width)]
+}
+
+function stretchTerms(codes: readonly number[], stats: DocumentStats): { chars: Float64Array; pairs: Float64Array } {
   const chars = new Float64Array(codes.length)
   const pairs = new Float64Array(codes.length)
   for (let k = 0; k < codes.length; k++) {
@@ -429,13 +473,6 @@ function tailTerms(codes: readonly number[], stats: DocumentStats): { chars: Flo
 const LONG_RUN = 16
 /** Confidence margin: the best repair must beat the runner-up by this much (in log-count units). */
 const MARGIN = 1.5
-
-/**
- * What may follow the mark of a lost byte in a slip: the glued pinyin of a broken insertion (`?(`, `?yin)`) or
- * the space and mark of a punctuation slip (`? ！`, `?,`).
- */
-const AFTER_LOST = new Uint8Array(0x10000)
-for (const ch of '(abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ !,:;?！，：；？') AFTER_LOST[ch.charCodeAt(0)] = 1
 
 /**
  * Whether a line holds the start of a slip: `?` or U+FFFD after a character that can end a GBK character (or the
@@ -497,8 +534,9 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
         continue
       }
       const bytes = plan.bytes.slice(0, best.length)
-      plan.lost.forEach((l, k) => (bytes[l.at] = best.lost[k]!))
-      const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${bytes.length} bytes as GBK: ${hex(bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
+      const lost = lostBytes(best)
+      plan.lost.forEach((l, k) => (bytes[l.at] = lost[k]!))
+      const note = `${plan.description.join('; ')}; lost byte${lost.length > 1 ? 's' : ''} ${hex(lost)}; re-decoded ${bytes.length} bytes as GBK: ${hex(bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
       edits.push({
         start: plan.start,
         end: plan.end,
