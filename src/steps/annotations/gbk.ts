@@ -57,11 +57,11 @@ export function gbkPair(lead: number, trail: number): number {
 }
 
 /**
- * Decodes `bytes[from…to)` strictly, pushing each character's code onto `out`: false when a byte belongs to no
- * character, or a pair is not the one its character encodes back to (the decoding must round-trip), or
- * `accept(code)` refuses a character.
+ * Decodes `bytes[from…to)` strictly, writing each character's code into `out` from `at` on: the count written
+ * up to then, or -1 when a byte belongs to no character, or a pair is not the one its character encodes back to
+ * (the decoding must round-trip), or `accept(code)` refuses a character.
  */
-export function decodeStrict(bytes: ArrayLike<number>, from: number, to: number, accept: Uint8Array, out: number[]): boolean {
+export function decodeStrict(bytes: ArrayLike<number>, from: number, to: number, accept: Uint8Array, out: number[], at = 0): number {
   const { decode, encode } = (tables ??= build())
   let i = from
   while (i < to) {
@@ -70,16 +70,16 @@ export function decodeStrict(bytes: ArrayLike<number>, from: number, to: number,
     if (byte < 0x80) (code = byte), i++
     else if (byte === 0x80) (code = 0x20ac), i++
     else {
-      if (byte === 0xff || i + 1 >= to) return false
+      if (byte === 0xff || i + 1 >= to) return -1
       const key = (byte << 8) | bytes[i + 1]!
       code = decode[key]!
-      if (code === 0 || encode[code] !== key) return false
+      if (code === 0 || encode[code] !== key) return -1
       i += 2
     }
-    if (accept[code] !== 1) return false
-    out.push(code)
+    if (accept[code] !== 1) return -1
+    out[at++] = code
   }
-  return true
+  return at
 }
 
 /** Whether the tables have been built in this process (for tests of what a run loads). */

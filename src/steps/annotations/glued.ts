@@ -15,7 +15,8 @@ import { readsAs } from './readings.js'
 
 const TONED = '[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*'
 const TONELESS = '[a-zü]{1,6}'
-const GLUED = new RegExp(`(?<=([\\u4e00-\\u9fff]))\\((${TONED}|${TONELESS}) ?\\)`, 'g')
+/** At a `(` right after a Han character (sticky): the glued syllable. */
+const GLUED = new RegExp(`\\((${TONED}|${TONELESS}) ?\\)`, 'y')
 
 const MIN_ARTIFACTS = 3
 const MIN_TONELESS_ARTIFACTS = 5
@@ -55,6 +56,40 @@ function isReading(char: string, syllable: string): boolean {
 /** What may follow the `(` of glued pinyin: the first letter of a syllable. */
 const SYLLABLE_START = new Uint8Array(0x10000)
 for (const ch of 'abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ') SYLLABLE_START[ch.charCodeAt(0)] = 1
+const TONE_MARK = new Uint8Array(0x10000)
+for (const ch of 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ') TONE_MARK[ch.charCodeAt(0)] = 1
+
+/** One glued syllable: the Han character before it, the syllable, and where `(…)` starts and ends. */
+interface Glued {
+  char: string
+  syllable: string
+  start: number
+  end: number
+}
+
+/**
+ * Every glued syllable of a line, left to right: `(` after a Han character (U+4E00–U+9FFF), a syllable, maybe a
+ * space, `)`. Found from each `(`, which is several times faster than a regex with a look-behind tried at every
+ * position of a long line.
+ */
+function gluedIn(line: string): Glued[] {
+  const found: Glued[] = []
+  for (let i = line.indexOf('('); i >= 0; i = line.indexOf('(', i + 1)) {
+    const before = line.charCodeAt(i - 1)
+    if (i === 0 || before < 0x4e00 || before > 0x9fff || SYLLABLE_START[line.charCodeAt(i + 1)] !== 1) continue
+    GLUED.lastIndex = i
+    const m = GLUED.exec(line)
+    if (!m) continue
+    found.push({ char: line[i - 1]!, syllable: m[1]!, start: i, end: i + m[0].length })
+    i += m[0].length - 1
+  }
+  return found
+}
+
+function hasToneMark(syllable: string): boolean {
+  for (let i = 0; i < syllable.length; i++) if (TONE_MARK[syllable.charCodeAt(i)] === 1) return true
+  return false
+}
 
 /** Whether a line may hold glued pinyin: `(` after a Han character and before a syllable's first letter. */
 export function mayGlue(line: string): boolean {
@@ -87,12 +122,10 @@ export function judgeDocument(tree: Root): GluedVerdict {
   let readings = 0
   for (const node of tree.children) {
     if (node.data?.removed || !mayGlue(node.value)) continue
-    for (const m of node.value.matchAll(GLUED)) {
-      const char = m[1]!
-      const syllable = m[2]!
+    for (const { char, syllable } of gluedIn(node.value)) {
       if (!isReading(char, syllable)) continue
       readings++
-      if (/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(syllable)) toned++
+      if (hasToneMark(syllable)) toned++
       else toneless++
       if (isConverted(char)) onConverted++
     }
@@ -120,14 +153,14 @@ export function gluedPinyinRule(verdict: () => GluedVerdict): LineRule {
     const v = verdict()
     if (!v.artifact) return []
     const edits: Edit[] = []
-    for (const m of line.matchAll(GLUED)) {
-      if (!isReading(m[1]!, m[2]!)) continue
+    for (const { char, syllable, start, end } of gluedIn(line)) {
+      if (!isReading(char, syllable)) continue
       edits.push({
-        start: m.index,
-        end: m.index + m[0].length,
+        start,
+        end,
         replacement: '',
         ruleId: 'annotations/glued-pinyin',
-        reason: `Unexpected glued pinyin \`${m[0]}\` after \`${m[1]}\`, expected nothing`,
+        reason: `Unexpected glued pinyin \`${line.slice(start, end)}\` after \`${char}\`, expected nothing`,
         confident: true,
         note: v.why,
       })

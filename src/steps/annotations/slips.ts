@@ -135,38 +135,47 @@ function hex(bytes: readonly number[]): string {
 }
 
 /**
- * Counts by pair of code points, in open addressing over typed arrays: a long document makes millions of
- * increments, several times faster so than in a Map.
+ * Counts by pair of BMP code points (a character alone pairs with 0), in open addressing over two Int32Arrays: a
+ * long document makes millions of increments, several times faster so than in a Map, and a short one allocates a
+ * few kilobytes (a table by code point would clear 256 KB per document). Pairs with a code point from U+FFFF up
+ * are rare and sit in a Map.
  */
-class PairCounts {
-  private keys: Float64Array
+class Counts {
+  /** `(first << 16 | second) + 1`, 0 for an empty slot. */
+  private keys: Int32Array
   private counts: Int32Array
-  private mask: number
+  private shift: number
   private size = 0
+  private readonly other = new Map<number, number>()
 
   constructor(expected: number) {
-    let capacity = 1024
-    while (capacity < expected * 2) capacity *= 2
-    this.keys = new Float64Array(capacity).fill(-1)
-    this.counts = new Int32Array(capacity)
-    this.mask = capacity - 1
+    let bits = 8
+    while (1 << bits < expected * 2) bits++
+    this.keys = new Int32Array(1 << bits)
+    this.counts = new Int32Array(1 << bits)
+    this.shift = 32 - bits
   }
 
-  private slot(first: number, second: number, key: number): number {
-    let h = Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 0x7f4a7c15, 0x85ebca6b)
-    h ^= h >>> 15
-    let at = h & this.mask
+  /** The slot of `key`: where it is, or the empty slot where it goes. */
+  private slot(key: number): number {
+    const mask = this.keys.length - 1
+    let at = Math.imul(key, 0x9e3779b1) >>> this.shift
     for (;;) {
       const k = this.keys[at]!
-      if (k === key || k === -1) return at
-      at = (at + 1) & this.mask
+      if (k === key || k === 0) return at
+      at = (at + 1) & mask
     }
   }
 
   add(first: number, second: number): void {
-    const key = first * 0x110000 + second
-    const at = this.slot(first, second, key)
-    if (this.keys[at] === -1) {
+    if (first >= 0xffff || second >= 0xffff) {
+      const key = first * 0x110000 + second
+      this.other.set(key, (this.other.get(key) ?? 0) + 1)
+      return
+    }
+    const key = (((first << 16) | second) + 1) | 0
+    const at = this.slot(key)
+    if (this.keys[at] === 0) {
       this.keys[at] = key
       if (++this.size * 2 > this.keys.length) {
         this.counts[at] = 1
@@ -178,21 +187,21 @@ class PairCounts {
   }
 
   get(first: number, second: number): number {
-    const key = first * 0x110000 + second
-    const at = this.slot(first, second, key)
+    if (first >= 0xffff || second >= 0xffff) return this.other.get(first * 0x110000 + second) ?? 0
+    const key = (((first << 16) | second) + 1) | 0
+    const at = this.slot(key)
     return this.keys[at] === key ? this.counts[at]! : 0
   }
 
   private grow(): void {
     const { keys, counts } = this
-    this.keys = new Float64Array(keys.length * 2).fill(-1)
+    this.keys = new Int32Array(keys.length * 2)
     this.counts = new Int32Array(keys.length * 2)
-    this.mask = this.keys.length - 1
+    this.shift--
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!
-      if (key === -1) continue
-      const second = key % 0x110000
-      const at = this.slot((key - second) / 0x110000, second, key)
+      if (key === 0) continue
+      const at = this.slot(key)
       this.keys[at] = key
       this.counts[at] = counts[k]!
     }
@@ -213,9 +222,8 @@ export interface DocumentStats {
 export function documentStats(lines: readonly string[]): DocumentStats {
   let length = 0
   for (const line of lines) length += line.length
-  const bmp = new Int32Array(0x10000)
-  const astral = new Map<number, number>()
-  const pairs = new PairCounts(Math.min(length, 1 << 20))
+  const chars = new Counts(Math.min(length, 2048))
+  const pairs = new Counts(Math.min(length, 1 << 17))
   for (const raw of lines) {
     // Counted without glued pinyin, so that 學(xué)校 counts as the pair 學校.
     const line = raw.includes('(') ? raw.replace(GLUED_PINYIN, '') : raw
@@ -223,14 +231,13 @@ export function documentStats(lines: readonly string[]): DocumentStats {
     for (let i = 0; i < line.length; i++) {
       let code = line.charCodeAt(i)
       if (code >= 0xd800 && code < 0xdc00 && i + 1 < line.length) (code = line.codePointAt(i)!), i++
-      if (code < 0x10000) bmp[code]!++
-      else astral.set(code, (astral.get(code) ?? 0) + 1)
+      chars.add(0, code)
       if (previous >= 0) pairs.add(previous, code)
       previous = code
     }
   }
   return {
-    char: (code) => (code < 0x10000 ? bmp[code]! : (astral.get(code) ?? 0)),
+    char: (code) => chars.get(0, code),
     pair: (first, second) => pairs.get(first, second),
   }
 }
@@ -287,14 +294,12 @@ function score(text: string, stats: DocumentStats): number {
   return total
 }
 
-interface Candidate {
+/** A repair of a plan: the text its bytes decode to, its score, and the bytes (lost ones filled in) it decodes. */
+interface Repair {
   text: string
-  /** The fillings tried, and which of them this is. */
-  fillings: Fillings
-  filling: number
-  /** How many bytes of the run were decoded (the last ASCII byte may be left out). */
-  length: number
   score: number
+  lost: number[]
+  bytes: number[]
 }
 
 /** A reading that matches with its tone counts for more than one that matches without. */
@@ -370,69 +375,75 @@ interface Stretch {
   terms?: { chars: Float64Array; pairs: Float64Array }
 }
 
-/** Every way to fill the lost bytes that decodes cleanly and honours the readings; at most a few thousand. */
-function candidates(plan: Plan, getStats: () => DocumentStats): Candidate[] {
+/**
+ * Tries every way to fill the lost bytes that honours the readings (at most a few thousand) and keeps those that
+ * decode cleanly: the best-scoring repair, and the runner-up, the best with a different text (two fillings can
+ * give the same text). Ties go to the earlier filling. Undefined when no filling decodes.
+ */
+function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair; second: Repair | undefined } | undefined {
   const { bytes, lost } = plan
   const n = bytes.length
   const firstLost = lost[0]!.at
   const lastLost = lost[lost.length - 1]!.at
-  const out: Candidate[] = []
   // The bytes before the first lost one decode alike for every filling, up to the last character they hold whole.
   const leading: number[] = []
   let start = 0
   while (start < firstLost) {
     const width = bytes[start]! <= 0x80 ? 1 : 2
     if (start + width > firstLost) break
-    if (!decodeStrict(bytes, start, start + width, PLAUSIBLE, leading)) return out
+    if (decodeStrict(bytes, start, start + width, PLAUSIBLE, leading, leading.length) < 0) return undefined
     start += width
   }
-  const head: Stretch = { codes: leading, text: String.fromCharCode(...leading) }
+  const headText = String.fromCharCode(...leading)
   // The run may end with an ASCII byte that was a trail byte, or with a real ASCII character: try both. (Lost
   // bytes are never ASCII, so that is a question of the run, not of a filling.)
   const ends = bytes[n - 1]! < 0x80 && lastLost !== n - 1 ? [n, n - 1] : [n]
   const tails = new Map<number, Stretch | null>()
   const work = bytes.slice()
-  const middle: number[] = []
   const all = fillings(plan)
+  // The candidates that decode, as parallel lists; the characters each decodes between the shared stretches sit
+  // in `middles`, from `middleStart[c]` on. Texts are spelled out only for the few compared.
+  const scores: number[] = []
+  const which: number[] = []
+  const endOf: number[] = []
+  const tailOf: Stretch[] = []
+  const middleStart: number[] = [0]
+  const middles: number[] = []
+  let middleCount = 0
   let stats: DocumentStats | undefined
   let headTotal = 0
   for (let f = 0; f < all.count; f++) {
     for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[f * all.width + k]!
     for (const end of ends) {
       // Decode on to the first character boundary after the last lost byte; from there on every filling reads alike.
-      middle.length = 0
+      let count = middleCount
       let i = start
-      let ok = true
-      while (i <= lastLost && i < end) {
+      while (i <= lastLost && i < end && count >= 0) {
         const width = work[i]! <= 0x80 ? 1 : 2
-        if (!decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, middle)) {
-          ok = false
-          break
-        }
+        count = decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, middles, count)
         i += width
       }
-      if (!ok) continue
+      const ok = count >= 0
       const tailKey = i * 2 + (end === n ? 0 : 1)
-      let tail = tails.get(tailKey)
+      let tail = ok ? tails.get(tailKey) : null
       if (tail === undefined) {
         const codes: number[] = []
-        tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) ? { codes, text: String.fromCharCode(...codes) } : null
+        tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) >= 0 ? { codes, text: String.fromCharCode(...codes) } : null
         tails.set(tailKey, tail)
       }
       if (tail === null) continue
       if (!stats) {
         stats = getStats()
-        head.terms = stretchTerms(leading, stats)
         for (let k = 0; k < leading.length; k++) {
-          headTotal += head.terms.chars[k]!
-          if (k > 0) headTotal += head.terms.pairs[k]!
+          headTotal += charTerm(leading[k]!, stats)
+          if (k > 0) headTotal += pairTerm(leading[k - 1]!, leading[k]!, stats)
         }
       }
       // Added in the order a score of the whole text adds them: floating-point sums are compared.
       let total = headTotal
       let previous = leading.length > 0 ? leading[leading.length - 1]! : -1
-      for (let k = 0; k < middle.length; k++) {
-        const code = middle[k]!
+      for (let k = middleCount; k < count; k++) {
+        const code = middles[k]!
         total += charTerm(code, stats)
         if (previous >= 0) total += pairTerm(previous, code, stats)
         previous = code
@@ -447,16 +458,34 @@ function candidates(plan: Plan, getStats: () => DocumentStats): Candidate[] {
           total += terms.pairs[k]!
         }
       }
-      const tailChar = end < n ? String.fromCharCode(bytes[n - 1]!) : ''
-      out.push({ text: head.text + String.fromCharCode(...middle) + tail.text + tailChar, fillings: all, filling: f, length: end, score: total + all.bonus[f]! })
+      scores.push(total + all.bonus[f]!)
+      which.push(f)
+      endOf.push(end)
+      tailOf.push(tail)
+      middleStart.push(count)
+      middleCount = count
     }
   }
-  return out
-}
-
-/** The lost bytes as a candidate fills them. */
-function lostBytes({ fillings, filling }: Candidate): number[] {
-  return [...fillings.bytes.subarray(filling * fillings.width, (filling + 1) * fillings.width)]
+  if (scores.length === 0) return undefined
+  const textOf = (c: number): string => {
+    const tailChar = endOf[c]! < n ? String.fromCharCode(bytes[n - 1]!) : ''
+    return headText + String.fromCharCode(...middles.slice(middleStart[c], middleStart[c + 1])) + tailOf[c]!.text + tailChar
+  }
+  const repair = (c: number, text: string): Repair => {
+    const filled = all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)
+    const decoded = bytes.slice(0, endOf[c])
+    lost.forEach((l, k) => (decoded[l.at] = filled[k]!))
+    return { text, score: scores[c]!, lost: [...filled], bytes: decoded }
+  }
+  let best = 0
+  for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c
+  const bestText = textOf(best)
+  let second = -1
+  for (let c = 0; c < scores.length; c++) {
+    if (c === best || (second >= 0 && scores[c]! <= scores[second]!) || textOf(c) === bestText) continue
+    second = c
+  }
+  return { best: repair(best, bestText), second: second < 0 ? undefined : repair(second, textOf(second)) }
 }
 
 function stretchTerms(codes: readonly number[], stats: DocumentStats): { chars: Float64Array; pairs: Float64Array } {
@@ -502,7 +531,7 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
       // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
       const chars = [...actual]
       if (plan.rule === 'annotations/punctuation-slip' && chars.length > LONG_RUN && cjkWeights(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) continue
-      const found = candidates(plan, getStats)
+      const repairs = bestRepairs(plan, getStats)
       const unrepaired = (why: string): void => {
         // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
         if (plan.rule === 'annotations/punctuation-slip' && !actual.includes('\ufffd')) return
@@ -516,14 +545,11 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
           note: plan.description.join('; '),
         })
       }
-      if (found.length === 0) {
+      if (!repairs) {
         unrepaired('no way to fill the lost bytes decodes cleanly')
         continue
       }
-      found.sort((a, b) => b.score - a.score)
-      const best = found[0]!
-      // The runner-up is the best candidate with a different text: two byte plans can give the same text.
-      const second = found.find((candidate) => candidate.text !== best.text)
+      const { best, second } = repairs
       const unique = !second
       const confident = unique || best.score - second.score >= MARGIN
       if (best.text === actual) continue
@@ -533,10 +559,7 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
         unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
         continue
       }
-      const bytes = plan.bytes.slice(0, best.length)
-      const lost = lostBytes(best)
-      plan.lost.forEach((l, k) => (bytes[l.at] = lost[k]!))
-      const note = `${plan.description.join('; ')}; lost byte${lost.length > 1 ? 's' : ''} ${hex(lost)}; re-decoded ${bytes.length} bytes as GBK: ${hex(bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
+      const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${best.bytes.length} bytes as GBK: ${hex(best.bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
       edits.push({
         start: plan.start,
         end: plan.end,
