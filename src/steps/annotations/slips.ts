@@ -60,11 +60,17 @@ interface Plan {
 /** Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. */
 function plans(line: string): Plan[] {
   const found: Plan[] = []
+  // The next `?` and the next U+FFFD from `i` on (-1: none left), found by indexOf: lines are long, marks few.
+  let question = line.indexOf('?', 1)
+  let replacement = line.indexOf('\ufffd', 1)
   for (let i = 1; i < line.length; i++) {
-    const mark = line.charCodeAt(i)
+    if (question >= 0 && question < i) question = line.indexOf('?', i)
+    if (replacement >= 0 && replacement < i) replacement = line.indexOf('\ufffd', i)
+    if (question < 0 && replacement < 0) break
+    i = question < 0 ? replacement : replacement < 0 ? question : Math.min(question, replacement)
     // A slip starts with a lost byte and what a slip leaves after it (as maySlip checks); anything else is no
     // plan, and most marks of a lossy page are that.
-    if ((mark !== QUESTION && mark !== FFFD) || AFTER_LOST[line.charCodeAt(i + 1)] !== 1) continue
+    if (AFTER_LOST[line.charCodeAt(i + 1)] !== 1) continue
     // The character before the lost byte, maybe with its own glued pinyin (`學(xué)?!`): ASCII resyncs the
     // decoder, so the pinyin only separates the two and is dropped with the repair.
     const glued = line.charCodeAt(i - 1) === 0x29 ? GLUED_BEFORE.exec(line.slice(Math.max(0, i - 10), i)) : null
