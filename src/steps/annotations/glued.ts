@@ -25,17 +25,16 @@ const LEARNER_SHARE = 0.5
 // Per-character answers are cached for the process, as readings are (./readings.ts): OpenCC is slow to ask one
 // character at a time. Readings by character (U+4E00–U+9FFF, what glued pinyin follows), then syllable: a key
 // spelled out per look-up cost more than the look-up.
-const convertedCache = new Map<string, boolean>()
+/** Whether a conversion changes a character (U+4E00–U+9FFF): 0 not asked yet, 1 no, 2 yes. */
+const convertedCache = new Uint8Array(0xa000 - 0x4e00)
 const readingCache: (Map<string, boolean> | undefined)[] = new Array(0xa000 - 0x4e00).fill(undefined)
 let readingsCached = 0
 
+/** Whether a conversion changes `char` (U+4E00–U+9FFF, what glued pinyin follows). */
 function isConverted(char: string): boolean {
-  let hit = convertedCache.get(char)
-  if (hit === undefined) {
-    hit = charConverter('t2s')(char) !== char || charConverter('s2t')(char) !== char
-    if (convertedCache.size < 100_000) convertedCache.set(char, hit)
-  }
-  return hit
+  const at = char.charCodeAt(0) - 0x4e00
+  if (convertedCache[at] === 0) convertedCache[at] = charConverter('t2s')(char) !== char || charConverter('s2t')(char) !== char ? 2 : 1
+  return convertedCache[at] === 2
 }
 
 /** Whether `syllable` is a reading of `char` (U+4E00–U+9FFF) or of its simplified counterpart. */

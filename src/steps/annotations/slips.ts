@@ -366,7 +366,7 @@ function fillings(plan: Plan): Fillings {
         for (let byte = 0x81; byte <= 0xfe; byte++) if (extend(p, byte, 0)) break fill
       }
     }
-    partial = { count: bonus.length, width, bytes: Uint8Array.from(bytes), bonus: Float64Array.from(bonus) }
+    partial = { count: bonus.length, width, bytes: new Uint8Array(bytes), bonus: new Float64Array(bonus) }
   }
   return partial
 }
@@ -404,7 +404,8 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   // The run may end with an ASCII byte that was a trail byte, or with a real ASCII character: try both. (Lost
   // bytes are never ASCII, so that is a question of the run, not of a filling.)
   const ends = bytes[n - 1]! < 0x80 && lastLost !== n - 1 ? [n, n - 1] : [n]
-  const tails = new Map<number, Stretch | null>()
+  // By where the tail starts (a byte or two after the last lost one) and which end: null when it does not decode.
+  const tails: (Stretch | null | undefined)[] = []
   const work = bytes.slice()
   const all = fillings(plan)
   // The candidates that decode, as parallel lists; the characters each decodes between the shared stretches sit
@@ -430,12 +431,13 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
         i += width
       }
       const ok = count >= 0
-      const tailKey = i * 2 + (end === n ? 0 : 1)
-      let tail = ok ? tails.get(tailKey) : null
+      const tailKey = (i - start) * 2 + (end === n ? 0 : 1)
+      let tail = ok ? tails[tailKey] : null
       if (tail === undefined) {
         const codes: number[] = []
         tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) >= 0 ? { codes, text: String.fromCharCode(...codes) } : null
-        tails.set(tailKey, tail)
+        while (tails.length < tailKey) tails.push(undefined)
+        tails[tailKey] = tail
       }
       if (tail === null) continue
       if (!stats) {
