@@ -146,6 +146,21 @@ function hex(bytes: readonly number[]): string {
  * few kilobytes (a table by code point would clear 256 KB per document). Pairs with a code point from U+FFFF up
  * are rare and sit in a Map.
  */
+/**
+ * Tables handed back by documents done with their counts, for the next one: allocating typed arrays for every page
+ * (and the collections that external memory brings) cost about as much as counting it. Sizes are powers of two.
+ */
+const spareTables: Int32Array[] = []
+const MAX_SPARE = 1 << 18
+
+function zeroedTable(size: number): Int32Array {
+  const k = spareTables.findIndex((t) => t.length === size)
+  if (k < 0) return new Int32Array(size)
+  const table = spareTables.splice(k, 1)[0]!
+  table.fill(0)
+  return table
+}
+
 class Counts {
   /** `(first << 16 | second) + 1`, 0 for an empty slot. */
   private keys: Int32Array
@@ -157,9 +172,18 @@ class Counts {
   constructor(expected: number) {
     let bits = 8
     while (1 << bits < expected * 2) bits++
-    this.keys = new Int32Array(1 << bits)
-    this.counts = new Int32Array(1 << bits)
+    this.keys = zeroedTable(1 << bits)
+    this.counts = zeroedTable(1 << bits)
     this.shift = 32 - bits
+  }
+
+  /** Hands the tables to the next document; this one counts nothing after. */
+  release(): void {
+    if (this.keys.length <= MAX_SPARE && spareTables.length < 8) spareTables.push(this.keys, this.counts)
+    this.keys = new Int32Array(1)
+    this.counts = new Int32Array(1)
+    this.shift = 31
+    this.size = 0
   }
 
   /** The slot of `key`: where it is, or the empty slot where it goes. */
@@ -201,8 +225,8 @@ class Counts {
 
   private grow(): void {
     const { keys, counts } = this
-    this.keys = new Int32Array(keys.length * 2)
-    this.counts = new Int32Array(keys.length * 2)
+    this.keys = zeroedTable(keys.length * 2)
+    this.counts = zeroedTable(keys.length * 2)
     this.shift--
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!
@@ -223,6 +247,8 @@ export interface DocumentStats {
   char(code: number): number
   /** How often `second` follows `first`. */
   pair(first: number, second: number): number
+  /** Called when the document is done: its tables serve the next one. */
+  release(): void
 }
 
 export function documentStats(lines: readonly string[]): DocumentStats {
@@ -230,13 +256,22 @@ export function documentStats(lines: readonly string[]): DocumentStats {
   for (const line of lines) length += line.length
   const chars = new Counts(Math.min(length, 2048))
   const pairs = new Counts(Math.min(length, 1 << 17))
-  for (const raw of lines) {
-    // Counted without glued pinyin, so that 學(xué)校 counts as the pair 學校.
-    const line = raw.includes('(') ? raw.replace(GLUED_PINYIN, '') : raw
+  for (const line of lines) {
     let previous = -1
-    for (let i = 0; i < line.length; i++) {
-      let code = line.charCodeAt(i)
-      if (code >= 0xd800 && code < 0xdc00 && i + 1 < line.length) (code = line.codePointAt(i)!), i++
+    // Counted without glued pinyin (as if GLUED_PINYIN were replaced away), so that 學(xué)校 counts as the pair 學校.
+    let glued = line.indexOf('(')
+    for (let i = 0; i < line.length; ) {
+      if (i === glued) {
+        const end = tonedGlueEnd(line, i)
+        glued = line.indexOf('(', i + 1)
+        if (end > 0) {
+          i = end
+          if (glued >= 0 && glued < i) glued = line.indexOf('(', i)
+          continue
+        }
+      }
+      let code = line.charCodeAt(i++)
+      if (code >= 0xd800 && code < 0xdc00 && i < line.length) (code = line.codePointAt(i - 1)!), i++
       chars.add(0, code)
       if (previous >= 0) pairs.add(previous, code)
       previous = code
@@ -245,7 +280,26 @@ export function documentStats(lines: readonly string[]): DocumentStats {
   return {
     char: (code) => chars.get(0, code),
     pair: (first, second) => pairs.get(first, second),
+    release: () => {
+      chars.release()
+      pairs.release()
+    },
   }
+}
+
+/** Letters of a syllable: 1 for a–z and ü, 2 for a vowel with a tone mark. */
+const SYLLABLE_LETTER = new Uint8Array(0x10000)
+for (const ch of 'abcdefghijklmnopqrstuvwxyzü') SYLLABLE_LETTER[ch.charCodeAt(0)] = 1
+for (const ch of 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ') SYLLABLE_LETTER[ch.charCodeAt(0)] = 2
+
+/** Where GLUED_PINYIN's match at `line[at]` (a `(`) ends, or -1: letters with exactly one toned vowel, ` ?)`. */
+function tonedGlueEnd(line: string, at: number): number {
+  let j = at + 1
+  let tones = 0
+  for (let kind; (kind = SYLLABLE_LETTER[line.charCodeAt(j)]) !== undefined && kind !== 0; j++) if (kind === 2) tones++
+  if (tones !== 1) return -1
+  if (line.charCodeAt(j) === 0x20) j++
+  return line.charCodeAt(j) === 0x29 ? j + 1 : -1
 }
 
 let globalRank: Map<string, number> | undefined
