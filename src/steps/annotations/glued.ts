@@ -56,7 +56,8 @@ for (const ch of 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ') SYLLABLE_LE
 
 /** Whether a line may hold glued pinyin: `(` after a Han character and before a syllable's first letter. */
 export function mayGlue(line: string): boolean {
-  for (let i = line.indexOf('('); i > 0; i = line.indexOf('(', i + 1)) {
+  // From every `(`, the first too: a line that opens with `(1)` can hold glued pinyin further on.
+  for (let i = line.indexOf('('); i >= 0; i = line.indexOf('(', i + 1)) {
     const before = line.charCodeAt(i - 1)
     if (before >= 0x4e00 && before <= 0x9fff && SYLLABLE_LETTER[line.charCodeAt(i + 1)]! > 0) return true
   }

@@ -58,7 +58,8 @@ for (const ch of 'abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒòū
 
 /** Whether a line may hold glued pinyin: `(` after a Han character and before a syllable's first letter. */
 export function mayGlue(line: string): boolean {
-  for (let i = line.indexOf('('); i > 0; i = line.indexOf('(', i + 1)) {
+  // Fixed as in today's step: from every `(`, the first too (a line opening with `(1)` was skipped whole).
+  for (let i = line.indexOf('('); i >= 0; i = line.indexOf('(', i + 1)) {
     const before = line.charCodeAt(i - 1)
     if (before >= 0x4e00 && before <= 0x9fff && SYLLABLE_START[line.charCodeAt(i + 1)] === 1) return true
   }
