@@ -40,3 +40,13 @@ describe.skipIf(!hasManpages)('annotations step on manpages-zh paragraphs with w
     for (const p of paragraphs) expect(tidy(p.text, { only: ['annotations'] }).text, p.source).toBe(p.text)
   })
 })
+
+describe('glued pinyin on a line that opens with `(`', () => {
+  // Such lines were skipped whole: the quick check for `(` after a Han character stopped at a `(` in first place.
+  it('is removed there as on every other line of the page', () => {
+    const page = '會(huì)議指出,當(dāng)前,全球迎來(lái)新的冬季疫情流行季,國(guó)內(nèi)局部地區(qū)疫情反彈趨勢(shì)明顯。\n(2)國(guó)內(nèi)局部地區(qū)疫情反彈趨勢(shì)明顯。'
+    const result = tidy(page, { only: ['annotations'] })
+    expect(result.text).toBe('會議指出,當前,全球迎來新的冬季疫情流行季,國內局部地區疫情反彈趨勢明顯。\n(2)國內局部地區疫情反彈趨勢明顯。')
+    expect(result.messages.filter((m) => m.line === 2).map((m) => m.ruleId)).toEqual(Array(4).fill('annotations/glued-pinyin'))
+  })
+})

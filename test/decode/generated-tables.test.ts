@@ -17,6 +17,7 @@ const GENERATED: [table: string, generator: string][] = [
   ['byte-maps', 'byte-maps'],
   ['readings', 'readings'],
   ['double-byte', 'double-byte'],
+  ['mirror-gbk', 'mirror-gbk'],
   ['opencc-dicts', 'opencc'],
   ['opencc-flags', 'opencc'],
   ['script-chars', 'script-chars'],

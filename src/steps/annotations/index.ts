@@ -20,5 +20,6 @@ export const zhtidyAnnotations: Plugin<[AnnotationsOptions?], Root> = function (
     let verdict: GluedVerdict | undefined
     const getVerdict = () => (verdict ??= judgeDocument(tree))
     runLineRules(tree, file, [slipRule(getStats), gluedPinyinRule(getVerdict)])
+    stats?.release()
   }
 }

@@ -1,9 +1,9 @@
-import iconv from 'iconv-lite'
 import { charConverter } from '../../convert/index.js'
 import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
-import { cjkWeights, pairKey } from '../../decode/plausibility.js'
+import { cjkWeights } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
+import { decodeStrict, gbkBytes, gbkKey, gbkPair } from './gbk.js'
 import { readings, readsAs } from './readings.js'
 
 /**
@@ -18,6 +18,12 @@ import { readings, readsAs } from './readings.js'
 const SYLLABLE_TONED = '[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*'
 const SYLLABLE = `${SYLLABLE_TONED}|[a-zü]{1,6}`
 const GLUED_PINYIN = new RegExp(`\\((?:${SYLLABLE_TONED}) ?\\)`, 'g')
+/** Glued pinyin that ends right before a lost byte (matched on the ten characters before it). */
+const GLUED_BEFORE = new RegExp(`(${SYLLABLE_TONED})\\)$`)
+/** At a lost byte (sticky): the stray pinyin of a broken insertion. */
+const INSERTION = new RegExp(`[?\\ufffd]\\(?(${SYLLABLE}) ?\\)`, 'y')
+/** At a lost byte (sticky): the mark of a punctuation slip, maybe after the pass's space. */
+const SLIP = /[?\ufffd]( ?)([!,:;?]|[！，：；？])/y
 const MARKS: Record<string, number[]> = {
   '!': [0xa3, 0xa1],
   ',': [0xa3, 0xac],
@@ -25,248 +31,8 @@ const MARKS: Record<string, number[]> = {
   ';': [0xa3, 0xbb],
   '?': [0xa3, 0xbf],
 }
-
-type Token =
-  | { kind: 'bytes'; bytes: number[] }
-  /** A lost byte: with a reading, the character it completes with the byte before it must read so. */
-  | { kind: 'lost'; reading?: string }
-
-interface Plan {
-  start: number
-  end: number
-  tokens: Token[]
-  rule: 'annotations/broken-insertion' | 'annotations/punctuation-slip'
-  description: string[]
-}
-
-function gbk(text: string): number[] | undefined {
-  const bytes = [...iconv.encode(text, 'gbk')]
-  return iconv.decode(Buffer.from(bytes), 'gbk') === text ? bytes : undefined
-}
-
-/** Decodes bytes as GBK only if every byte belongs to a valid character and the decoding round-trips. */
-function strictDecode(bytes: number[]): string | undefined {
-  const buffer = Buffer.from(bytes)
-  const text = iconv.decode(buffer, 'gbk')
-  if (text.includes('\ufffd')) return undefined
-  return Buffer.compare(iconv.encode(text, 'gbk'), buffer) === 0 ? text : undefined
-}
-
-/** GBK pairs by lead byte: `pairsAfter(lead)[trail - 0x80]` is what lead·trail decodes to (trails 80–FE). */
-const pairRows = new Map<number, string[]>()
-function pairsAfter(lead: number): string[] {
-  let row = pairRows.get(lead)
-  if (!row) {
-    row = []
-    for (let trail = 0x80; trail <= 0xfe; trail++) row.push(iconv.decode(Buffer.from([lead, trail]), 'gbk'))
-    pairRows.set(lead, row)
-  }
-  return row
-}
-
-/** Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. */
-function plans(line: string): Plan[] {
-  const found: Plan[] = []
-  const anchor = /[?\ufffd]/g
-  let match: RegExpExecArray | null
-  let from = 0
-  while ((match = anchor.exec(line))) {
-    const i = match.index
-    if (i < from || i === 0) continue
-    // The character before the lost byte, maybe with its own glued pinyin (`學(xué)?!`): ASCII resyncs the
-    // decoder, so the pinyin only separates the two and is dropped with the repair.
-    const glued = new RegExp(`(${SYLLABLE_TONED})\\)$`).exec(line.slice(Math.max(0, i - 10), i))
-    const gluedStart = glued ? i - glued[0].length - 1 : i
-    // A space before the lost byte is the punctuation pass's own (`有關 ? ！鄙`: a space was put before 。 too).
-    const spaced = !glued && line[i - 1] === ' ' && line[i - 2] !== ' ' ? 1 : 0
-    const start = glued && line[gluedStart] === '(' ? gluedStart - 1 : i - 1 - spaced
-    if (start < 0) continue
-    const before = line[start]!
-    const prefix = gbk(before)
-    if (!prefix || prefix.length !== 2) continue
-    const tokens: Token[] = [{ kind: 'bytes', bytes: prefix }]
-    const description: string[] = glued ? [`glued \`${line.slice(start + 1, i)}\` dropped`] : spaced ? ['inserted space removed'] : []
-    let rule: Plan['rule'] | undefined
-    let j = i
-    let expectOutOfStep = false
-    while (j < line.length) {
-      const rest = line.slice(j)
-      const insertion = new RegExp(`^[?\\ufffd]\\(?(${SYLLABLE}) ?\\)`).exec(rest)
-      if (insertion) {
-        tokens.push({ kind: 'lost', reading: insertion[1]! })
-        description.push(`lost byte completed by reading ${insertion[1]}, stray \`${insertion[0].slice(1)}\` dropped`)
-        rule ??= 'annotations/broken-insertion'
-        j += insertion[0].length
-        expectOutOfStep = true
-        continue
-      }
-      const slip = /^[?\ufffd]( ?)([!,:;?]|[！，：；？])/.exec(rest)
-      if (slip && j === i) {
-        const mark = slip[2]!
-        const markBytes = MARKS[mark] ?? gbk(mark)
-        if (!markBytes) break
-        tokens.push({ kind: 'lost' }, { kind: 'bytes', bytes: markBytes })
-        description.push(`${slip[1] ? 'inserted space removed, ' : ''}\`${mark}\` put back as GBK ${hex(markBytes)} spanning two characters`)
-        rule = 'annotations/punctuation-slip'
-        j += slip[0].length
-        expectOutOfStep = true
-        continue
-      }
-      const char = line[j]!
-      if (char === '?' || char === '\ufffd') break
-      const code = char.charCodeAt(0)
-      if (code < 0x80) {
-        // An ASCII character ends the run; it may itself be the trail byte of the last character (`包c` ← `“點`).
-        tokens.push({ kind: 'bytes', bytes: [code] })
-        j++
-        break
-      }
-      const bytes = gbk(char)
-      if (!bytes) break
-      tokens.push({ kind: 'bytes', bytes })
-      j++
-    }
-    if (!rule || !expectOutOfStep) continue
-    found.push({ start, end: j, tokens, rule, description })
-    from = j
-    anchor.lastIndex = j
-  }
-  return found
-}
-
-function hex(bytes: number[]): string {
-  return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')
-}
-
-/**
- * Document statistics that score candidate repairs: how often a character and a pair of characters occur. Keys
- * are numbers (code points; pairs by plausibility's `pairKey`), which count a long document several times faster
- * than strings.
- */
-export interface DocumentStats {
-  chars: Map<number, number>
-  pairs: Map<number, number>
-}
-
-export function documentStats(lines: readonly string[]): DocumentStats {
-  const chars = new Map<number, number>()
-  const pairs = new Map<number, number>()
-  for (const raw of lines) {
-    // Counted without glued pinyin, so that 學(xué)校 counts as the pair 學校.
-    const line = raw.includes('(') ? raw.replace(GLUED_PINYIN, '') : raw
-    let previous = -1
-    for (let i = 0; i < line.length; i++) {
-      let code = line.charCodeAt(i)
-      if (code >= 0xd800 && code < 0xdc00 && i + 1 < line.length) (code = line.codePointAt(i)!), i++
-      chars.set(code, (chars.get(code) ?? 0) + 1)
-      if (previous >= 0) {
-        const key = pairKey(previous, code)
-        pairs.set(key, (pairs.get(key) ?? 0) + 1)
-      }
-      previous = code
-    }
-  }
-  return { chars, pairs }
-}
-
-let globalRank: Map<string, number> | undefined
-
-/** 0..1: how common a character is in real prose (manpages-zh counts), for pages too short to vote. */
-function commonness(char: string): number {
-  globalRank ??= new Map([...CHARS_BY_FREQUENCY].map((c, k) => [c, k]))
-  const rank = globalRank.get(charConverter('t2s')(char))
-  return rank === undefined ? 0 : 1 - rank / globalRank.size
-}
-
-/** How much real prose counts against the page's own statistics (log-count units per character). */
-const COMMONNESS_WEIGHT = 3
-
-/** Characters a repair may produce: Han characters and Chinese marks, never pinyin letters or symbols. */
-const PLAUSIBLE = /^[\u3400-\u9fff\u3001-\u3003\u300a-\u3011\u2014\u2026\u2018\u2019\u201c\u201d\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\x20-\x7e]*$/u
-
-function score(text: string, stats: DocumentStats): number {
-  let total = 0
-  const chars = [...text]
-  for (let k = 0; k < chars.length; k++) {
-    const code = chars[k]!.codePointAt(0)!
-    total += Math.log1p(stats.chars.get(code) ?? 0) + COMMONNESS_WEIGHT * commonness(chars[k]!)
-    if (k > 0) total += 2 * Math.log1p(stats.pairs.get(pairKey(chars[k - 1]!.codePointAt(0)!, code)) ?? 0)
-  }
-  return total
-}
-
-interface Candidate {
-  text: string
-  bytes: number[]
-  lost: number[]
-  score: number
-}
-
-/** A reading that matches with its tone counts for more than one that matches without. */
-const EXACT_TONE = 2
-
-/** Every way to fill the lost bytes that decodes cleanly and honours the readings; at most a few thousand. */
-function candidates(plan: Plan, getStats: () => DocumentStats): Candidate[] {
-  // Partial fillings hold only the lost bytes chosen so far; the bytes of the run are put together at the end
-  // (copying them at every token made long runs quadratic).
-  let partial: { lost: number[]; bonus: number }[] = [{ lost: [], bonus: 0 }]
-  let lastFixed: number | undefined
-  let previousWasLost = false
-  for (const token of plan.tokens) {
-    if (token.kind === 'bytes') {
-      lastFixed = token.bytes[token.bytes.length - 1]
-      previousWasLost = false
-      continue
-    }
-    const next: typeof partial = []
-    for (const p of partial) {
-      const previous = previousWasLost ? p.lost[p.lost.length - 1]! : lastFixed!
-      // A lost byte is never ASCII: an ASCII byte decodes on its own and cannot be lost.
-      for (let byte = 0x80; byte <= 0xfe; byte++) {
-        let bonus = p.bonus
-        if (token.reading !== undefined) {
-          const pair = pairsAfter(previous)[byte - 0x80]!
-          if (pair.length !== 1 || pair === '\ufffd' || !readsAs(pair, token.reading)) continue
-          if (readings(pair).includes(token.reading)) bonus += EXACT_TONE
-        } else if (byte < 0x81) continue
-        next.push({ lost: [...p.lost, byte], bonus })
-      }
-    }
-    partial = next.slice(0, 5000)
-    previousWasLost = true
-  }
-  const out: Candidate[] = []
-  for (const q of partial) {
-    const p = { ...q, bytes: fill(plan.tokens, q.lost) }
-    // The run may end with an ASCII byte that was a trail byte, or with a real ASCII character: try both.
-    const last = p.bytes[p.bytes.length - 1]!
-    const variants = last < 0x80 ? [p.bytes, p.bytes.slice(0, -1)] : [p.bytes]
-    for (const bytes of variants) {
-      const decoded = strictDecode(bytes)
-      if (decoded === undefined || !PLAUSIBLE.test(decoded)) continue
-      const tail = bytes.length < p.bytes.length ? String.fromCharCode(last) : ''
-      out.push({ text: decoded + tail, bytes, lost: p.lost, score: score(decoded, getStats()) + p.bonus })
-    }
-  }
-  return out
-}
-
-/** Runs of more characters than this are checked for reading like prose before their repairs are scored. */
-const LONG_RUN = 16
-
-/** The bytes of a run with its lost bytes filled in. */
-function fill(tokens: readonly Token[], lost: readonly number[]): number[] {
-  const bytes: number[] = []
-  let k = 0
-  for (const token of tokens) {
-    if (token.kind === 'bytes') for (const b of token.bytes) bytes.push(b)
-    else bytes.push(lost[k++]!)
-  }
-  return bytes
-}
-
-/** Confidence margin: the best repair must beat the runner-up by this much (in log-count units). */
-const MARGIN = 1.5
+const QUESTION = 0x3f
+const FFFD = 0xfffd
 
 /**
  * What may follow the mark of a lost byte in a slip: the glued pinyin of a broken insertion (`?(`, `?yin)`) or
@@ -274,6 +40,530 @@ const MARGIN = 1.5
  */
 const AFTER_LOST = new Uint8Array(0x10000)
 for (const ch of '(abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ !,:;?！，：；？') AFTER_LOST[ch.charCodeAt(0)] = 1
+
+/** A lost byte at `bytes[at]`: with a reading, the character it completes with the byte before it must read so. */
+interface Lost {
+  at: number
+  reading?: string
+}
+
+/** A damaged span: its bytes as they were before the damage, with a placeholder (0) at each lost byte. */
+interface Plan {
+  start: number
+  end: number
+  bytes: number[]
+  lost: Lost[]
+  rule: 'annotations/broken-insertion' | 'annotations/punctuation-slip'
+  description: string[]
+}
+
+/** Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. */
+function plans(line: string): Plan[] {
+  const found: Plan[] = []
+  // The next `?` and the next U+FFFD from `i` on (-1: none left), found by indexOf: lines are long, marks few.
+  let question = line.indexOf('?', 1)
+  let replacement = line.indexOf('\ufffd', 1)
+  for (let i = 1; i < line.length; i++) {
+    if (question >= 0 && question < i) question = line.indexOf('?', i)
+    if (replacement >= 0 && replacement < i) replacement = line.indexOf('\ufffd', i)
+    if (question < 0 && replacement < 0) break
+    i = question < 0 ? replacement : replacement < 0 ? question : Math.min(question, replacement)
+    // A slip starts with a lost byte and what a slip leaves after it (as maySlip checks); anything else is no
+    // plan, and most marks of a lossy page are that.
+    if (AFTER_LOST[line.charCodeAt(i + 1)] !== 1) continue
+    // The character before the lost byte, maybe with its own glued pinyin (`學(xué)?!`): ASCII resyncs the
+    // decoder, so the pinyin only separates the two and is dropped with the repair.
+    const glued = line.charCodeAt(i - 1) === 0x29 ? GLUED_BEFORE.exec(line.slice(Math.max(0, i - 10), i)) : null
+    const gluedStart = glued ? i - glued[0].length - 1 : i
+    // A space before the lost byte is the punctuation pass's own (`有關 ? ！鄙`: a space was put before 。 too).
+    const spaced = !glued && line[i - 1] === ' ' && line[i - 2] !== ' ' ? 1 : 0
+    const start = glued && line[gluedStart] === '(' ? gluedStart - 1 : i - 1 - spaced
+    if (start < 0) continue
+    const prefix = gbkKey(line.charCodeAt(start))
+    if (prefix < 0x100) continue
+    const bytes: number[] = [prefix >> 8, prefix & 0xff]
+    const lost: Lost[] = []
+    const description: string[] = glued ? [`glued \`${line.slice(start + 1, i)}\` dropped`] : spaced ? ['inserted space removed'] : []
+    let rule: Plan['rule'] | undefined
+    let j = i
+    let expectOutOfStep = false
+    while (j < line.length) {
+      const code = line.charCodeAt(j)
+      if (code === QUESTION || code === FFFD) {
+        INSERTION.lastIndex = j
+        const insertion = INSERTION.exec(line)
+        if (insertion) {
+          lost.push({ at: bytes.length, reading: insertion[1]! })
+          bytes.push(0)
+          description.push(`lost byte completed by reading ${insertion[1]}, stray \`${insertion[0].slice(1)}\` dropped`)
+          rule ??= 'annotations/broken-insertion'
+          j += insertion[0].length
+          expectOutOfStep = true
+          continue
+        }
+        if (j !== i) break
+        SLIP.lastIndex = j
+        const slip = SLIP.exec(line)
+        if (!slip) break
+        const mark = slip[2]!
+        const markBytes = MARKS[mark] ?? gbkBytes(mark.charCodeAt(0))
+        if (!markBytes) break
+        lost.push({ at: bytes.length })
+        bytes.push(0, ...markBytes)
+        description.push(`${slip[1] ? 'inserted space removed, ' : ''}\`${mark}\` put back as GBK ${hex(markBytes)} spanning two characters`)
+        rule = 'annotations/punctuation-slip'
+        j += slip[0].length
+        expectOutOfStep = true
+        continue
+      }
+      if (code < 0x80) {
+        // An ASCII character ends the run; it may itself be the trail byte of the last character (`包c` ← `“點`).
+        bytes.push(code)
+        j++
+        break
+      }
+      const key = gbkKey(code)
+      if (key < 0) break
+      if (key < 0x100) bytes.push(key)
+      else bytes.push(key >> 8, key & 0xff)
+      j++
+    }
+    if (!rule || !expectOutOfStep) continue
+    found.push({ start, end: j, bytes, lost, rule, description })
+    // The next search starts where this run ended (the loop adds one).
+    i = j - 1
+  }
+  return found
+}
+
+function hex(bytes: readonly number[]): string {
+  return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')
+}
+
+/**
+ * Counts by pair of BMP code points (a character alone pairs with 0), in open addressing over two Int32Arrays: a
+ * long document makes millions of increments, several times faster so than in a Map, and a short one allocates a
+ * few kilobytes (a table by code point would clear 256 KB per document). Pairs with a code point from U+FFFF up
+ * are rare and sit in a Map.
+ */
+/**
+ * Tables handed back by documents done with their counts, for the next one: allocating typed arrays for every page
+ * (and the collections that external memory brings) cost about as much as counting it. Sizes are powers of two.
+ */
+const spareTables: Int32Array[] = []
+const MAX_SPARE = 1 << 18
+
+function zeroedTable(size: number): Int32Array {
+  const k = spareTables.findIndex((t) => t.length === size)
+  if (k < 0) return new Int32Array(size)
+  const table = spareTables.splice(k, 1)[0]!
+  table.fill(0)
+  return table
+}
+
+class Counts {
+  /** `(first << 16 | second) + 1`, 0 for an empty slot. */
+  private keys: Int32Array
+  private counts: Int32Array
+  private shift: number
+  private size = 0
+  private readonly other = new Map<number, number>()
+
+  constructor(expected: number) {
+    let bits = 8
+    while (1 << bits < expected * 2) bits++
+    this.keys = zeroedTable(1 << bits)
+    this.counts = zeroedTable(1 << bits)
+    this.shift = 32 - bits
+  }
+
+  /** Hands the tables to the next document; this one counts nothing after. */
+  release(): void {
+    if (this.keys.length <= MAX_SPARE && spareTables.length < 8) spareTables.push(this.keys, this.counts)
+    this.keys = new Int32Array(1)
+    this.counts = new Int32Array(1)
+    this.shift = 31
+    this.size = 0
+  }
+
+  /** The slot of `key`: where it is, or the empty slot where it goes. */
+  private slot(key: number): number {
+    const mask = this.keys.length - 1
+    let at = Math.imul(key, 0x9e3779b1) >>> this.shift
+    for (;;) {
+      const k = this.keys[at]!
+      if (k === key || k === 0) return at
+      at = (at + 1) & mask
+    }
+  }
+
+  add(first: number, second: number): void {
+    if (first >= 0xffff || second >= 0xffff) {
+      const key = first * 0x110000 + second
+      this.other.set(key, (this.other.get(key) ?? 0) + 1)
+      return
+    }
+    const key = (((first << 16) | second) + 1) | 0
+    const at = this.slot(key)
+    if (this.keys[at] === 0) {
+      this.keys[at] = key
+      if (++this.size * 2 > this.keys.length) {
+        this.counts[at] = 1
+        this.grow()
+        return
+      }
+    }
+    this.counts[at]!++
+  }
+
+  get(first: number, second: number): number {
+    if (first >= 0xffff || second >= 0xffff) return this.other.get(first * 0x110000 + second) ?? 0
+    const key = (((first << 16) | second) + 1) | 0
+    const at = this.slot(key)
+    return this.keys[at] === key ? this.counts[at]! : 0
+  }
+
+  private grow(): void {
+    const { keys, counts } = this
+    this.keys = zeroedTable(keys.length * 2)
+    this.counts = zeroedTable(keys.length * 2)
+    this.shift--
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!
+      if (key === 0) continue
+      const at = this.slot(key)
+      this.keys[at] = key
+      this.counts[at] = counts[k]!
+    }
+  }
+}
+
+/**
+ * Document statistics that score candidate repairs: how often a character and a pair of characters occur,
+ * counted once for the document, the first time a candidate repair needs them.
+ */
+export interface DocumentStats {
+  /** How often each code point occurs. */
+  char(code: number): number
+  /** How often `second` follows `first`. */
+  pair(first: number, second: number): number
+  /** Called when the document is done: its tables serve the next one. */
+  release(): void
+}
+
+export function documentStats(lines: readonly string[]): DocumentStats {
+  let length = 0
+  for (const line of lines) length += line.length
+  const chars = new Counts(Math.min(length, 2048))
+  const pairs = new Counts(Math.min(length, 1 << 17))
+  for (const line of lines) {
+    let previous = -1
+    // Counted without glued pinyin (as if GLUED_PINYIN were replaced away), so that 學(xué)校 counts as the pair 學校.
+    let glued = line.indexOf('(')
+    for (let i = 0; i < line.length; ) {
+      if (i === glued) {
+        const end = tonedGlueEnd(line, i)
+        glued = line.indexOf('(', i + 1)
+        if (end > 0) {
+          i = end
+          if (glued >= 0 && glued < i) glued = line.indexOf('(', i)
+          continue
+        }
+      }
+      let code = line.charCodeAt(i++)
+      if (code >= 0xd800 && code < 0xdc00 && i < line.length) (code = line.codePointAt(i - 1)!), i++
+      chars.add(0, code)
+      if (previous >= 0) pairs.add(previous, code)
+      previous = code
+    }
+  }
+  return {
+    char: (code) => chars.get(0, code),
+    pair: (first, second) => pairs.get(first, second),
+    release: () => {
+      chars.release()
+      pairs.release()
+    },
+  }
+}
+
+/** Letters of a syllable: 1 for a–z and ü, 2 for a vowel with a tone mark. */
+const SYLLABLE_LETTER = new Uint8Array(0x10000)
+for (const ch of 'abcdefghijklmnopqrstuvwxyzü') SYLLABLE_LETTER[ch.charCodeAt(0)] = 1
+for (const ch of 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ') SYLLABLE_LETTER[ch.charCodeAt(0)] = 2
+
+/** Where GLUED_PINYIN's match at `line[at]` (a `(`) ends, or -1: letters with exactly one toned vowel, ` ?)`. */
+function tonedGlueEnd(line: string, at: number): number {
+  let j = at + 1
+  let tones = 0
+  for (let kind; (kind = SYLLABLE_LETTER[line.charCodeAt(j)]) !== undefined && kind !== 0; j++) if (kind === 2) tones++
+  if (tones !== 1) return -1
+  if (line.charCodeAt(j) === 0x20) j++
+  return line.charCodeAt(j) === 0x29 ? j + 1 : -1
+}
+
+let globalRank: Map<string, number> | undefined
+/** Commonness by code unit, -1 until asked (GBK decodes to the BMP only). */
+const commonnessByCode = new Float64Array(0x10000).fill(-1)
+
+/** 0..1: how common a character is in real prose (manpages-zh counts), for pages too short to vote. */
+function commonness(code: number): number {
+  if (code < 0x10000) {
+    const known = commonnessByCode[code]!
+    if (known >= 0) return known
+  }
+  globalRank ??= new Map([...CHARS_BY_FREQUENCY].map((c, k) => [c, k]))
+  const rank = globalRank.get(charConverter('t2s')(String.fromCodePoint(code)))
+  const value = rank === undefined ? 0 : 1 - rank / globalRank.size
+  if (code < 0x10000) commonnessByCode[code] = value
+  return value
+}
+
+/** How much real prose counts against the page's own statistics (log-count units per character). */
+const COMMONNESS_WEIGHT = 3
+
+/** What a character adds to a score on its own. */
+function charTerm(code: number, stats: DocumentStats): number {
+  return Math.log1p(stats.char(code)) + COMMONNESS_WEIGHT * commonness(code)
+}
+
+/** What a pair of characters adds to a score. */
+function pairTerm(first: number, second: number, stats: DocumentStats): number {
+  return 2 * Math.log1p(stats.pair(first, second))
+}
+
+/** Characters a repair may produce: Han characters and Chinese marks, never pinyin letters or symbols. */
+const PLAUSIBLE = new Uint8Array(0x10000)
+for (const [from, to] of [[0x3400, 0x9fff], [0x3001, 0x3003], [0x300a, 0x3011], [0x20, 0x7e]] as const) for (let c = from; c <= to; c++) PLAUSIBLE[c] = 1
+for (const c of [0x2014, 0x2026, 0x2018, 0x2019, 0x201c, 0x201d, 0xff01, 0xff08, 0xff09, 0xff0c, 0xff1a, 0xff1b, 0xff1f]) PLAUSIBLE[c] = 1
+
+/**
+ * A text's score: what its characters and neighbouring pairs add, summed in reading order (the order is part of
+ * the result: floating-point sums compared against each other).
+ */
+function score(text: string, stats: DocumentStats): number {
+  let total = 0
+  let previous = -1
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i)
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) (code = text.codePointAt(i)!), i++
+    total += charTerm(code, stats)
+    if (previous >= 0) total += pairTerm(previous, code, stats)
+    previous = code
+  }
+  return total
+}
+
+/** A repair of a plan: the text its bytes decode to, its score, and the bytes (lost ones filled in) it decodes. */
+interface Repair {
+  text: string
+  score: number
+  lost: number[]
+  bytes: number[]
+}
+
+/** A reading that matches with its tone counts for more than one that matches without. */
+const EXACT_TONE = 2
+/** At most this many ways to fill the lost bytes are tried. */
+const MAX_FILLINGS = 5000
+
+/** The bytes that complete `previous` into a character reading `reading`, each with its bonus: asked per pair. */
+const completionCache = new Map<string, readonly (readonly [number, number])[]>()
+
+function completions(previous: number, reading: string): readonly (readonly [number, number])[] {
+  const key = `${previous} ${reading}`
+  let known = completionCache.get(key)
+  if (known === undefined) {
+    const out: [number, number][] = []
+    // A lost byte is never ASCII: an ASCII byte decodes on its own and cannot be lost.
+    for (let byte = 0x80; byte <= 0xfe; byte++) {
+      const code = gbkPair(previous, byte)
+      if (code === 0) continue
+      const pair = String.fromCharCode(code)
+      if (!readsAs(pair, reading)) continue
+      out.push([byte, readings(pair).includes(reading) ? EXACT_TONE : 0])
+    }
+    known = out
+    if (completionCache.size < 100_000) completionCache.set(key, known)
+  }
+  return known
+}
+
+/** Ways to fill the lost bytes, flat: filling f holds `bytes[f * width …]`, with `bonus[f]` for exact tones. */
+interface Fillings {
+  count: number
+  width: number
+  bytes: Uint8Array
+  bonus: Float64Array
+}
+
+/** Every way to fill the lost bytes that honours the readings, in byte order; at most MAX_FILLINGS. */
+function fillings(plan: Plan): Fillings {
+  let partial: Fillings = { count: 1, width: 0, bytes: new Uint8Array(0), bonus: new Float64Array(1) }
+  for (let k = 0; k < plan.lost.length; k++) {
+    const { at, reading } = plan.lost[k]!
+    const afterLost = k > 0 && plan.lost[k - 1]!.at === at - 1
+    const width = k + 1
+    const bytes: number[] = []
+    const bonus: number[] = []
+    const extend = (p: number, byte: number, extra: number): boolean => {
+      for (let b = 0; b < k; b++) bytes.push(partial.bytes[p * k + b]!)
+      bytes.push(byte)
+      bonus.push(partial.bonus[p]! + extra)
+      return bonus.length === MAX_FILLINGS
+    }
+    fill: for (let p = 0; p < partial.count; p++) {
+      const previous = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
+      if (reading !== undefined) {
+        for (const [byte, extra] of completions(previous, reading)) if (extend(p, byte, extra)) break fill
+      } else {
+        for (let byte = 0x81; byte <= 0xfe; byte++) if (extend(p, byte, 0)) break fill
+      }
+    }
+    partial = { count: bonus.length, width, bytes: new Uint8Array(bytes), bonus: new Float64Array(bonus) }
+  }
+  return partial
+}
+
+/**
+ * A decoded stretch of a run that every filling shares: before the first lost byte, or after the last one.
+ * `chars[k]` is what its k-th character adds to a score, `pairs[k]` what the pair it closes adds (k ≥ 1).
+ */
+interface Stretch {
+  codes: number[]
+  text: string
+  terms?: { chars: Float64Array; pairs: Float64Array }
+}
+
+/**
+ * Tries every way to fill the lost bytes that honours the readings (at most a few thousand) and keeps those that
+ * decode cleanly: the best-scoring repair, and the runner-up, the best with a different text (two fillings can
+ * give the same text). Ties go to the earlier filling. Undefined when no filling decodes.
+ */
+function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair; second: Repair | undefined } | undefined {
+  const { bytes, lost } = plan
+  const n = bytes.length
+  const firstLost = lost[0]!.at
+  const lastLost = lost[lost.length - 1]!.at
+  // The bytes before the first lost one decode alike for every filling, up to the last character they hold whole.
+  const leading: number[] = []
+  let start = 0
+  while (start < firstLost) {
+    const width = bytes[start]! <= 0x80 ? 1 : 2
+    if (start + width > firstLost) break
+    if (decodeStrict(bytes, start, start + width, PLAUSIBLE, leading, leading.length) < 0) return undefined
+    start += width
+  }
+  const headText = String.fromCharCode(...leading)
+  // The run may end with an ASCII byte that was a trail byte, or with a real ASCII character: try both. (Lost
+  // bytes are never ASCII, so that is a question of the run, not of a filling.)
+  const ends = bytes[n - 1]! < 0x80 && lastLost !== n - 1 ? [n, n - 1] : [n]
+  // By where the tail starts (a byte or two after the last lost one) and which end: null when it does not decode.
+  const tails: (Stretch | null | undefined)[] = []
+  const work = bytes.slice()
+  const all = fillings(plan)
+  // The candidates that decode, as parallel lists; the characters each decodes between the shared stretches sit
+  // in `middles`, from `middleStart[c]` on. Texts are spelled out only for the few compared.
+  const scores: number[] = []
+  const which: number[] = []
+  const endOf: number[] = []
+  const tailOf: Stretch[] = []
+  const middleStart: number[] = [0]
+  const middles: number[] = []
+  let middleCount = 0
+  let stats: DocumentStats | undefined
+  let headTotal = 0
+  for (let f = 0; f < all.count; f++) {
+    for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[f * all.width + k]!
+    for (const end of ends) {
+      // Decode on to the first character boundary after the last lost byte; from there on every filling reads alike.
+      let count = middleCount
+      let i = start
+      while (i <= lastLost && i < end && count >= 0) {
+        const width = work[i]! <= 0x80 ? 1 : 2
+        count = decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, middles, count)
+        i += width
+      }
+      const ok = count >= 0
+      const tailKey = (i - start) * 2 + (end === n ? 0 : 1)
+      let tail = ok ? tails[tailKey] : null
+      if (tail === undefined) {
+        const codes: number[] = []
+        tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) >= 0 ? { codes, text: String.fromCharCode(...codes) } : null
+        while (tails.length < tailKey) tails.push(undefined)
+        tails[tailKey] = tail
+      }
+      if (tail === null) continue
+      if (!stats) {
+        stats = getStats()
+        for (let k = 0; k < leading.length; k++) {
+          headTotal += charTerm(leading[k]!, stats)
+          if (k > 0) headTotal += pairTerm(leading[k - 1]!, leading[k]!, stats)
+        }
+      }
+      // Added in the order a score of the whole text adds them: floating-point sums are compared.
+      let total = headTotal
+      let previous = leading.length > 0 ? leading[leading.length - 1]! : -1
+      for (let k = middleCount; k < count; k++) {
+        const code = middles[k]!
+        total += charTerm(code, stats)
+        if (previous >= 0) total += pairTerm(previous, code, stats)
+        previous = code
+      }
+      const codes = tail.codes
+      if (codes.length > 0) {
+        const terms = (tail.terms ??= stretchTerms(codes, stats))
+        total += terms.chars[0]!
+        if (previous >= 0) total += pairTerm(previous, codes[0]!, stats)
+        for (let k = 1; k < codes.length; k++) {
+          total += terms.chars[k]!
+          total += terms.pairs[k]!
+        }
+      }
+      scores.push(total + all.bonus[f]!)
+      which.push(f)
+      endOf.push(end)
+      tailOf.push(tail)
+      middleStart.push(count)
+      middleCount = count
+    }
+  }
+  if (scores.length === 0) return undefined
+  const textOf = (c: number): string => {
+    const tailChar = endOf[c]! < n ? String.fromCharCode(bytes[n - 1]!) : ''
+    return headText + String.fromCharCode(...middles.slice(middleStart[c], middleStart[c + 1])) + tailOf[c]!.text + tailChar
+  }
+  const repair = (c: number, text: string): Repair => {
+    const filled = all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)
+    const decoded = bytes.slice(0, endOf[c])
+    lost.forEach((l, k) => (decoded[l.at] = filled[k]!))
+    return { text, score: scores[c]!, lost: [...filled], bytes: decoded }
+  }
+  let best = 0
+  for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c
+  const bestText = textOf(best)
+  let second = -1
+  for (let c = 0; c < scores.length; c++) {
+    if (c === best || (second >= 0 && scores[c]! <= scores[second]!) || textOf(c) === bestText) continue
+    second = c
+  }
+  return { best: repair(best, bestText), second: second < 0 ? undefined : repair(second, textOf(second)) }
+}
+
+function stretchTerms(codes: readonly number[], stats: DocumentStats): { chars: Float64Array; pairs: Float64Array } {
+  const chars = new Float64Array(codes.length)
+  const pairs = new Float64Array(codes.length)
+  for (let k = 0; k < codes.length; k++) {
+    chars[k] = charTerm(codes[k]!, stats)
+    if (k > 0) pairs[k] = pairTerm(codes[k - 1]!, codes[k]!, stats)
+  }
+  return { chars, pairs }
+}
+
+/** Runs of more characters than this are checked for reading like prose before their repairs are scored. */
+const LONG_RUN = 16
+/** Confidence margin: the best repair must beat the runner-up by this much (in log-count units). */
+const MARGIN = 1.5
 
 /**
  * Whether a line holds the start of a slip: `?` or U+FFFD after a character that can end a GBK character (or the
@@ -303,7 +593,7 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
       // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
       const chars = [...actual]
       if (plan.rule === 'annotations/punctuation-slip' && chars.length > LONG_RUN && cjkWeights(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) continue
-      const found = candidates(plan, getStats)
+      const repairs = bestRepairs(plan, getStats)
       const unrepaired = (why: string): void => {
         // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
         if (plan.rule === 'annotations/punctuation-slip' && !actual.includes('\ufffd')) return
@@ -317,20 +607,17 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
           note: plan.description.join('; '),
         })
       }
-      if (found.length === 0) {
+      if (!repairs) {
         unrepaired('no way to fill the lost bytes decodes cleanly')
         continue
       }
-      found.sort((a, b) => b.score - a.score)
-      const best = found[0]!
-      // The runner-up is the best candidate with a different text: two byte plans can give the same text.
-      const second = found.find((candidate) => candidate.text !== best.text)
+      const { best, second } = repairs
       const unique = !second
       const confident = unique || best.score - second.score >= MARGIN
       if (best.text === actual) continue
       // Real text can hold `?!` too: a repair must read better, character for character, than what is there.
       const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]|[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\)/g, '')
-      if (best.score / [...best.text].length <= score(original, getStats()) / Math.max(1, [...original].length)) {
+      if (best.score / best.text.length <= score(original, getStats()) / Math.max(1, [...original].length)) {
         unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
         continue
       }
