@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { tidy } from '../../src/index.js'
+import { readFileSync, readdirSync, existsSync } from 'node:fs'
+import path from 'node:path'
+import { STEP_NAMES, tidy } from '../../src/index.js'
 
 const isWellFormed = (text: string) => (text as unknown as { isWellFormed(): boolean }).isWellFormed()
 
@@ -43,5 +45,53 @@ describe('laws of the whole pipeline over random text', () => {
       fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => isWellFormed(tidy(bytes, { messages: false }).text)),
       { numRuns: 400 },
     )
+  })
+
+  // Found by these laws (issue 14) and fixed: `\u0085ÖÐÎÄ` (the C1 control repaired, then `ÖÐÎÄ` only on a second
+  // run), `ÖÐÎÄ涓\ue15f枃` (two misreadings on one line), `ÖÐ\ufffd` (a lost continuation byte taken one letter
+  // further each run), `中\u3000,` (the space before a mark the same run made), `ä¸\u00ad` (a soft hyphen that was
+  // a byte of mojibake).
+  it('every step is idempotent: a second run of it changes nothing', () => {
+    for (const step of STEP_NAMES) {
+      fc.assert(
+        fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 40 })), (input) => {
+          const once = tidy(input, { only: [step], messages: false }).text
+          expect(tidy(once, { only: [step], messages: false }).text).toBe(once)
+        }),
+        { numRuns: 300 },
+      )
+    }
+  })
+
+  it('the cases found so far are idempotent through the whole pipeline', () => {
+    for (const input of ['\u0085ÖÐÎÄ', 'ÖÐÎÄ涓\ue15f枃', 'ÖÐ\ufffd', '中\u3000,文', '國。ÖÐ1ä¸\u00ad', '丽書']) {
+      const once = tidy(input, { messages: false }).text
+      expect(tidy(once, { messages: false }).text, JSON.stringify(input)).toBe(once)
+    }
+  })
+})
+
+describe('laws of the whole pipeline over real text', () => {
+  const root = path.resolve(__dirname, '../..')
+  const samples = path.join(root, 'corpus-samples')
+  const realPages = path.resolve(root, '../shared/real-pages')
+  const documents = [
+    ...readdirSync(samples).filter((n) => n.endsWith('.txt') && !n.endsWith('.expected.txt')).map((n) => readFileSync(path.join(samples, n), 'utf8')),
+    ...(existsSync(realPages) ? readdirSync(realPages).filter((n) => n.endsWith('.txt')).map((n) => readFileSync(path.join(realPages, n), 'utf8')) : []),
+  ]
+
+  it('the scraped pages (corpus samples, and ../shared/real-pages where present) are idempotent', () => {
+    expect(documents.length).toBeGreaterThan(5)
+    for (const doc of documents) {
+      const once = tidy(doc, { messages: false }).text
+      expect(tidy(once, { messages: false }).text).toBe(once)
+    }
+  })
+
+  it('already clean text passes the encoding and annotations steps unchanged', () => {
+    for (const doc of documents) {
+      const clean = tidy(doc, { messages: false }).text
+      expect(tidy(clean, { only: ['encoding', 'annotations'], messages: false }).text).toBe(clean)
+    }
   })
 })

@@ -229,6 +229,18 @@ export function findBoilerplate(texts: readonly string[], m: Matchers): Map<numb
   const head: number[] = []
   for (let i = 0; i < (firstSentence < 0 ? 0 : firstSentence); i++) if (!verdicts.has(i) && kinds[i] !== 'blank') head.push(i)
   for (const i of bulletedRuns(kinds, head)) verdicts.set(i, 'boilerplate/link-list')
+
+  // Teasers again, with the lines found above out of the way: a run that ends before a contact line or a
+  // disclaimer reaches the end once they go, and would be found by a second run otherwise.
+  let start = texts.length
+  while (start > 0 && (verdicts.has(start - 1) || kinds[start - 1] === 'blank' || GLUED_DATE.test(texts[start - 1]!) || BARE_DATE.test(texts[start - 1]!))) start--
+  const open = (i: number) => !verdicts.has(i) && kinds[i] !== 'blank'
+  const gluedLeft = texts.slice(start).filter((t, k) => open(start + k) && GLUED_DATE.test(t)).length
+  if (gluedLeft >= 2) {
+    for (let i = start; i < texts.length; i++) if (open(i)) verdicts.set(i, 'boilerplate/dated-teasers')
+    const first = start - 1
+    if (first > 0 && !verdicts.has(first) && kinds[first] !== 'disclaimer' && kinds[first] !== 'blank') verdicts.set(first, 'boilerplate/dated-teasers')
+  }
   return verdicts
 }
 

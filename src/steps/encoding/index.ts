@@ -30,7 +30,15 @@ export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (option
     for (const { node, edits, watch } of pending) {
       // Read again only when an established reading would change what the first reading found.
       const again = established.size > 0 && [...watch].some((r) => established.has(r)) && SUSPECT.test(node.value) ? rule(node.value, established) : edits
-      if (again.length > 0) applyEdits(file, node, again.length >= edits.length ? again : edits)
+      if (again.length === 0) continue
+      applyEdits(file, node, again.length >= edits.length ? again : edits)
+      // A repair can uncover another (`\u0085ÖÐÎÄ`: once the C1 control is `…`, `ÖÐÎÄ` reads as GBK; two kinds of
+      // mojibake on one line): the changed line is looked at again, so that a second run changes nothing.
+      for (let round = 0; round < 2 && mayHoldMojibake(node.value); round++) {
+        const more = rule(node.value, established.size > 0 ? established : undefined)
+        if (more.length === 0) break
+        applyEdits(file, node, more)
+      }
     }
   }
 }

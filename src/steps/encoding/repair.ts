@@ -478,7 +478,9 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
       if (/^[^\u00c3]\u00a0$/u.test(piece)) return true
       if ([...piece].length !== 2) return false
       // A lead byte's letter and a lost byte: nothing else prints so (`SlovenÄ�ina`).
-      if (/^[\u00c2-\u00f4]\uFFFD$/u.test(piece) && !exotic) return false
+      // Unless another Latin-1 letter stands before it (`ÖÐ�`): then the letters are GBK read as Latin-1, or the
+      // lead's own sequence is broken, and taking `Ð�` for one character would take `Ö�` next time, and so on.
+      if (/^[\u00c2-\u00f4]\uFFFD$/u.test(piece) && !exotic) return /^[\u0080-\u00ff]$/u.test(previous)
       // A curly apostrophe ending a word: `Ã’s` is the plural of `Ã`, not `Òs`.
       if (piece.endsWith('\u2019') && (next === 's' || next === '' || /\s/u.test(next))) return true
       if (/^[\u00c2\u00c3]/u.test(piece) && !exotic) return false

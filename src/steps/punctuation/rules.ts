@@ -257,12 +257,13 @@ const hasClosing = (line: string): boolean => line.includes(')')
 export function punctuationScannedRules(options: ResolvedPunctuationOptions): ScannedRule[] {
   const taiwanStyle = options.script === 'zh-TW' || options.script === 'zh-HK'
   const rules: ScannedRule[] = [
-    { rule: spaceBeforeMark, bits: SPACE_THEN_CLOSER },
     { rule: asciiMarks, bits: MARKS | CHINESE_UNIT },
     { rule: asciiParentheses, bits: PARENTHESES | CHINESE_UNIT, also: hasClosing },
   ]
   if (options.quotes) rules.push({ rule: taiwanStyle ? straightQuotes('「', '」') : straightQuotes('“', '”'), bits: QUOTES | CHINESE_UNIT })
   rules.push({ rule: asciiPeriod, bits: PERIOD | CHINESE_UNIT }, { rule: ellipsis, bits: CHINESE_UNIT, also: hasEllipsis }, { rule: dash, bits: DASH | CHINESE_UNIT, also: hasDash })
+  // Last: the marks the rules above make count too (`中　,` → `中　，` → `中，`), so a second run changes nothing.
+  rules.push({ rule: spaceBeforeMark, bits: SPACE_THEN_CLOSER })
   return rules
 }
 

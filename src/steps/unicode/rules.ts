@@ -56,6 +56,10 @@ const fullwidthAlphanumerics: LineRule = (line) => {
 
 /** Zero-width characters, soft hyphens, stray byte-order marks and control characters except tab. */
 const INVISIBLE_RUN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]+/g
+function isLatin1High(c: number): boolean {
+  return c >= 0xa0 && c <= 0xff
+}
+
 const invisibles: LineRule = (line) => {
   const edits: Edit[] = []
   const pattern = INVISIBLE_RUN
@@ -65,6 +69,10 @@ const invisibles: LineRule = (line) => {
     let run = match[0]
     // A zero-width joiner between two emoji builds one glyph (👨‍👩‍👧): keep it.
     if (run === '\u200d' && isEmojiLike(previousChar(line, start)) && isEmojiLike(String.fromCodePoint(line.codePointAt(start + 1) ?? 0))) continue
+    // Soft hyphens and C1 controls after a Latin-1 character are bytes of mojibake the encoding step left alone
+    // (`ä¸\u00ad` is `中` read as windows-1252): deleting them would lose the byte and change what a second run
+    // repairs.
+    if (start > 0 && isLatin1High(line.charCodeAt(start - 1)) && /^[\u0080-\u009f\u00ad]+$/.test(run)) continue
     const names = [...new Set([...run].map((c) => 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')))].join(', ')
     edits.push({
       start,
