@@ -1,6 +1,9 @@
 import { charConverter } from '../../convert/index.js'
 import type { Edit } from '../../types.js'
-import { CharClass, converters, countScripts, isJapaneseKana, type ConvertTarget, type ScriptCounts } from './convert.js'
+import { CharClass, converters, isJapaneseKana, Scan, scanLine, type ConvertTarget, type LineScan, type ScriptCounts } from './convert.js'
+
+/** What the rules read of a line's counts. */
+export type LineCounts = Pick<ScriptCounts, 'simplified' | 'traditional'>
 
 /** Every rule id the step reports. */
 export const SCRIPT_RULES = ['script/convert', 'script/minority-char', 'script/ambiguous-char', 'script/misconverted'] as const
@@ -50,49 +53,140 @@ const URL = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"'，。、；：！？�
 
 const TRADITIONAL_TARGET = new Set<ConvertTarget>(['zh-Hant', 'zh-TW', 'zh-HK', 'tw-forms', 'hk-forms'])
 
+/** The `Scan` bits of the characters a line's converter may change: nothing else in a line needs a converter run. */
+export function convertibleBits(target: ConvertTarget, traditionalText: boolean): number {
+  // Simplified text bound for simplified goes through plain t2s, which changes far fewer characters than undoing
+  // the regional variants first does (群 → 羣 → 群 and 么 → 麼 → 么 mark a fifth of the lines of zuozhuan).
+  if (target === 'zh-Hans') return traditionalText ? Scan.ToSimplified : Scan.T2s
+  return Scan.ToSimplified | Scan.FromSimplified
+}
+
+/** Whether a line of these counts is converted as traditional text (a line that does not tell takes the document's side, 看著他). */
+export function isTraditionalText(simplified: number, traditional: number, traditionalDocument: boolean): boolean {
+  return traditional === simplified ? traditionalDocument : traditional > simplified
+}
+
+/** The run-level `Scan` bits of `convertibleBits`: a run without one is left as it is by the line's converter. */
+function runConvertibleBits(target: ConvertTarget, traditionalText: boolean): number {
+  if (target === 'zh-Hans') return traditionalText ? Scan.RunToSimplified : Scan.RunT2s
+  return Scan.RunToSimplified | Scan.RunFromSimplified
+}
+
+const scratch: LineScan = { simplified: 0, traditional: 0, bits: 0 }
+
 /**
  * What converting one line to the target changes, one entry per run of changed characters.
  * Lines with kana are Japanese and stay as they are; so does everything OpenCC has no phrase for
  * (Latin text, numbers, URLs, code).
  */
 export function lineChanges(line: string, target: ConvertTarget, counts?: ScriptCounts, options: LineOptions = {}): ScriptChange[] {
+  const scan = scanLine(line, scratch)
+  if (scan.bits & (Scan.Kana | Scan.KanaUncounted)) return []
+  const lineCounts = counts ?? { simplified: scan.simplified, traditional: scan.traditional }
+  const traditionalText = isTraditionalText(lineCounts.simplified, lineCounts.traditional, options.traditionalDocument === true)
+  // Most lines of a document already in the target have no character its converter would change.
+  if ((scan.bits & convertibleBits(target, traditionalText)) === 0) return []
+  return convertLine(line, scan.bits, target, lineCounts, traditionalText, options)
+}
+
+/**
+ * `lineChanges` for a line already scanned (`bits`: its `Scan` bits) and found convertible: not Japanese, with a
+ * character its converter may change.
+ */
+export function convertLine(line: string, bits: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions): ScriptChange[] {
   const conv = converters()
-  // Fast path: most lines of a document already in the target have no character its converter would change.
-  const mask = conv.activeMask(target)
-  const flags = conv.bmpFlags
-  let active = false
-  for (let i = 0; i < line.length; i++) {
-    const code = line.charCodeAt(i)
-    if (code < 0x3040) continue
-    if (isJapaneseKana(code)) return []
-    if (!active && (code >= 0xd800 && code < 0xdc00 ? conv.flagsOf(line.codePointAt(i)!) : flags[code]!) & mask) active = true
-  }
-  if (!active) return []
-  const lineCounts = counts ?? countScripts(line)
-  // A line with no character that tells the scripts apart (看著他) takes the document's side.
-  const traditionalText = lineCounts.traditional === lineCounts.simplified ? options.traditionalDocument === true : lineCounts.traditional > lineCounts.simplified
   const changes: ScriptChange[] = []
+  // Surrogates and ideographic description sequences take the whole-segment path below, which the run-by-run one
+  // is measured against.
+  const byRuns = (bits & (Scan.High | Scan.Ids)) === 0
   for (const [from, to] of segments(line)) {
-    const text = line.slice(from, to)
-    if (target === 'zh-Hans' || !conv.needsNormalising(text)) {
-      // One converter call for the whole segment: OpenCC's phrases never span a character outside them, so this
-      // is the same as converting run by run, and much cheaper.
-      const converted = conv.convertRun(text, target, traditionalText)
-      if (converted === text) continue
-      if (converted.length === text.length) {
-        diff(text, converted, from, target, lineCounts, conv.config(target, false), options, changes)
-        continue
-      }
-    }
-    // Mixed text bound for a traditional target (or a phrase of another length): run by run, each run
-    // normalised to simplified only when it holds traditional-only characters.
-    forEachRun(text, mask, (start, end) => {
-      const run = text.slice(start, end)
-      const converted = conv.convertRun(run, target, traditionalText)
-      if (converted !== run) diff(run, converted, from + start, target, lineCounts, conv.config(target, target !== 'zh-Hans' && conv.needsNormalising(run)), options, changes)
-    })
+    if (target === 'zh-Hans' || !conv.needsNormalising(line.slice(from, to))) {
+      if (byRuns && convertRuns(line, from, to, target, lineCounts, traditionalText, options, changes)) continue
+      convertSegment(line, from, to, target, lineCounts, traditionalText, options, changes)
+    } else convertEachRun(line.slice(from, to), from, target, lineCounts, traditionalText, options, changes)
   }
   return changes
+}
+
+/**
+ * One converter call for the whole segment, then the changed spans. OpenCC's phrases never span a character
+ * outside them, so this is the same as converting run by run (`convertRuns` does that for the runs the converter
+ * can change).
+ */
+function convertSegment(line: string, from: number, to: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions, changes: ScriptChange[]): void {
+  const conv = converters()
+  const text = line.slice(from, to)
+  const converted = conv.convertRun(text, target, traditionalText)
+  if (converted === text) return
+  if (converted.length === text.length) diff(text, converted, from, target, lineCounts, conv.config(target, false), options, changes)
+  else convertEachRun(text, from, target, lineCounts, traditionalText, options, changes)
+}
+
+/**
+ * Mixed text bound for a traditional target (or a phrase of another length): run by run, each run normalised to
+ * simplified only when it holds traditional-only characters.
+ */
+function convertEachRun(text: string, from: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions, changes: ScriptChange[]): void {
+  const conv = converters()
+  forEachRun(text, conv.activeMask(target), (start, end) => {
+    const run = text.slice(start, end)
+    const converted = conv.convertRun(run, target, traditionalText)
+    if (converted !== run) diff(run, converted, from + start, target, lineCounts, conv.config(target, target !== 'zh-Hans' && conv.needsNormalising(run)), options, changes)
+  })
+}
+
+/** The runs of one segment `convertRuns` found changed: start, text before and after, by threes. */
+const changedRuns: (number | string)[] = []
+
+/**
+ * `convertSegment` for a segment of code units without surrogates or description sequences, converting only the
+ * runs that hold a character the converter may change: the rest is left unread (a paragraph of simplified text
+ * bound for zh-Hans, with one 覆 in it, converts one clause). The same changes as `convertSegment`, but for
+ * conversions that change the length of some runs and not of the segment: then it does nothing and returns false.
+ */
+function convertRuns(line: string, from: number, to: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions, changes: ScriptChange[]): boolean {
+  const conv = converters()
+  const units = conv.scanUnits
+  const wanted = runConvertibleBits(target, traditionalText)
+  changedRuns.length = 0
+  let sameLength = true
+  let delta = 0
+  let i = from
+  while (i < to) {
+    let bits = units[line.charCodeAt(i)]!
+    if ((bits & Scan.Run) === 0) {
+      i++
+      continue
+    }
+    const start = i
+    let any = 0
+    do {
+      any |= bits
+      i++
+    } while (i < to && ((bits = units[line.charCodeAt(i)]!) & Scan.Run) !== 0)
+    if ((any & wanted) === 0) continue
+    const run = line.slice(start, i)
+    const converted = conv.convertRun(run, target, traditionalText)
+    if (converted === run) continue
+    if (converted.length !== run.length || SURROGATE.test(converted)) sameLength = false
+    delta += converted.length - run.length
+    changedRuns.push(start, run, converted)
+  }
+  if (changedRuns.length === 0) return true
+  const config = conv.config(target, false)
+  if (sameLength) {
+    // Spans of changed characters never reach across a run (what lies between runs is no phrase's), so the spans
+    // of the segment are those of its runs.
+    for (let k = 0; k < changedRuns.length; k += 3) diffUnits(changedRuns[k + 1] as string, changedRuns[k + 2] as string, changedRuns[k] as number, target, lineCounts, config, options, changes)
+    return true
+  }
+  if (delta !== 0) {
+    // The segment changes length: convertSegment goes run by run, over the runs with a character any conversion
+    // to the target changes (those without one of `wanted` convert to themselves).
+    for (let k = 0; k < changedRuns.length; k += 3) diff(changedRuns[k + 1] as string, changedRuns[k + 2] as string, changedRuns[k] as number, target, lineCounts, config, options, changes)
+    return true
+  }
+  return false
 }
 
 /** The parts of a line outside URLs. */
@@ -143,7 +237,7 @@ interface Span {
  * `script/convert` spans merged within a stretch of text no mark or space interrupts (one message per
  * clause of a document in the other script, not one per character).
  */
-function diff(text: string, converted: string, offset: number, target: ConvertTarget, counts: ScriptCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
+function diff(text: string, converted: string, offset: number, target: ConvertTarget, counts: LineCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
   if (text.length === converted.length && !SURROGATE.test(text) && !SURROGATE.test(converted)) {
     diffUnits(text, converted, offset, target, counts, config, options, out)
     return
@@ -173,7 +267,7 @@ const SURROGATE = /[\ud800-\udfff]/
  * `diff` for the common case, a conversion of the same length without surrogates: spans compared code unit by code
  * unit and cut from the strings, with no array per span (mirror pages change a character in every few).
  */
-function diffUnits(text: string, converted: string, offset: number, target: ConvertTarget, counts: ScriptCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
+function diffUnits(text: string, converted: string, offset: number, target: ConvertTarget, counts: LineCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
   const keep = options.keepTraditional === true
   const changedAt = (k: number) => text.charCodeAt(k) !== converted.charCodeAt(k) && !(keep && kept(text[k]!, converted[k]!, options))
   let last: ScriptChange | undefined
@@ -202,7 +296,7 @@ function diffUnits(text: string, converted: string, offset: number, target: Conv
 }
 
 /** `classify` over the code units [i, j) of a span without surrogates. */
-function classifyUnits(text: string, converted: string, i: number, j: number, target: ConvertTarget, counts: ScriptCounts): ScriptRuleId {
+function classifyUnits(text: string, converted: string, i: number, j: number, target: ConvertTarget, counts: LineCounts): ScriptRuleId {
   const { classOf } = converters()
   if (TRADITIONAL_TARGET.has(target)) {
     if (!(counts.traditional > counts.simplified)) return 'script/convert'
@@ -281,7 +375,7 @@ function onlyRunChars(text: string, from: number, to: number): boolean {
   return true
 }
 
-function classify(actual: string[], expected: string[], target: ConvertTarget, counts: ScriptCounts): ScriptRuleId {
+function classify(actual: string[], expected: string[], target: ConvertTarget, counts: LineCounts): ScriptRuleId {
   const { classOf } = converters()
   const kinds = actual.map((ch) => classOf(ch.codePointAt(0)!))
   if (TRADITIONAL_TARGET.has(target)) {
@@ -321,7 +415,12 @@ const REASONS: Record<ScriptRuleId, (target: ConvertTarget) => string> = {
 
 /** The edits for one line: one per converted run, in the message template. */
 export function lineEdits(line: string, target: ConvertTarget, counts?: ScriptCounts, options?: LineOptions): Edit[] {
-  return lineChanges(line, target, counts, options).map((change) => ({
+  return toEdits(lineChanges(line, target, counts, options), target)
+}
+
+/** The edits for a line's changes. */
+export function toEdits(changes: readonly ScriptChange[], target: ConvertTarget): Edit[] {
+  return changes.map((change) => ({
     start: change.start,
     end: change.end,
     replacement: change.expected,
