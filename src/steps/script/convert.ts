@@ -87,6 +87,8 @@ export const Scan = {
   RunT2s: 4096,
   RunToSimplified: 8192,
   RunFromSimplified: 16384,
+  /** A low surrogate (read with the high one before it, or alone). */
+  Low: 32768,
 } as const
 
 let built: Converters | undefined
@@ -172,6 +174,7 @@ function build(): Converters {
   const scanUnits = new Uint16Array(0x10000)
   for (let code = 0; code < 0x10000; code++) scanUnits[code] = scanOf(code, classes[code] as CharClass, flags[code]!)
   for (let code = 0xd800; code < 0xdc00; code++) scanUnits[code] = Scan.High
+  for (let code = 0xdc00; code < 0xe000; code++) scanUnits[code] = Scan.Low
   const astralScan = (code: number): number => scanOf(code, astral.get(code) ?? CharClass.Neutral, astralFlags.get(code) ?? 0)
 
   // What a character-by-character converter writes for a simplified character, in any regional standard:
@@ -353,14 +356,14 @@ export function scanLine(text: string, into: LineScan): LineScan {
     simplified += bits & Scan.Simplified
     traditional += bits & Scan.Traditional
   }
-  if (any & Scan.High) return scanAstral(text, into)
+  if (any & (Scan.High | Scan.Low)) return scanAstral(text, into)
   into.simplified = simplified
   into.traditional = traditional >> 1
   into.bits = any
   return into
 }
 
-/** `scanLine` for a line with surrogates (its bits keep `High`): pairs read as code points, lone surrogates as the rules always read them. */
+/** `scanLine` for a line with surrogates (its bits keep `High` or `Low`): pairs read as code points, lone surrogates as the rules always read them. */
 function scanAstral(text: string, into: LineScan): LineScan {
   const { scanUnits, astralScan } = converters()
   let simplified = 0
@@ -381,6 +384,7 @@ function scanAstral(text: string, into: LineScan): LineScan {
         any |= nextBits & (Scan.T2s | Scan.ToSimplified | Scan.FromSimplified)
         if (nextBits & Scan.Kana) any |= Scan.KanaUncounted
       }
+      any |= Scan.High
       i++
     }
     any |= bits
@@ -389,7 +393,7 @@ function scanAstral(text: string, into: LineScan): LineScan {
   }
   into.simplified = simplified
   into.traditional = traditional
-  into.bits = any | Scan.High
+  into.bits = any
   return into
 }
 

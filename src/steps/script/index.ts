@@ -53,7 +53,7 @@ export const zhtidyScript: Plugin<[ScriptOptions?], Root> = function (options) {
       const traditionalText = isTraditionalText(counts.simplified, counts.traditional, traditionalDocument)
       if ((bits & convertibleBits(target, traditionalText)) === 0) continue
       const edits = convertLine(node.value, bits, target, counts, traditionalText, options)
-      if (edits.length > 0) applyEdits(file, node, toEdits(edits, target))
+      if (edits.length > 0) applyEdits(file, node, toEdits(edits))
     }
   }
 }

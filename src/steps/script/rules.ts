@@ -22,6 +22,55 @@ export interface ScriptChange {
   config: string
 }
 
+/**
+ * A change as both a `ScriptChange` and the `Edit` the step hands to `applyEdits`: offsets into the text before and
+ * after, with the texts, the message and its note made only when read. Counting changes (`messages: false`) reads
+ * only the replacement.
+ */
+class Change implements ScriptChange, Edit {
+  readonly confident = true
+
+  constructor(
+    public start: number,
+    public end: number,
+    public ruleId: ScriptRuleId,
+    public chars: number,
+    public config: string,
+    private readonly target: ConvertTarget,
+    /** The text before and after, and where the change sits in each (`from` to `beforeEnd`, `from` to `afterEnd`). */
+    private readonly before: string,
+    private readonly after: string,
+    private readonly from: number,
+    public beforeEnd: number,
+    public afterEnd: number,
+  ) {}
+
+  /** A change of the strings given, whole. */
+  static of(start: number, end: number, ruleId: ScriptRuleId, chars: number, config: string, target: ConvertTarget, actual: string, expected: string): Change {
+    return new Change(start, end, ruleId, chars, config, target, actual, expected, 0, actual.length, expected.length)
+  }
+
+  get actual(): string {
+    return this.before.slice(this.from, this.beforeEnd)
+  }
+
+  get expected(): string {
+    return this.after.slice(this.from, this.afterEnd)
+  }
+
+  get replacement(): string {
+    return this.expected
+  }
+
+  get reason(): string {
+    return `Unexpected \`${this.actual}\` ${REASONS[this.ruleId](this.target)}, expected \`${this.expected}\``
+  }
+
+  get note(): string {
+    return `${this.chars} character${this.chars === 1 ? '' : 's'} converted; OpenCC ${this.config}`
+  }
+}
+
 export interface LineOptions {
   /**
    * Keep the characters of the line that are already traditional-only (keep mode on a traditional document):
@@ -96,13 +145,16 @@ export function lineChanges(line: string, target: ConvertTarget, counts?: Script
 export function convertLine(line: string, bits: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions): ScriptChange[] {
   const conv = converters()
   const changes: ScriptChange[] = []
-  // Surrogates and ideographic description sequences take the whole-segment path below, which the run-by-run one
-  // is measured against.
-  const byRuns = (bits & (Scan.High | Scan.Ids)) === 0
+  // Surrogates and ideographic description sequences take the whole-segment path, which the run-by-run one is
+  // measured against.
+  const bmp = (bits & (Scan.High | Scan.Low | Scan.Ids)) === 0
+  // A line in the other script converts nearly everywhere: one converter call for each segment costs less than
+  // finding its runs first.
+  const byRuns = bmp && traditionalText === (target === 'zh-Hans' ? false : true)
   for (const [from, to] of segments(line)) {
     if (target === 'zh-Hans' || !conv.needsNormalising(line.slice(from, to))) {
       if (byRuns && convertRuns(line, from, to, target, lineCounts, traditionalText, options, changes)) continue
-      convertSegment(line, from, to, target, lineCounts, traditionalText, options, changes)
+      convertSegment(line, from, to, target, lineCounts, traditionalText, options, changes, bmp)
     } else convertEachRun(line.slice(from, to), from, target, lineCounts, traditionalText, options, changes)
   }
   return changes
@@ -113,13 +165,15 @@ export function convertLine(line: string, bits: number, target: ConvertTarget, l
  * outside them, so this is the same as converting run by run (`convertRuns` does that for the runs the converter
  * can change).
  */
-function convertSegment(line: string, from: number, to: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions, changes: ScriptChange[]): void {
+function convertSegment(line: string, from: number, to: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions, changes: ScriptChange[], bmp: boolean): void {
   const conv = converters()
   const text = line.slice(from, to)
   const converted = conv.convertRun(text, target, traditionalText)
   if (converted === text) return
-  if (converted.length === text.length) diff(text, converted, from, target, lineCounts, conv.config(target, false), options, changes)
-  else convertEachRun(text, from, target, lineCounts, traditionalText, options, changes)
+  if (converted.length !== text.length) convertEachRun(text, from, target, lineCounts, traditionalText, options, changes)
+  // Known to hold no surrogate (`bmp`): the common case goes straight to the unit-by-unit comparison.
+  else if (bmp && !SURROGATE.test(converted)) diffUnits(text, converted, from, target, lineCounts, conv.config(target, false), options, changes)
+  else diff(text, converted, from, target, lineCounts, conv.config(target, false), options, changes)
 }
 
 /**
@@ -138,6 +192,7 @@ function convertEachRun(text: string, from: number, target: ConvertTarget, lineC
 /** The runs of one segment `convertRuns` found changed: start, text before and after, by threes. */
 const changedRuns: (number | string)[] = []
 
+
 /**
  * `convertSegment` for a segment of code units without surrogates or description sequences, converting only the
  * runs that hold a character the converter may change: the rest is left unread (a paragraph of simplified text
@@ -148,9 +203,10 @@ function convertRuns(line: string, from: number, to: number, target: ConvertTarg
   const conv = converters()
   const units = conv.scanUnits
   const wanted = runConvertibleBits(target, traditionalText)
-  changedRuns.length = 0
-  let sameLength = true
-  let delta = 0
+  // The runs to convert, found before any is: when they are most of the segment (a line in the other script),
+  // one converter call for the whole segment costs less than one per run.
+  runBounds.length = 0
+  let covered = 0
   let i = from
   while (i < to) {
     let bits = units[line.charCodeAt(i)]!
@@ -165,7 +221,17 @@ function convertRuns(line: string, from: number, to: number, target: ConvertTarg
       i++
     } while (i < to && ((bits = units[line.charCodeAt(i)]!) & Scan.Run) !== 0)
     if ((any & wanted) === 0) continue
-    const run = line.slice(start, i)
+    runBounds.push(start, i)
+    covered += i - start
+  }
+  if (runBounds.length === 0) return true
+  if (covered * 2 > to - from) return false
+  changedRuns.length = 0
+  let sameLength = true
+  let delta = 0
+  for (let k = 0; k < runBounds.length; k += 2) {
+    const start = runBounds[k]!
+    const run = line.slice(start, runBounds[k + 1]!)
     const converted = conv.convertRun(run, target, traditionalText)
     if (converted === run) continue
     if (converted.length !== run.length || SURROGATE.test(converted)) sameLength = false
@@ -188,6 +254,9 @@ function convertRuns(line: string, from: number, to: number, target: ConvertTarg
   }
   return false
 }
+
+/** The runs `convertRuns` converts: start and end, by twos. */
+const runBounds: number[] = []
 
 /** The parts of a line outside URLs. */
 function segments(line: string): [number, number][] {
@@ -243,7 +312,8 @@ function diff(text: string, converted: string, offset: number, target: ConvertTa
     return
   }
   const spans: Span[] = text.length === converted.length ? sameLengthSpans(text, converted, offset, options) ?? codePointSpans(text, converted, offset, options) : codePointSpans(text, converted, offset, options)
-  let last: ScriptChange | undefined
+  let last: { start: number; end: number; actual: string; expected: string; ruleId: ScriptRuleId; chars: number } | undefined
+  const made: (typeof last & object)[] = []
   for (const span of spans) {
     const ruleId = classify(span.actual, span.expected, target, counts)
     const actual = span.actual.join('')
@@ -256,9 +326,10 @@ function diff(text: string, converted: string, offset: number, target: ConvertTa
       last.chars += span.actual.length
       continue
     }
-    last = { start: span.start, end: span.end, actual, expected, ruleId, chars: span.actual.length, config }
-    out.push(last)
+    last = { start: span.start, end: span.end, actual, expected, ruleId, chars: span.actual.length }
+    made.push(last)
   }
+  for (const m of made) out.push(Change.of(m.start, m.end, m.ruleId, m.chars, config, target, m.actual, m.expected))
 }
 
 const SURROGATE = /[\ud800-\udfff]/
@@ -269,30 +340,36 @@ const SURROGATE = /[\ud800-\udfff]/
  */
 function diffUnits(text: string, converted: string, offset: number, target: ConvertTarget, counts: LineCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
   const keep = options.keepTraditional === true
-  const changedAt = (k: number) => text.charCodeAt(k) !== converted.charCodeAt(k) && !(keep && kept(text[k]!, converted[k]!, options))
-  let last: ScriptChange | undefined
+  const units = converters().scanUnits
+  let last: Change | undefined
+  let lastEnd = 0
   let i = 0
   while (i < text.length) {
-    if (!changedAt(i)) {
+    if (text.charCodeAt(i) === converted.charCodeAt(i) || (keep && kept(text[i]!, converted[i]!, options))) {
       i++
       continue
     }
     let j = i + 1
-    while (j < text.length && changedAt(j)) j++
+    while (j < text.length && text.charCodeAt(j) !== converted.charCodeAt(j) && !(keep && kept(text[j]!, converted[j]!, options))) j++
     const ruleId = classifyUnits(text, converted, i, j, target, counts)
-    const lastEnd = last ? last.end - offset : 0
-    if (last && ruleId === 'script/convert' && last.ruleId === 'script/convert' && onlyRunChars(text, lastEnd, i)) {
+    if (last && ruleId === 'script/convert' && last.ruleId === 'script/convert' && onlyRunUnits(text, lastEnd, i, units)) {
       // The gap between the two spans is unchanged, so it reads the same on both sides.
-      last.actual += text.slice(lastEnd, j)
-      last.expected += converted.slice(lastEnd, j)
       last.end = offset + j
+      last.beforeEnd = last.afterEnd = j
       last.chars += j - i
     } else {
-      last = { start: offset + i, end: offset + j, actual: text.slice(i, j), expected: converted.slice(i, j), ruleId, chars: j - i, config }
+      last = new Change(offset + i, offset + j, ruleId, j - i, config, target, text, converted, i, j, j)
       out.push(last)
     }
+    lastEnd = j
     i = j
   }
+}
+
+/** `onlyRunChars` for code units without surrogates, from the scan table. */
+function onlyRunUnits(text: string, from: number, to: number, units: Uint16Array): boolean {
+  for (let i = from; i < to; i++) if ((units[text.charCodeAt(i)]! & (Scan.Run | Scan.Kana)) !== Scan.Run) return false
+  return true
 }
 
 /** `classify` over the code units [i, j) of a span without surrogates. */
@@ -415,18 +492,10 @@ const REASONS: Record<ScriptRuleId, (target: ConvertTarget) => string> = {
 
 /** The edits for one line: one per converted run, in the message template. */
 export function lineEdits(line: string, target: ConvertTarget, counts?: ScriptCounts, options?: LineOptions): Edit[] {
-  return toEdits(lineChanges(line, target, counts, options), target)
+  return toEdits(lineChanges(line, target, counts, options))
 }
 
-/** The edits for a line's changes. */
-export function toEdits(changes: readonly ScriptChange[], target: ConvertTarget): Edit[] {
-  return changes.map((change) => ({
-    start: change.start,
-    end: change.end,
-    replacement: change.expected,
-    ruleId: change.ruleId,
-    reason: `Unexpected \`${change.actual}\` ${REASONS[change.ruleId](target)}, expected \`${change.expected}\``,
-    confident: true,
-    note: `${change.chars} character${change.chars === 1 ? '' : 's'} converted; OpenCC ${change.config}`,
-  }))
+/** The edits for a line's changes: the changes themselves, which make their message when it is read. */
+export function toEdits(changes: readonly ScriptChange[]): Edit[] {
+  return changes as Change[]
 }
