@@ -9,6 +9,20 @@ export type OpenccConfig = 's2t' | 's2tw' | 's2twp' | 's2hk' | 't2s' | 'tw2s' | 
 /** A converter: a plain `(text) => text`. */
 export type Convert = (text: string) => string
 
+/** The code units a conversion wrote. Scratch: read them before the next conversion, which writes over them. */
+export interface ConvertedUnits {
+  readonly data: Uint16Array
+  readonly length: number
+  toString(): string
+}
+
+/**
+ * A converter to code units, for a caller that compares the conversion with its input rather than keeping it:
+ * undefined when no dictionary changed anything (the units may still read as the input where one stage undid
+ * another, 麼 → 么 after 么 → 麼).
+ */
+export type ConvertUnits = (text: string) => ConvertedUnits | undefined
+
 interface ConfigSpec {
   /** CJK compatibility ideographs to their unified forms first, as OpenCC's configurations do. */
   normalize: boolean
@@ -466,13 +480,25 @@ function group(names: readonly OpenccDictName[]): DictGroup {
 }
 
 const built = new Map<OpenccConfig, Convert>()
+const builtUnits = new Map<OpenccConfig, ConvertUnits>()
 
 /** The converter for a configuration, built once per process on first use and shared by every step. */
 export function converter(config: OpenccConfig): Convert {
   let convert = built.get(config)
   if (!convert) {
-    convert = build(CONFIGS[config])
+    const units = unitConverter(config)
+    convert = (text) => units(text)?.toString() ?? text
     built.set(config, convert)
+  }
+  return convert
+}
+
+/** `converter` writing code units (`ConvertUnits`), built once per process on first use. */
+export function unitConverter(config: OpenccConfig): ConvertUnits {
+  let convert = builtUnits.get(config)
+  if (!convert) {
+    convert = build(CONFIGS[config])
+    builtUnits.set(config, convert)
   }
   return convert
 }
@@ -485,12 +511,12 @@ const stageB = new Units()
 const joined = new Units()
 const ends: number[] = []
 
-function build(spec: ConfigSpec): Convert {
+function build(spec: ConfigSpec): ConvertUnits {
   const normalize = spec.normalize ? group(['CJK_Compatibility_Ideographs']) : undefined
   const segmentation = spec.segmentation ? group(spec.segmentation) : undefined
   const chain = spec.chain.map(group)
   return (text) => {
-    if (text.length === 0) return text
+    if (text.length === 0) return undefined
     input.load(text)
     let current = input
     let changed = false
@@ -510,7 +536,7 @@ function build(spec: ConfigSpec): Convert {
           changed = true
         }
       }
-      return changed ? current.toString() : text
+      return changed ? current : undefined
     }
     // Each segment through the whole chain on its own, as OpenCC converts them.
     const source = current
@@ -538,7 +564,7 @@ function build(spec: ConfigSpec): Convert {
       joined.append(data, from, to)
       start = end
     }
-    return changed ? joined.toString() : text
+    return changed ? joined : undefined
   }
 }
 

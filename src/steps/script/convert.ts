@@ -1,5 +1,5 @@
 import { isKana } from '../../chars.js'
-import { charConverter, converter, dictionaryPairs, type OpenccConfig } from '../../convert/index.js'
+import { charConverter, converter, dictionaryPairs, unitConverter, type ConvertedUnits, type OpenccConfig } from '../../convert/index.js'
 import { FROM_SIMPLIFIED_CHARS, PHRASE_CHARS, SIMPLIFIED_SENSE_CHARS, T2S_CHARS, TO_SIMPLIFIED_CHARS } from '../../data/opencc-flags.js'
 import { SHARED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../data/script-chars.js'
 
@@ -46,6 +46,11 @@ export interface Converters {
    * simplified-only ones).
    */
   convertRun(run: string, target: ConvertTarget, traditionalText: boolean): string
+  /**
+   * `convertRun` to code units (undefined: no dictionary changed anything), for a run bound for zh-Hans or one
+   * `needsNormalising` is false for.
+   */
+  convertRunUnits(run: string, target: ConvertTarget, traditionalText: boolean): ConvertedUnits | undefined
   /** Whether a run holds characters OpenCC's traditional → simplified tables change (then a traditional target normalises it first). */
   needsNormalising(run: string): boolean
   /** Which traditional forms a text writes: OpenCC's (爲, 衆), Taiwan's (為, 眾) or Hong Kong's (説). */
@@ -257,6 +262,7 @@ function build(): Converters {
       const simplified = converter('t2s')(run)
       return protectDeliberate(run, simplified, convert(simplified), target)
     },
+    convertRunUnits: (run, target, traditionalText) => unitConverter(target === 'zh-Hans' ? (traditionalText ? 'tw-hk2s' : 't2s') : fromSimplified[target])(run),
     needsNormalising: (run) => hasTraditional(run, classes, astral),
     traditionalForms(text) {
       sides ??= { taiwan: variantSides('TWVariants'), hongKong: variantSides('HKVariants') }

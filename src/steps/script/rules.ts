@@ -1,4 +1,4 @@
-import { charConverter } from '../../convert/index.js'
+import { charConverter, type ConvertedUnits } from '../../convert/index.js'
 import type { Edit } from '../../types.js'
 import { CharClass, converters, isJapaneseKana, Scan, scanLine, type ConvertTarget, type LineScan, type ScriptCounts } from './convert.js'
 
@@ -23,9 +23,9 @@ export interface ScriptChange {
 }
 
 /**
- * A change as both a `ScriptChange` and the `Edit` the step hands to `applyEdits`: offsets into the text before and
- * after, with the texts, the message and its note made only when read. Counting changes (`messages: false`) reads
- * only the replacement.
+ * A change as both a `ScriptChange` and the `Edit` the step hands to `applyEdits`: the replacement, and where the
+ * change sits in the text before (`before` from `from` to `beforeEnd`), which with the message and its note is cut
+ * only when read. Counting changes (`messages: false`) reads only the replacement.
  */
 class Change implements ScriptChange, Edit {
   readonly confident = true
@@ -37,17 +37,15 @@ class Change implements ScriptChange, Edit {
     public chars: number,
     public config: string,
     private readonly target: ConvertTarget,
-    /** The text before and after, and where the change sits in each (`from` to `beforeEnd`, `from` to `afterEnd`). */
     private readonly before: string,
-    private readonly after: string,
     private readonly from: number,
     public beforeEnd: number,
-    public afterEnd: number,
+    public replacement: string,
   ) {}
 
   /** A change of the strings given, whole. */
   static of(start: number, end: number, ruleId: ScriptRuleId, chars: number, config: string, target: ConvertTarget, actual: string, expected: string): Change {
-    return new Change(start, end, ruleId, chars, config, target, actual, expected, 0, actual.length, expected.length)
+    return new Change(start, end, ruleId, chars, config, target, actual, 0, actual.length, expected)
   }
 
   get actual(): string {
@@ -55,15 +53,11 @@ class Change implements ScriptChange, Edit {
   }
 
   get expected(): string {
-    return this.after.slice(this.from, this.afterEnd)
-  }
-
-  get replacement(): string {
-    return this.expected
+    return this.replacement
   }
 
   get reason(): string {
-    return `Unexpected \`${this.actual}\` ${REASONS[this.ruleId](this.target)}, expected \`${this.expected}\``
+    return `Unexpected \`${this.actual}\` ${REASONS[this.ruleId](this.target)}, expected \`${this.replacement}\``
   }
 
   get note(): string {
@@ -168,12 +162,23 @@ export function convertLine(line: string, bits: number, target: ConvertTarget, l
 function convertSegment(line: string, from: number, to: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions, changes: ScriptChange[], bmp: boolean): void {
   const conv = converters()
   const text = line.slice(from, to)
-  const converted = conv.convertRun(text, target, traditionalText)
-  if (converted === text) return
+  const converted = conv.convertRunUnits(text, target, traditionalText)
+  if (converted === undefined) return
   if (converted.length !== text.length) convertEachRun(text, from, target, lineCounts, traditionalText, options, changes)
-  // Known to hold no surrogate (`bmp`): the common case goes straight to the unit-by-unit comparison.
-  else if (bmp && !SURROGATE.test(converted)) diffUnits(text, converted, from, target, lineCounts, conv.config(target, false), options, changes)
-  else diff(text, converted, from, target, lineCounts, conv.config(target, false), options, changes)
+  // Known to hold no surrogate (`bmp`): the common case compares the converter's code units as they are.
+  else if (bmp && !hasSurrogate(converted.data, converted.length)) {
+    if (!options.keepTraditional && (TRADITIONAL_TARGET.has(target) ? !(lineCounts.traditional > lineCounts.simplified) : !(lineCounts.simplified > lineCounts.traditional))) {
+      diffClauses(text, converted, from, target, conv.config(target, false), changes)
+    }
+    // The units are copied first: the rules may convert single characters (variant pairs), which writes over them.
+    else diffUnits(text, ownUnits(converted), from, target, lineCounts, conv.config(target, false), options, changes)
+  }
+  else diff(text, converted.toString(), from, target, lineCounts, conv.config(target, false), options, changes)
+}
+
+function hasSurrogate(units: Uint16Array, length: number): boolean {
+  for (let k = 0; k < length; k++) if ((units[k]! & 0xf800) === 0xd800) return true
+  return false
 }
 
 /**
@@ -243,7 +248,7 @@ function convertRuns(line: string, from: number, to: number, target: ConvertTarg
   if (sameLength) {
     // Spans of changed characters never reach across a run (what lies between runs is no phrase's), so the spans
     // of the segment are those of its runs.
-    for (let k = 0; k < changedRuns.length; k += 3) diffUnits(changedRuns[k + 1] as string, changedRuns[k + 2] as string, changedRuns[k] as number, target, lineCounts, config, options, changes)
+    for (let k = 0; k < changedRuns.length; k += 3) diffUnits(changedRuns[k + 1] as string, unitsOf(changedRuns[k + 2] as string), changedRuns[k] as number, target, lineCounts, config, options, changes)
     return true
   }
   if (delta !== 0) {
@@ -308,7 +313,7 @@ interface Span {
  */
 function diff(text: string, converted: string, offset: number, target: ConvertTarget, counts: LineCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
   if (text.length === converted.length && !SURROGATE.test(text) && !SURROGATE.test(converted)) {
-    diffUnits(text, converted, offset, target, counts, config, options, out)
+    diffUnits(text, unitsOf(converted), offset, target, counts, config, options, out)
     return
   }
   const spans: Span[] = text.length === converted.length ? sameLengthSpans(text, converted, offset, options) ?? codePointSpans(text, converted, offset, options) : codePointSpans(text, converted, offset, options)
@@ -335,33 +340,98 @@ function diff(text: string, converted: string, offset: number, target: ConvertTa
 const SURROGATE = /[\ud800-\udfff]/
 
 /**
- * `diff` for the common case, a conversion of the same length without surrogates: spans compared code unit by code
- * unit and cut from the strings, with no array per span (mirror pages change a character in every few).
+ * `diff` for the common case, a conversion of the same length without surrogates (`converted`: its code units):
+ * spans compared code unit by code unit, with no array per span (mirror pages change a character in every few).
  */
-function diffUnits(text: string, converted: string, offset: number, target: ConvertTarget, counts: LineCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
+function diffUnits(text: string, converted: Uint16Array, offset: number, target: ConvertTarget, counts: LineCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
   const keep = options.keepTraditional === true
   const units = converters().scanUnits
+  const changedAt = (k: number) => text.charCodeAt(k) !== converted[k] && !(keep && kept(text[k]!, String.fromCharCode(converted[k]!), options))
   let last: Change | undefined
+  let lastFrom = 0
   let lastEnd = 0
   let i = 0
   while (i < text.length) {
-    if (text.charCodeAt(i) === converted.charCodeAt(i) || (keep && kept(text[i]!, converted[i]!, options))) {
+    if (text.charCodeAt(i) === converted[i] || !changedAt(i)) {
       i++
       continue
     }
     let j = i + 1
-    while (j < text.length && text.charCodeAt(j) !== converted.charCodeAt(j) && !(keep && kept(text[j]!, converted[j]!, options))) j++
+    while (j < text.length && changedAt(j)) j++
     const ruleId = classifyUnits(text, converted, i, j, target, counts)
     if (last && ruleId === 'script/convert' && last.ruleId === 'script/convert' && onlyRunUnits(text, lastEnd, i, units)) {
       // The gap between the two spans is unchanged, so it reads the same on both sides.
       last.end = offset + j
-      last.beforeEnd = last.afterEnd = j
+      last.beforeEnd = j
       last.chars += j - i
     } else {
-      last = new Change(offset + i, offset + j, ruleId, j - i, config, target, text, converted, i, j, j)
+      if (last) last.replacement = unitString(converted, lastFrom, lastEnd)
+      last = new Change(offset + i, offset + j, ruleId, j - i, config, target, text, i, j, '')
+      lastFrom = i
       out.push(last)
     }
     lastEnd = j
+    i = j
+  }
+  if (last) last.replacement = unitString(converted, lastFrom, lastEnd)
+}
+
+/** The string of `units[from, to)` (a span: a few characters). */
+function unitString(units: Uint16Array, from: number, to: number): string {
+  if (to - from === 1) return String.fromCharCode(units[from]!)
+  let out = ''
+  for (let k = from; k < to; k++) out += String.fromCharCode(units[k]!)
+  return out
+}
+
+/** Code units for `diffUnits`: scratch, grown as needed (a conversion finishes its diff before the next starts). */
+let unitScratch = new Uint16Array(256)
+function scratchUnits(length: number): Uint16Array {
+  if (length > unitScratch.length) unitScratch = new Uint16Array(Math.max(length, unitScratch.length * 2))
+  return unitScratch
+}
+
+function unitsOf(text: string): Uint16Array {
+  const units = scratchUnits(text.length)
+  for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k)
+  return units
+}
+
+function ownUnits(converted: ConvertedUnits): Uint16Array {
+  const units = scratchUnits(converted.length)
+  units.set(converted.data.subarray(0, converted.length))
+  return units
+}
+
+/**
+ * `diffUnits` for a line in the other script, without keep mode: every span is a `script/convert`, so each change
+ * reaches from a clause's first changed code unit to its last (the spans between merge over unchanged characters
+ * a phrase may hold). One pass, and the replacements cut from the conversion as a string.
+ */
+function diffClauses(text: string, converted: ConvertedUnits, offset: number, target: ConvertTarget, config: string, out: ScriptChange[]): void {
+  const units = converters().scanUnits
+  const data = converted.data
+  let convertedText: string | undefined
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    if (text.charCodeAt(i) === data[i]) {
+      i++
+      continue
+    }
+    let chars = 1
+    let last = i
+    let j = i + 1
+    while (j < n) {
+      const code = text.charCodeAt(j)
+      if (code !== data[j]) {
+        chars++
+        last = j
+      } else if ((units[code]! & (Scan.Run | Scan.Kana)) !== Scan.Run) break
+      j++
+    }
+    convertedText ??= converted.toString()
+    out.push(new Change(offset + i, offset + last + 1, 'script/convert', chars, config, target, text, i, last + 1, convertedText.slice(i, last + 1)))
     i = j
   }
 }
@@ -373,12 +443,12 @@ function onlyRunUnits(text: string, from: number, to: number, units: Uint16Array
 }
 
 /** `classify` over the code units [i, j) of a span without surrogates. */
-function classifyUnits(text: string, converted: string, i: number, j: number, target: ConvertTarget, counts: LineCounts): ScriptRuleId {
+function classifyUnits(text: string, converted: Uint16Array, i: number, j: number, target: ConvertTarget, counts: LineCounts): ScriptRuleId {
   const { classOf } = converters()
   if (TRADITIONAL_TARGET.has(target)) {
     if (!(counts.traditional > counts.simplified)) return 'script/convert'
     for (let k = i; k < j; k++) if (classOf(text.charCodeAt(k)) === CharClass.Simplified) return 'script/minority-char'
-    return classify([...text.slice(i, j)], [...converted.slice(i, j)], target, counts)
+    return classify([...text.slice(i, j)], [...unitString(converted, i, j)], target, counts)
   }
   if (!(counts.simplified > counts.traditional)) return 'script/convert'
   for (let k = i; k < j; k++) if (classOf(text.charCodeAt(k)) === CharClass.Traditional) return 'script/minority-char'
