@@ -13,6 +13,8 @@ export type Convert = (text: string) => string
 export interface ConvertedUnits {
   readonly data: Uint16Array
   readonly length: number
+  /** Whether a dictionary value with a surrogate in it was written: when false, the units hold surrogates only where the input did. */
+  readonly surrogates: boolean
   toString(): string
 }
 
@@ -65,6 +67,8 @@ const IDS = 4
 class Units {
   data: Uint16Array = new Uint16Array(256)
   length = 0
+  /** Whether a stage wrote a value with a surrogate in it (when false, the units hold surrogates only where the input did). */
+  surrogates = false
 
   /** Room for `size` units in all, keeping the first `length`. */
   reserve(size: number): Uint16Array {
@@ -134,6 +138,8 @@ class DictGroup {
   private valueUnits: Uint16Array = new Uint16Array(0)
   private valueStart: number[] = []
   private valueLength: number[] = []
+  /** Whether each value in `values` holds a surrogate (a character outside the BMP). */
+  private valueSurrogates: boolean[] = []
   /** The longer keys, back to back, with their values: found through `slots` (an index + 1; 0 is empty). */
   private keyUnits: Uint16Array = new Uint16Array(0)
   private keyStart = new Int32Array(0)
@@ -146,6 +152,8 @@ class DictGroup {
    * (bit n: a key of n code units; keys longer than 30 units set bit 31 and are tried at every length above),
    * in an open-addressing table keyed by both units.
    */
+  /** The code units that come second in some longer key: a pair is looked up only when its second unit is one. */
+  private readonly seconds = new Uint8Array(0x10000)
   private pairKeys = new Int32Array(0)
   private pairBits = new Int32Array(0)
   private pairMask = 0
@@ -197,7 +205,7 @@ class DictGroup {
   }
 
   private valueOf(value: string): number {
-    if (value.length === 1) return value.charCodeAt(0)
+    if (isOneUnit(value)) return value.charCodeAt(0)
     const index = this.valueStart.length
     const start = this.valueUnits.length
     const grown = new Uint16Array(start + value.length)
@@ -206,6 +214,7 @@ class DictGroup {
     this.valueUnits = grown
     this.valueStart.push(start)
     this.valueLength.push(value.length)
+    this.valueSurrogates.push(SURROGATES.test(value))
     return 0x10000 + index
   }
 
@@ -220,7 +229,7 @@ class DictGroup {
   private addPhrases(entries: readonly [string, string][]): void {
     // Values first, in one pool (grown once rather than per entry).
     let poolSize = this.valueUnits.length
-    for (const [, value] of entries) if (value.length !== 1) poolSize += value.length
+    for (const [, value] of entries) if (!isOneUnit(value)) poolSize += value.length
     const pool = new Uint16Array(poolSize)
     pool.set(this.valueUnits)
     let poolEnd = this.valueUnits.length
@@ -229,11 +238,12 @@ class DictGroup {
     entries.forEach(([key, value], k) => {
       this.growth = Math.max(this.growth, Math.ceil(value.length / key.length))
       keyUnitCount += key.length
-      if (value.length === 1) keyValue[k] = value.charCodeAt(0)
+      if (isOneUnit(value)) keyValue[k] = value.charCodeAt(0)
       else {
         keyValue[k] = 0x10000 + this.valueStart.length
         this.valueStart.push(poolEnd)
         this.valueLength.push(value.length)
+        this.valueSurrogates.push(SURROGATES.test(value))
         for (let u = 0; u < value.length; u++) pool[poolEnd++] = value.charCodeAt(u)
       }
     })
@@ -249,6 +259,7 @@ class DictGroup {
     entries.forEach(([key], k) => {
       const first = key.charCodeAt(0)
       this.units[first]! |= PHRASE
+      this.seconds[key.charCodeAt(1)] = 1
       const pair = (first << 16) | key.charCodeAt(1)
       pairs.set(pair, (pairs.get(pair) ?? 0) | (key.length > 30 ? 1 << 31 : 1 << key.length))
       if (key.length > this.longestKey) this.longestKey = key.length
@@ -343,7 +354,7 @@ class DictGroup {
    * The longest key at `i` of `text[.., to)`: its end and value in `matchEnd`, `matchValue`; false when none.
    */
   private matchAt(text: Uint16Array, i: number, to: number, first: number, flags: number): boolean {
-    if (flags & PHRASE && i + 1 < to) {
+    if (flags & PHRASE && i + 1 < to && this.seconds[text[i + 1]!] === 1) {
       const lengths = this.pairLengths(first, text[i + 1]!)
       if (lengths !== 0 && this.matchPhrase(text, i, to, lengths)) return true
     }
@@ -370,12 +381,44 @@ class DictGroup {
   run(text: Uint16Array, from: number, to: number, out: Units): boolean {
     this.ready()
     const units = this.units
-    const valueUnits = this.valueUnits
-    // Written as it is read (one store per code unit costs less than keeping count of what to copy).
+    const singles = this.singles
+    // Read without writing up to the first change: most groups change nothing in most text (the regional variants).
+    let i = from
+    let end = 0
+    let value = 0
+    for (;;) {
+      if (i >= to) return false
+      const first = text[i]!
+      const flags = units[first]!
+      if (flags === 0) {
+        i++
+        continue
+      }
+      if (flags === SINGLE && (first & 0xf800) !== 0xd800) {
+        // A character alone (the most common case): no phrase starts with it and it opens no pair.
+        value = singles[first]!
+        if (value >= 0 && value !== first) {
+          end = i + 1
+          break
+        }
+        i++
+        continue
+      }
+      if (!this.matchAt(text, i, to, first, flags)) {
+        i = unmatchedEnd(text, i, to)
+        continue
+      }
+      end = this.matchEnd
+      value = this.matchValue
+      if (!this.holds(value, text, i, end)) break
+      i = end
+    }
+    // Then written as it is read (one store per code unit costs less than keeping count of what to copy).
     const data = out.reserve(out.length + (to - from) * this.growth)
     let written = out.length
-    let changed = false
-    let i = from
+    for (let k = from; k < i; k++) data[written++] = text[k]!
+    written = this.write(value, data, written)
+    i = end
     while (i < to) {
       const first = text[i]!
       const flags = units[first]!
@@ -384,31 +427,49 @@ class DictGroup {
         i++
         continue
       }
-      if (!this.matchAt(text, i, to, first, flags)) {
-        const end = unmatchedEnd(text, i, to)
-        while (i < end) data[written++] = text[i++]!
+      if (flags === SINGLE && (first & 0xf800) !== 0xd800) {
+        const single = singles[first]!
+        if (single < 0) data[written++] = first
+        else if (single < 0x10000) data[written++] = single
+        else written = this.write(single, data, written)
+        i++
         continue
       }
-      const end = this.matchEnd
-      const value = this.matchValue
-      if (value < 0x10000) {
-        if (end - i !== 1 || value !== first) changed = true
-        data[written++] = value
-      } else {
-        const index = value - 0x10000
-        const start = this.valueStart[index]!
-        const length = this.valueLength[index]!
-        if (length !== end - i) changed = true
-        for (let k = 0; k < length; k++) {
-          const unit = valueUnits[start + k]!
-          if (!changed && unit !== text[i + k]) changed = true
-          data[written++] = unit
-        }
+      if (!this.matchAt(text, i, to, first, flags)) {
+        const unmatched = unmatchedEnd(text, i, to)
+        while (i < unmatched) data[written++] = text[i++]!
+        continue
       }
-      i = end
+      written = this.write(this.matchValue, data, written)
+      i = this.matchEnd
     }
-    if (changed) out.length = written
-    return changed
+    out.length = written
+    return true
+  }
+
+  /** Writes a value at `written`; returns the end. */
+  private write(value: number, data: Uint16Array, written: number): number {
+    if (value < 0x10000) {
+      data[written++] = value
+      return written
+    }
+    const index = value - 0x10000
+    const start = this.valueStart[index]!
+    const length = this.valueLength[index]!
+    if (this.valueSurrogates[index]) wroteSurrogate = true
+    for (let k = 0; k < length; k++) data[written++] = this.valueUnits[start + k]!
+    return written
+  }
+
+  /** Whether `value` is what `text[i, end)` already holds. */
+  private holds(value: number, text: Uint16Array, i: number, end: number): boolean {
+    if (value < 0x10000) return end - i === 1 && text[i] === value
+    const index = value - 0x10000
+    const length = this.valueLength[index]!
+    if (length !== end - i) return false
+    const start = this.valueStart[index]!
+    for (let k = 0; k < length; k++) if (this.valueUnits[start + k] !== text[i + k]) return false
+    return true
   }
 
   /** OpenCC's segmentation: each longest key a segment, the text between keys one segment. Returns the segments' ends. */
@@ -433,6 +494,16 @@ class DictGroup {
     if (pending) ends.push(to)
   }
 }
+
+const SURROGATES = /[\ud800-\udfff]/
+
+/** A value written as one code unit: one that is not a surrogate (which `wroteSurrogate` must hear of). */
+function isOneUnit(value: string): boolean {
+  return value.length === 1 && !SURROGATES.test(value)
+}
+
+/** Whether the conversion under way wrote a value with a surrogate in it. */
+let wroteSurrogate = false
 
 function pairSlot(pair: number, mask: number): number {
   return (Math.imul(pair, 0x9e3779b1) >>> 16) & mask
@@ -481,6 +552,7 @@ function group(names: readonly OpenccDictName[]): DictGroup {
 
 const built = new Map<OpenccConfig, Convert>()
 const builtUnits = new Map<OpenccConfig, ConvertUnits>()
+const builtRanges = new Map<OpenccConfig, ConvertRange>()
 
 /** The converter for a configuration, built once per process on first use and shared by every step. */
 export function converter(config: OpenccConfig): Convert {
@@ -497,74 +569,109 @@ export function converter(config: OpenccConfig): Convert {
 export function unitConverter(config: OpenccConfig): ConvertUnits {
   let convert = builtUnits.get(config)
   if (!convert) {
-    convert = build(CONFIGS[config])
+    const range = rangeConverter(config)
+    convert = (text) => {
+      input.load(text)
+      return range(input.data, 0, text.length)
+    }
     builtUnits.set(config, convert)
   }
   return convert
 }
 
-// Scratch units for the converters: the input, two for the stages to write in turn, and the output of a segmented
-// configuration. A conversion runs to its end before another starts, so every converter shares them.
+/** `converter` reading and writing code units (`ConvertRange`), built once per process on first use. */
+export function rangeConverter(config: OpenccConfig): ConvertRange {
+  let convert = builtRanges.get(config)
+  if (!convert) {
+    convert = build(CONFIGS[config])
+    builtRanges.set(config, convert)
+  }
+  return convert
+}
+
+// Scratch units for the converters: the input of a string, three for the stages to write in turn, and the output
+// of a segmented configuration. A conversion runs to its end before another starts, so every converter shares them.
 const input = new Units()
 const stageA = new Units()
 const stageB = new Units()
+const stageC = new Units()
 const joined = new Units()
 const ends: number[] = []
 
-function build(spec: ConfigSpec): ConvertUnits {
+/** A converter over code units already at hand: `units[from, to)`, which it only reads. */
+export type ConvertRange = (units: Uint16Array, from: number, to: number) => ConvertedUnits | undefined
+
+function build(spec: ConfigSpec): ConvertRange {
   const normalize = spec.normalize ? group(['CJK_Compatibility_Ideographs']) : undefined
   const segmentation = spec.segmentation ? group(spec.segmentation) : undefined
   const chain = spec.chain.map(group)
-  return (text) => {
-    if (text.length === 0) return undefined
-    input.load(text)
-    let current = input
+  return (units, from, to) => {
+    if (to <= from) return undefined
+    wroteSurrogate = false
+    let data = units
+    let start = from
+    let end = to
     let changed = false
     if (normalize) {
       stageA.length = 0
-      if (normalize.run(input.data, 0, input.length, stageA)) {
-        current = stageA
+      if (normalize.run(data, start, end, stageA)) {
+        data = stageA.data
+        start = 0
+        end = stageA.length
         changed = true
       }
     }
+    // The stages write in turn into the two scratch units that do not hold what they read.
+    let free = changed ? stageB : stageA
+    let other = changed ? stageC : stageB
     if (!segmentation) {
-      for (const g of chain) {
-        const next = current === stageA ? stageB : stageA
-        next.length = 0
-        if (g.run(current.data, 0, current.length, next)) {
-          current = next
-          changed = true
-        }
-      }
-      return changed ? current : undefined
-    }
-    // Each segment through the whole chain on its own, as OpenCC converts them.
-    const source = current
-    segmentation.segment(source.data, 0, source.length, ends)
-    joined.length = 0
-    let start = 0
-    for (const end of ends) {
-      let data = source.data
-      let from = start
-      let to = end
-      let free = source === stageA ? stageB : stageA
-      let other = source === input ? stageB : input
+      let current: Units | undefined
       for (const g of chain) {
         free.length = 0
-        if (g.run(data, from, to, free)) {
+        if (g.run(data, start, end, free)) {
+          current = free
           data = free.data
-          from = 0
-          to = free.length
+          start = 0
+          end = free.length
           changed = true
-          const used = free
           free = other
-          other = used
+          other = current
         }
       }
-      joined.append(data, from, to)
-      start = end
+      if (!changed) return undefined
+      const result = current ?? stageA
+      result.surrogates = wroteSurrogate
+      return result
     }
-    return changed ? joined : undefined
+    // Each segment through the whole chain on its own, as OpenCC converts them.
+    const source = data
+    segmentation.segment(source, start, end, ends)
+    joined.length = 0
+    let segmentStart = start
+    for (const segmentEnd of ends) {
+      let read = source
+      let readFrom = segmentStart
+      let readTo = segmentEnd
+      let write = free
+      let spare = other
+      for (const g of chain) {
+        write.length = 0
+        if (g.run(read, readFrom, readTo, write)) {
+          read = write.data
+          readFrom = 0
+          readTo = write.length
+          changed = true
+          const used = write
+          write = spare
+          spare = used
+        }
+      }
+      joined.append(read, readFrom, readTo)
+      segmentStart = segmentEnd
+    }
+    if (!changed) return undefined
+    joined.surrogates = wroteSurrogate
+    return joined
   }
 }
 

@@ -1,5 +1,5 @@
 import { isKana } from '../../chars.js'
-import { charConverter, converter, dictionaryPairs, unitConverter, type ConvertedUnits, type OpenccConfig } from '../../convert/index.js'
+import { charConverter, converter, dictionaryPairs, rangeConverter, type ConvertedUnits, type OpenccConfig } from '../../convert/index.js'
 import { FROM_SIMPLIFIED_CHARS, PHRASE_CHARS, SIMPLIFIED_SENSE_CHARS, T2S_CHARS, TO_SIMPLIFIED_CHARS } from '../../data/opencc-flags.js'
 import { SHARED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../data/script-chars.js'
 
@@ -47,10 +47,10 @@ export interface Converters {
    */
   convertRun(run: string, target: ConvertTarget, traditionalText: boolean): string
   /**
-   * `convertRun` to code units (undefined: no dictionary changed anything), for a run bound for zh-Hans or one
-   * `needsNormalising` is false for.
+   * `convertRun` of `units[from, to)` to code units (undefined: no dictionary changed anything), for a run bound
+   * for zh-Hans or one `needsNormalising` is false for.
    */
-  convertRunUnits(run: string, target: ConvertTarget, traditionalText: boolean): ConvertedUnits | undefined
+  convertRunUnits(units: Uint16Array, from: number, to: number, target: ConvertTarget, traditionalText: boolean): ConvertedUnits | undefined
   /** Whether a run holds characters OpenCC's traditional → simplified tables change (then a traditional target normalises it first). */
   needsNormalising(run: string): boolean
   /** Which traditional forms a text writes: OpenCC's (爲, 衆), Taiwan's (為, 眾) or Hong Kong's (説). */
@@ -262,7 +262,7 @@ function build(): Converters {
       const simplified = converter('t2s')(run)
       return protectDeliberate(run, simplified, convert(simplified), target)
     },
-    convertRunUnits: (run, target, traditionalText) => unitConverter(target === 'zh-Hans' ? (traditionalText ? 'tw-hk2s' : 't2s') : fromSimplified[target])(run),
+    convertRunUnits: (units, from, to, target, traditionalText) => rangeConverter(target === 'zh-Hans' ? (traditionalText ? 'tw-hk2s' : 't2s') : fromSimplified[target])(units, from, to),
     needsNormalising: (run) => hasTraditional(run, classes, astral),
     traditionalForms(text) {
       sides ??= { taiwan: variantSides('TWVariants'), hongKong: variantSides('HKVariants') }
@@ -350,6 +350,11 @@ export interface LineScan {
  * character, or-ed, from which a caller tells whether the line is Japanese and whether any converter could change it.
  */
 export function scanLine(text: string, into: LineScan): LineScan {
+  return scanLineUnits(text, unitsFor(text.length), 0, into)
+}
+
+/** `scanLine`, writing the line's code units into `units` from `offset` on (the converters read them there). */
+export function scanLineUnits(text: string, units: Uint16Array, offset: number, into: LineScan): LineScan {
   const { scanUnits } = converters()
   // Without a branch per character: a Han character is rarely a bit-free one, and a surrogate pair is rare
   // enough to scan its line again, carefully.
@@ -357,7 +362,9 @@ export function scanLine(text: string, into: LineScan): LineScan {
   let traditional = 0
   let any = 0
   for (let i = 0; i < text.length; i++) {
-    const bits = scanUnits[text.charCodeAt(i)]!
+    const code = text.charCodeAt(i)
+    units[offset + i] = code
+    const bits = scanUnits[code]!
     any |= bits
     simplified += bits & Scan.Simplified
     traditional += bits & Scan.Traditional
@@ -367,6 +374,14 @@ export function scanLine(text: string, into: LineScan): LineScan {
   into.traditional = traditional >> 1
   into.bits = any
   return into
+}
+
+let lineUnits = new Uint16Array(1024)
+
+/** Scratch code units for `scanLine`, grown as needed: what the last line scanned holds until the next is. */
+export function unitsFor(length: number): Uint16Array {
+  if (length > lineUnits.length) lineUnits = new Uint16Array(Math.max(length, lineUnits.length * 2))
+  return lineUnits
 }
 
 /** `scanLine` for a line with surrogates (its bits keep `High` or `Low`): pairs read as code points, lone surrogates as the rules always read them. */

@@ -2,7 +2,7 @@ import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import { applyEdits } from '../../tree/edit.js'
 import type { Root } from '../../types.js'
-import { converters, Scan, scanLine, type ConvertTarget, type LineScan } from './convert.js'
+import { converters, Scan, scanLineUnits, unitsFor, type ConvertTarget, type LineScan } from './convert.js'
 import { resolveScriptOptions, type ScriptOptions } from './options.js'
 import { convertibleBits, convertLine, isTraditionalText, toEdits } from './rules.js'
 
@@ -22,13 +22,21 @@ export const zhtidyScript: Plugin<[ScriptOptions?], Root> = function (options) {
     const simplifiedOf = new Int32Array(lines.length)
     const traditionalOf = new Int32Array(lines.length)
     const bitsOf = new Uint16Array(lines.length)
+    // The code units of every line, back to back: read once here, then by the converters and the comparison.
+    const startOf = new Int32Array(lines.length)
+    let size = 0
+    for (const node of lines) size += node.value.length
+    const units = unitsFor(size)
     const scan: LineScan = { simplified: 0, traditional: 0, bits: 0 }
     let simplified = 0
     let traditional = 0
+    let start = 0
     for (let index = 0; index < lines.length; index++) {
       const node = lines[index]!
       if (node.data?.removed) continue
-      scanLine(node.value, scan)
+      startOf[index] = start
+      scanLineUnits(node.value, units, start, scan)
+      start += node.value.length
       simplifiedOf[index] = scan.simplified
       traditionalOf[index] = scan.traditional
       bitsOf[index] = scan.bits
@@ -45,14 +53,16 @@ export const zhtidyScript: Plugin<[ScriptOptions?], Root> = function (options) {
       target = keepTraditional ? conv.traditionalForms(lines.map((node) => node.value).join('\n')) : 'zh-Hans'
     } else target = settings.script
     const options = { keepTraditional, traditionalDocument }
+    const counts = { simplified: 0, traditional: 0 }
     for (let index = 0; index < lines.length; index++) {
       const node = lines[index]!
       const bits = bitsOf[index]!
       if (node.data?.removed || node.value.length === 0 || bits & (Scan.Kana | Scan.KanaUncounted)) continue
-      const counts = { simplified: simplifiedOf[index]!, traditional: traditionalOf[index]! }
+      counts.simplified = simplifiedOf[index]!
+      counts.traditional = traditionalOf[index]!
       const traditionalText = isTraditionalText(counts.simplified, counts.traditional, traditionalDocument)
       if ((bits & convertibleBits(target, traditionalText)) === 0) continue
-      const edits = convertLine(node.value, bits, target, counts, traditionalText, options)
+      const edits = convertLine(node.value, units, startOf[index]!, bits, target, counts, traditionalText, options)
       if (edits.length > 0) applyEdits(file, node, toEdits(edits))
     }
   }

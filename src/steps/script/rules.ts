@@ -1,6 +1,6 @@
 import { charConverter, type ConvertedUnits } from '../../convert/index.js'
 import type { Edit } from '../../types.js'
-import { CharClass, converters, isJapaneseKana, Scan, scanLine, type ConvertTarget, type LineScan, type ScriptCounts } from './convert.js'
+import { CharClass, converters, isJapaneseKana, Scan, scanLineUnits, unitsFor, type ConvertTarget, type LineScan, type ScriptCounts } from './convert.js'
 
 /** What the rules read of a line's counts. */
 export type LineCounts = Pick<ScriptCounts, 'simplified' | 'traditional'>
@@ -123,20 +123,21 @@ const scratch: LineScan = { simplified: 0, traditional: 0, bits: 0 }
  * (Latin text, numbers, URLs, code).
  */
 export function lineChanges(line: string, target: ConvertTarget, counts?: ScriptCounts, options: LineOptions = {}): ScriptChange[] {
-  const scan = scanLine(line, scratch)
+  const units = unitsFor(line.length)
+  const scan = scanLineUnits(line, units, 0, scratch)
   if (scan.bits & (Scan.Kana | Scan.KanaUncounted)) return []
   const lineCounts = counts ?? { simplified: scan.simplified, traditional: scan.traditional }
   const traditionalText = isTraditionalText(lineCounts.simplified, lineCounts.traditional, options.traditionalDocument === true)
   // Most lines of a document already in the target have no character its converter would change.
   if ((scan.bits & convertibleBits(target, traditionalText)) === 0) return []
-  return convertLine(line, scan.bits, target, lineCounts, traditionalText, options)
+  return convertLine(line, units, 0, scan.bits, target, lineCounts, traditionalText, options)
 }
 
 /**
- * `lineChanges` for a line already scanned (`bits`: its `Scan` bits) and found convertible: not Japanese, with a
- * character its converter may change.
+ * `lineChanges` for a line already scanned (`bits`: its `Scan` bits; its code units in `units` from `base` on) and
+ * found convertible: not Japanese, with a character its converter may change.
  */
-export function convertLine(line: string, bits: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions): ScriptChange[] {
+export function convertLine(line: string, units: Uint16Array, base: number, bits: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions): ScriptChange[] {
   const conv = converters()
   const changes: ScriptChange[] = []
   // Surrogates and ideographic description sequences take the whole-segment path, which the run-by-run one is
@@ -147,8 +148,8 @@ export function convertLine(line: string, bits: number, target: ConvertTarget, l
   const byRuns = bmp && traditionalText === (target === 'zh-Hans' ? false : true)
   for (const [from, to] of segments(line)) {
     if (target === 'zh-Hans' || !conv.needsNormalising(line.slice(from, to))) {
-      if (byRuns && convertRuns(line, from, to, target, lineCounts, traditionalText, options, changes)) continue
-      convertSegment(line, from, to, target, lineCounts, traditionalText, options, changes, bmp)
+      if (byRuns && convertRuns(line, units, base, from, to, target, lineCounts, traditionalText, options, changes)) continue
+      convertSegment(line, units, base, from, to, target, lineCounts, traditionalText, options, changes, bmp)
     } else convertEachRun(line.slice(from, to), from, target, lineCounts, traditionalText, options, changes)
   }
   return changes
@@ -159,16 +160,16 @@ export function convertLine(line: string, bits: number, target: ConvertTarget, l
  * outside them, so this is the same as converting run by run (`convertRuns` does that for the runs the converter
  * can change).
  */
-function convertSegment(line: string, from: number, to: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions, changes: ScriptChange[], bmp: boolean): void {
+function convertSegment(line: string, units: Uint16Array, base: number, from: number, to: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions, changes: ScriptChange[], bmp: boolean): void {
   const conv = converters()
   const text = line.slice(from, to)
-  const converted = conv.convertRunUnits(text, target, traditionalText)
+  const converted = conv.convertRunUnits(units, base + from, base + to, target, traditionalText)
   if (converted === undefined) return
   if (converted.length !== text.length) convertEachRun(text, from, target, lineCounts, traditionalText, options, changes)
   // Known to hold no surrogate (`bmp`): the common case compares the converter's code units as they are.
-  else if (bmp && !hasSurrogate(converted.data, converted.length)) {
+  else if (bmp && !(converted.surrogates && hasSurrogate(converted.data, converted.length))) {
     if (!options.keepTraditional && (TRADITIONAL_TARGET.has(target) ? !(lineCounts.traditional > lineCounts.simplified) : !(lineCounts.simplified > lineCounts.traditional))) {
-      diffClauses(text, converted, from, target, conv.config(target, false), changes)
+      diffClauses(text, units, base + from, converted, from, target, conv.config(target, false), changes)
     }
     // The units are copied first: the rules may convert single characters (variant pairs), which writes over them.
     else diffUnits(text, ownUnits(converted), from, target, lineCounts, conv.config(target, false), options, changes)
@@ -204,7 +205,7 @@ const changedRuns: (number | string)[] = []
  * bound for zh-Hans, with one 覆 in it, converts one clause). The same changes as `convertSegment`, but for
  * conversions that change the length of some runs and not of the segment: then it does nothing and returns false.
  */
-function convertRuns(line: string, from: number, to: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions, changes: ScriptChange[]): boolean {
+function convertRuns(line: string, lineUnits: Uint16Array, base: number, from: number, to: number, target: ConvertTarget, lineCounts: LineCounts, traditionalText: boolean, options: LineOptions, changes: ScriptChange[]): boolean {
   const conv = converters()
   const units = conv.scanUnits
   const wanted = runConvertibleBits(target, traditionalText)
@@ -214,7 +215,7 @@ function convertRuns(line: string, from: number, to: number, target: ConvertTarg
   let covered = 0
   let i = from
   while (i < to) {
-    let bits = units[line.charCodeAt(i)]!
+    let bits = units[lineUnits[base + i]!]!
     if ((bits & Scan.Run) === 0) {
       i++
       continue
@@ -224,7 +225,7 @@ function convertRuns(line: string, from: number, to: number, target: ConvertTarg
     do {
       any |= bits
       i++
-    } while (i < to && ((bits = units[line.charCodeAt(i)]!) & Scan.Run) !== 0)
+    } while (i < to && ((bits = units[lineUnits[base + i]!]!) & Scan.Run) !== 0)
     if ((any & wanted) === 0) continue
     runBounds.push(start, i)
     covered += i - start
@@ -236,8 +237,11 @@ function convertRuns(line: string, from: number, to: number, target: ConvertTarg
   let delta = 0
   for (let k = 0; k < runBounds.length; k += 2) {
     const start = runBounds[k]!
-    const run = line.slice(start, runBounds[k + 1]!)
-    const converted = conv.convertRun(run, target, traditionalText)
+    const end = runBounds[k + 1]!
+    const units = conv.convertRunUnits(lineUnits, base + start, base + end, target, traditionalText)
+    if (units === undefined) continue
+    const run = line.slice(start, end)
+    const converted = units.toString()
     if (converted === run) continue
     if (converted.length !== run.length || SURROGATE.test(converted)) sameLength = false
     delta += converted.length - run.length
@@ -376,9 +380,17 @@ function diffUnits(text: string, converted: Uint16Array, offset: number, target:
   if (last) last.replacement = unitString(converted, lastFrom, lastEnd)
 }
 
-/** The string of `units[from, to)` (a span: a few characters). */
+/** The string of `units[from, to)` (a span: a clause at most, most often a character or two). */
 function unitString(units: Uint16Array, from: number, to: number): string {
-  if (to - from === 1) return String.fromCharCode(units[from]!)
+  switch (to - from) {
+    case 1:
+      return String.fromCharCode(units[from]!)
+    case 2:
+      return String.fromCharCode(units[from]!, units[from + 1]!)
+    case 3:
+      return String.fromCharCode(units[from]!, units[from + 1]!, units[from + 2]!)
+  }
+  if (to - from > 16) return String.fromCharCode.apply(null, units.subarray(from, to) as unknown as number[])
   let out = ''
   for (let k = from; k < to; k++) out += String.fromCharCode(units[k]!)
   return out
@@ -408,14 +420,13 @@ function ownUnits(converted: ConvertedUnits): Uint16Array {
  * reaches from a clause's first changed code unit to its last (the spans between merge over unchanged characters
  * a phrase may hold). One pass, and the replacements cut from the conversion as a string.
  */
-function diffClauses(text: string, converted: ConvertedUnits, offset: number, target: ConvertTarget, config: string, out: ScriptChange[]): void {
+function diffClauses(text: string, textUnits: Uint16Array, textFrom: number, converted: ConvertedUnits, offset: number, target: ConvertTarget, config: string, out: ScriptChange[]): void {
   const units = converters().scanUnits
   const data = converted.data
-  let convertedText: string | undefined
   const n = text.length
   let i = 0
   while (i < n) {
-    if (text.charCodeAt(i) === data[i]) {
+    if (textUnits[textFrom + i] === data[i]) {
       i++
       continue
     }
@@ -423,15 +434,14 @@ function diffClauses(text: string, converted: ConvertedUnits, offset: number, ta
     let last = i
     let j = i + 1
     while (j < n) {
-      const code = text.charCodeAt(j)
+      const code = textUnits[textFrom + j]!
       if (code !== data[j]) {
         chars++
         last = j
       } else if ((units[code]! & (Scan.Run | Scan.Kana)) !== Scan.Run) break
       j++
     }
-    convertedText ??= converted.toString()
-    out.push(new Change(offset + i, offset + last + 1, 'script/convert', chars, config, target, text, i, last + 1, convertedText.slice(i, last + 1)))
+    out.push(new Change(offset + i, offset + last + 1, 'script/convert', chars, config, target, text, i, last + 1, unitString(data, i, last + 1)))
     i = j
   }
 }
