@@ -66,7 +66,8 @@ for (const [name, dict] of Object.entries(dicts)) out += `  ${name}: ${literal(d
 out += '} as const\nexport type OpenccDictName = keyof typeof OPENCC_DICTS\n'
 
 // Flags per character: 1 = may be part of a phrase key (runs are cut elsewhere); 2 = the traditional → simplified
-// dictionaries may change it; 4 = simplified → traditional changes it inside a same-length phrase (松 in 放松 →
+// dictionaries may change it; 8 = OpenCC's own t2s (TSPhrases, TSCharacters, after the compatibility ideographs) may
+// change it: simplified text holds few of these (the regional variants undone first, 群 → 羣 → 群, mark many); 4 = simplified → traditional changes it inside a same-length phrase (松 in 放松 →
 // 放鬆: a traditional line may hold it in its simplified sense); 16 = the simplified → traditional dictionaries may
 // change it. Only places where a key differs from its value count (干净 → 乾淨 marks both, 著作 → 著作 nothing).
 const pairs = (dict) => (dict.length === 0 ? [] : dict.split('|').map((entry) => entry.split(' ')))
@@ -88,6 +89,7 @@ const markDicts = (names, flag) => {
 const TO_SIMPLIFIED = ['TSPhrases', 'TSCharacters', 'TWVariantsRevPhrases', 'TWVariantsRev', 'HKVariantsRevPhrases', 'HKVariantsRev', 'CJK_Compatibility_Ideographs']
 const FROM_SIMPLIFIED = ['STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'STCharacters', 'TWPhrases', 'TWVariantsPhrases', 'TWVariants', 'HKVariantsPhrases', 'HKVariants', 'CJK_Compatibility_Ideographs']
 markDicts(TO_SIMPLIFIED, 2)
+markDicts(['TSPhrases', 'TSCharacters', 'CJK_Compatibility_Ideographs'], 8)
 markDicts(FROM_SIMPLIFIED, 16)
 for (const name of ['STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'STCharacters']) {
   for (const [key, value] of pairs(dicts[name])) {
@@ -104,6 +106,8 @@ flags += `
 export const PHRASE_CHARS = ${literal(withFlag(1))}
 /** Characters the traditional → simplified dictionaries (t2s, tw2s, hk2s) may change. */
 export const TO_SIMPLIFIED_CHARS = ${literal(withFlag(2))}
+/** Characters OpenCC's t2s may change: a line without one is simplified text t2s leaves as it is. */
+export const T2S_CHARS = ${literal(withFlag(8))}
 /** Characters simplified → traditional changes inside a phrase of the same length (松 in 放松). */
 export const SIMPLIFIED_SENSE_CHARS = ${literal(withFlag(4))}
 /** Characters the simplified → traditional dictionaries (s2t, s2twp, s2hk) may change. */

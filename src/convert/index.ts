@@ -9,6 +9,22 @@ export type OpenccConfig = 's2t' | 's2tw' | 's2twp' | 's2hk' | 't2s' | 'tw2s' | 
 /** A converter: a plain `(text) => text`. */
 export type Convert = (text: string) => string
 
+/** The code units a conversion wrote. Scratch: read them before the next conversion, which writes over them. */
+export interface ConvertedUnits {
+  readonly data: Uint16Array
+  readonly length: number
+  /** Whether a dictionary value with a surrogate in it was written: when false, the units hold surrogates only where the input did. */
+  readonly surrogates: boolean
+  toString(): string
+}
+
+/**
+ * A converter to code units, for a caller that compares the conversion with its input rather than keeping it:
+ * undefined when no dictionary changed anything (the units may still read as the input where one stage undid
+ * another, 麼 → 么 after 么 → 麼).
+ */
+export type ConvertUnits = (text: string) => ConvertedUnits | undefined
+
 interface ConfigSpec {
   /** CJK compatibility ideographs to their unified forms first, as OpenCC's configurations do. */
   normalize: boolean
@@ -44,22 +60,115 @@ const PHRASE = 2
 const IDS = 4
 
 /**
- * One dictionary group: what a merged OpenCC trie answers, from a per-code-unit table and hash look-ups. A phrase
- * is looked up only where one can start (its first two code units are a known prefix), so text the group cannot
- * change costs one table read per code unit.
+ * UTF-16 code units, grown as needed. The converters read and write these rather than strings: on traditional
+ * text nearly every other character changes, and a string built change by change is a rope that each later
+ * stage (and the caller) has to flatten.
+ */
+class Units {
+  data: Uint16Array = new Uint16Array(256)
+  length = 0
+  /** Whether a stage wrote a value with a surrogate in it (when false, the units hold surrogates only where the input did). */
+  surrogates = false
+
+  /** Room for `size` units in all, keeping the first `length`. */
+  reserve(size: number): Uint16Array {
+    if (size > this.data.length) {
+      const grown = new Uint16Array(Math.max(size, this.data.length * 2))
+      grown.set(this.data.subarray(0, this.length))
+      this.data = grown
+    }
+    return this.data
+  }
+
+  load(text: string): void {
+    const data = this.reserve(text.length)
+    for (let i = 0; i < text.length; i++) data[i] = text.charCodeAt(i)
+    this.length = text.length
+  }
+
+  append(source: Uint16Array, from: number, to: number): void {
+    const data = this.reserve(this.length + (to - from))
+    data.set(source.subarray(from, to), this.length)
+    this.length += to - from
+  }
+
+  toString(): string {
+    return decodeUnits(this.data, 0, this.length)
+  }
+}
+
+/** The string of `data[from, to)`, lone surrogates kept (a TextDecoder would make them U+FFFD). */
+function decodeUnits(data: Uint16Array, from: number, to: number): string {
+  if (to - from <= 16) {
+    let out = ''
+    for (let i = from; i < to; i++) out += String.fromCharCode(data[i]!)
+    return out
+  }
+  let out = ''
+  // In slices: a call takes its arguments on the stack.
+  for (let start = from; start < to; start += 8192) out += String.fromCharCode.apply(null, data.subarray(start, Math.min(to, start + 8192)) as unknown as number[])
+  return out
+}
+
+/** FNV-1a over code units: the hash of a phrase key, computed over the text one unit at a time. */
+const HASH_SEED = 0x811c9dc5 | 0
+function hashStep(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193)
+}
+function slotOf(hash: number, mask: number): number {
+  return (hash ^ (hash >>> 15)) & mask
+}
+function powerOfTwoAbove(n: number): number {
+  let size = 16
+  while (size < n * 2) size *= 2
+  return size
+}
+
+/**
+ * One dictionary group: what a merged OpenCC trie answers, from a per-code-unit table and hash look-ups over code
+ * units. A phrase is looked up only where one can start (its first two code units are a known prefix), so text the
+ * group cannot change costs one table read per code unit.
+ *
+ * A value is an integer: a value of one code unit is that unit; any other is 0x10000 plus its index in `values`.
  */
 class DictGroup {
   private readonly units = new Uint8Array(0x10000)
-  private readonly singles = new Map<number, string>()
-  private readonly phrases = new Map<string, string>()
+  /** The value of each BMP character that is a key; -1 where none. */
+  private readonly singles = new Int32Array(0x10000).fill(-1)
+  private readonly astralSingles = new Map<number, number>()
+  /** Values of more or fewer than one code unit, back to back. */
+  private valueUnits: Uint16Array = new Uint16Array(0)
+  private valueStart: number[] = []
+  private valueLength: number[] = []
+  /** Whether each value in `values` holds a surrogate (a character outside the BMP). */
+  private valueSurrogates: boolean[] = []
+  /** The longer keys, back to back, with their values: found through `slots` (an index + 1; 0 is empty). */
+  private keyUnits: Uint16Array = new Uint16Array(0)
+  private keyStart = new Int32Array(0)
+  private keyLength = new Int32Array(0)
+  private keyValue = new Int32Array(0)
+  private slots = new Int32Array(0)
+  private slotMask = 0
   /**
    * For the first two code units of the longer keys: the key lengths (in code units) that start so, as bits
-   * (bit n: a key of n code units; keys longer than 31 units set bit 31 and are tried at every length above).
+   * (bit n: a key of n code units; keys longer than 30 units set bit 31 and are tried at every length above),
+   * in an open-addressing table keyed by both units.
    */
-  private readonly prefixes: (Map<number, number> | undefined)[] = new Array(0x10000).fill(undefined)
+  /** The code units that come second in some longer key: a pair is looked up only when its second unit is one. */
+  private readonly seconds = new Uint8Array(0x10000)
+  private pairKeys = new Int32Array(0)
+  private pairBits = new Int32Array(0)
+  private pairMask = 0
   private longestKey = 0
+  /** The most code units a value has per code unit of its key (room `run` reserves). */
+  private growth = 1
+  /** The hash of the text from the phrase's start up to each length (scratch for `matchPhrase`). */
+  private hashes = new Int32Array(32)
   private singlesRead = false
   private phrasesRead = false
+  /** Set by `matchPhrase`: the end and value of its match. */
+  private matchEnd = 0
+  private matchValue = 0
 
   constructor(private readonly names: readonly OpenccDictName[]) {
     for (let code = 0x2ff0; code <= 0x2fff; code++) this.units[code]! |= IDS
@@ -73,6 +182,7 @@ class DictGroup {
    */
   private read(phrases: boolean): void {
     const seen = new Set<string>()
+    const entries: [string, string][] = []
     for (let d = 0; d < this.names.length; d++) {
       const dict = OPENCC_DICTS[this.names[d]!]
       const local = new Map<string, string>()
@@ -89,25 +199,93 @@ class DictGroup {
       for (const [key, value] of local) {
         if (seen.has(key)) continue
         seen.add(key)
-        this.add(key, value, phrases)
+        entries.push([key, value])
       }
     }
+    if (phrases) this.addPhrases(entries)
+    else for (const [key, value] of entries) this.addSingle(key, value)
   }
 
-  private add(key: string, value: string, phrase: boolean): void {
-    const first = key.charCodeAt(0)
-    if (!phrase) {
-      this.units[first]! |= SINGLE
-      this.singles.set(key.codePointAt(0)!, value)
-      return
+  private valueOf(value: string): number {
+    if (isOneUnit(value)) return value.charCodeAt(0)
+    const index = this.valueStart.length
+    const start = this.valueUnits.length
+    const grown = new Uint16Array(start + value.length)
+    grown.set(this.valueUnits)
+    for (let k = 0; k < value.length; k++) grown[start + k] = value.charCodeAt(k)
+    this.valueUnits = grown
+    this.valueStart.push(start)
+    this.valueLength.push(value.length)
+    this.valueSurrogates.push(SURROGATES.test(value))
+    return 0x10000 + index
+  }
+
+  private addSingle(key: string, value: string): void {
+    this.growth = Math.max(this.growth, Math.ceil(value.length / key.length))
+    this.units[key.charCodeAt(0)]! |= SINGLE
+    const code = key.codePointAt(0)!
+    if (code > 0xffff) this.astralSingles.set(code, this.valueOf(value))
+    else this.singles[code] = this.valueOf(value)
+  }
+
+  private addPhrases(entries: readonly [string, string][]): void {
+    // Values first, in one pool (grown once rather than per entry).
+    let poolSize = this.valueUnits.length
+    for (const [, value] of entries) if (!isOneUnit(value)) poolSize += value.length
+    const pool = new Uint16Array(poolSize)
+    pool.set(this.valueUnits)
+    let poolEnd = this.valueUnits.length
+    const keyValue = new Int32Array(entries.length)
+    let keyUnitCount = 0
+    entries.forEach(([key, value], k) => {
+      this.growth = Math.max(this.growth, Math.ceil(value.length / key.length))
+      keyUnitCount += key.length
+      if (isOneUnit(value)) keyValue[k] = value.charCodeAt(0)
+      else {
+        keyValue[k] = 0x10000 + this.valueStart.length
+        this.valueStart.push(poolEnd)
+        this.valueLength.push(value.length)
+        this.valueSurrogates.push(SURROGATES.test(value))
+        for (let u = 0; u < value.length; u++) pool[poolEnd++] = value.charCodeAt(u)
+      }
+    })
+    this.valueUnits = pool
+    this.keyValue = keyValue
+    this.keyUnits = new Uint16Array(keyUnitCount)
+    this.keyStart = new Int32Array(entries.length)
+    this.keyLength = new Int32Array(entries.length)
+    this.slots = new Int32Array(powerOfTwoAbove(entries.length))
+    this.slotMask = this.slots.length - 1
+    const pairs = new Map<number, number>()
+    let at = 0
+    entries.forEach(([key], k) => {
+      const first = key.charCodeAt(0)
+      this.units[first]! |= PHRASE
+      this.seconds[key.charCodeAt(1)] = 1
+      const pair = (first << 16) | key.charCodeAt(1)
+      pairs.set(pair, (pairs.get(pair) ?? 0) | (key.length > 30 ? 1 << 31 : 1 << key.length))
+      if (key.length > this.longestKey) this.longestKey = key.length
+      this.keyStart[k] = at
+      this.keyLength[k] = key.length
+      let hash = HASH_SEED
+      for (let u = 0; u < key.length; u++) {
+        this.keyUnits[at++] = key.charCodeAt(u)
+        hash = hashStep(hash, key.charCodeAt(u))
+      }
+      let slot = slotOf(hash, this.slotMask)
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.slotMask
+      this.slots[slot] = k + 1
+    })
+    if (this.hashes.length <= this.longestKey) this.hashes = new Int32Array(this.longestKey + 1)
+    this.pairKeys = new Int32Array(powerOfTwoAbove(pairs.size))
+    this.pairBits = new Int32Array(this.pairKeys.length)
+    this.pairMask = this.pairKeys.length - 1
+    for (const [pair, bits] of pairs) {
+      let slot = pairSlot(pair, this.pairMask)
+      while (this.pairKeys[slot] !== 0) slot = (slot + 1) & this.pairMask
+      this.pairKeys[slot] = pair
+      this.pairBits[slot] = bits
     }
-    this.units[first]! |= PHRASE
-    // Keyed by the first code unit, then the second: small integers both, where one key of both would not be.
-    const seconds = (this.prefixes[first] ??= new Map())
-    const second = key.charCodeAt(1)
-    seconds.set(second, (seconds.get(second) ?? 0) | (1 << Math.min(key.length, 31)))
-    if (key.length > this.longestKey) this.longestKey = key.length
-    this.phrases.set(key, value)
   }
 
   private ready(): void {
@@ -118,115 +296,245 @@ class DictGroup {
   /** One character alone: only the keys of one code point can match it. */
   convertChar(char: string): string {
     if (!this.singlesRead) (this.read(false), (this.singlesRead = true))
-    return this.singles.get(char.codePointAt(0)!) ?? char
+    const code = char.codePointAt(0)!
+    const value = code > 0xffff ? (this.astralSingles.get(code) ?? -1) : (this.singles[code] ?? -1)
+    if (value < 0) return char
+    return value < 0x10000 ? String.fromCharCode(value) : this.valueString(value)
+  }
+
+  private valueString(value: number): string {
+    const index = value - 0x10000
+    const start = this.valueStart[index]!
+    return decodeUnits(this.valueUnits, start, start + this.valueLength[index]!)
+  }
+
+  /** The length bits of the keys that start with these two code units; 0 when none. */
+  private pairLengths(first: number, second: number): number {
+    const pair = (first << 16) | second
+    const keys = this.pairKeys
+    let slot = pairSlot(pair, this.pairMask)
+    for (;;) {
+      const key = keys[slot]!
+      if (key === pair) return this.pairBits[slot]!
+      if (key === 0) return 0
+      slot = (slot + 1) & this.pairMask
+    }
+  }
+
+  /** The longest key of more than one code point at `i` (its end and value in `matchEnd`, `matchValue`); false when none. */
+  private matchPhrase(text: Uint16Array, i: number, to: number, lengths: number): boolean {
+    const longest = Math.min(lengths & (1 << 31) ? this.longestKey : 31 - Math.clz32(lengths), to - i)
+    if (longest < 2) return false
+    const hashes = this.hashes
+    let hash = HASH_SEED
+    for (let k = 0; k < longest; k++) hashes[k + 1] = hash = hashStep(hash, text[i + k]!)
+    for (let length = longest; length >= 2; length--) {
+      if (length <= 30 && (lengths & (1 << length)) === 0) continue
+      let slot = slotOf(hashes[length]!, this.slotMask)
+      for (;;) {
+        const entry = this.slots[slot]! - 1
+        if (entry < 0) break
+        if (this.keyLength[entry] === length && this.keyAt(entry, text, i, length)) {
+          this.matchEnd = i + length
+          this.matchValue = this.keyValue[entry]!
+          return true
+        }
+        slot = (slot + 1) & this.slotMask
+      }
+    }
+    return false
+  }
+
+  private keyAt(entry: number, text: Uint16Array, i: number, length: number): boolean {
+    const keys = this.keyUnits
+    const start = this.keyStart[entry]!
+    for (let k = 0; k < length; k++) if (keys[start + k] !== text[i + k]) return false
+    return true
   }
 
   /**
-   * The longest key at `i`: its end and value, written into `match`; false when none. Allocation-free but for the
-   * candidate slices of a phrase look-up.
+   * The longest key at `i` of `text[.., to)`: its end and value in `matchEnd`, `matchValue`; false when none.
    */
-  private matchAt(text: string, i: number, first: number, flags: number, match: { end: number; value: string }): boolean {
-    const lengths = flags & PHRASE && i + 1 < text.length ? this.prefixes[first]!.get(text.charCodeAt(i + 1)) : undefined
-    if (lengths !== undefined) {
-      for (let length = Math.min(lengths & (1 << 31) ? this.longestKey : 31 - Math.clz32(lengths), text.length - i); length >= 2; length--) {
-        if (length < 31 && (lengths & (1 << length)) === 0) continue
-        const value = this.phrases.get(text.slice(i, i + length))
-        if (value !== undefined) {
-          match.end = i + length
-          match.value = value
-          return true
-        }
-      }
+  private matchAt(text: Uint16Array, i: number, to: number, first: number, flags: number): boolean {
+    if (flags & PHRASE && i + 1 < to && this.seconds[text[i + 1]!] === 1) {
+      const lengths = this.pairLengths(first, text[i + 1]!)
+      if (lengths !== 0 && this.matchPhrase(text, i, to, lengths)) return true
     }
     if (flags & SINGLE) {
-      const code = text.codePointAt(i)!
-      const value = this.singles.get(code)
-      if (value !== undefined) {
-        match.end = i + (code > 0xffff ? 2 : 1)
-        match.value = value
+      let value: number
+      let end = i + 1
+      if (first >= 0xd800 && first < 0xdc00 && end < to && text[end]! >= 0xdc00 && text[end]! < 0xe000) {
+        value = this.astralSingles.get(((first - 0xd800) << 10) + (text[end]! - 0xdc00) + 0x10000) ?? -1
+        end++
+      } else value = this.singles[first]!
+      if (value >= 0) {
+        this.matchEnd = end
+        this.matchValue = value
         return true
       }
     }
     return false
   }
 
-  convert(text: string): string {
+  /**
+   * Converts `text[from, to)`, appending the result to `out`; when nothing changes, leaves `out` as it was and
+   * returns false (the caller keeps reading its input).
+   */
+  run(text: Uint16Array, from: number, to: number, out: Units): boolean {
     this.ready()
     const units = this.units
-    const match = { end: 0, value: '' }
-    let out = ''
-    let copied = 0
-    let i = 0
-    while (i < text.length) {
-      const first = text.charCodeAt(i)
+    const singles = this.singles
+    // Read without writing up to the first change: most groups change nothing in most text (the regional variants).
+    let i = from
+    let end = 0
+    let value = 0
+    for (;;) {
+      if (i >= to) return false
+      const first = text[i]!
       const flags = units[first]!
       if (flags === 0) {
         i++
         continue
       }
-      if (this.matchAt(text, i, first, flags, match)) {
-        const { value, end } = match
-        // Most matches are one character: compare code units rather than cut a slice to compare.
-        const same = value.length === end - i && (value.length === 1 ? value.charCodeAt(0) === first : value === text.slice(i, end))
-        if (!same) {
-          out += text.slice(copied, i) + value
-          copied = end
+      if (flags === SINGLE && (first & 0xf800) !== 0xd800) {
+        // A character alone (the most common case): no phrase starts with it and it opens no pair.
+        value = singles[first]!
+        if (value >= 0 && value !== first) {
+          end = i + 1
+          break
         }
-        i = end
-      } else i = unmatchedEnd(text, i)
-    }
-    return copied === 0 ? text : out + text.slice(copied)
-  }
-
-  /** OpenCC's segmentation: each longest key a segment, the text between keys one segment. */
-  segment(text: string): string[] {
-    this.ready()
-    const units = this.units
-    const match = { end: 0, value: '' }
-    const segments: string[] = []
-    let pending = -1
-    let i = 0
-    while (i < text.length) {
-      const first = text.charCodeAt(i)
-      const flags = units[first]!
-      if (flags !== 0 && this.matchAt(text, i, first, flags, match)) {
-        if (pending >= 0) segments.push(text.slice(pending, i))
-        pending = -1
-        segments.push(text.slice(i, match.end))
-        i = match.end
+        i++
         continue
       }
-      if (pending < 0) pending = i
-      i = flags === 0 ? i + 1 : unmatchedEnd(text, i)
+      if (!this.matchAt(text, i, to, first, flags)) {
+        i = unmatchedEnd(text, i, to)
+        continue
+      }
+      end = this.matchEnd
+      value = this.matchValue
+      if (!this.holds(value, text, i, end)) break
+      i = end
     }
-    if (pending >= 0) segments.push(text.slice(pending))
-    return segments
+    // Then written as it is read (one store per code unit costs less than keeping count of what to copy).
+    const data = out.reserve(out.length + (to - from) * this.growth)
+    let written = out.length
+    for (let k = from; k < i; k++) data[written++] = text[k]!
+    written = this.write(value, data, written)
+    i = end
+    while (i < to) {
+      const first = text[i]!
+      const flags = units[first]!
+      if (flags === 0) {
+        data[written++] = first
+        i++
+        continue
+      }
+      if (flags === SINGLE && (first & 0xf800) !== 0xd800) {
+        const single = singles[first]!
+        if (single < 0) data[written++] = first
+        else if (single < 0x10000) data[written++] = single
+        else written = this.write(single, data, written)
+        i++
+        continue
+      }
+      if (!this.matchAt(text, i, to, first, flags)) {
+        const unmatched = unmatchedEnd(text, i, to)
+        while (i < unmatched) data[written++] = text[i++]!
+        continue
+      }
+      written = this.write(this.matchValue, data, written)
+      i = this.matchEnd
+    }
+    out.length = written
+    return true
   }
+
+  /** Writes a value at `written`; returns the end. */
+  private write(value: number, data: Uint16Array, written: number): number {
+    if (value < 0x10000) {
+      data[written++] = value
+      return written
+    }
+    const index = value - 0x10000
+    const start = this.valueStart[index]!
+    const length = this.valueLength[index]!
+    if (this.valueSurrogates[index]) wroteSurrogate = true
+    for (let k = 0; k < length; k++) data[written++] = this.valueUnits[start + k]!
+    return written
+  }
+
+  /** Whether `value` is what `text[i, end)` already holds. */
+  private holds(value: number, text: Uint16Array, i: number, end: number): boolean {
+    if (value < 0x10000) return end - i === 1 && text[i] === value
+    const index = value - 0x10000
+    const length = this.valueLength[index]!
+    if (length !== end - i) return false
+    const start = this.valueStart[index]!
+    for (let k = 0; k < length; k++) if (this.valueUnits[start + k] !== text[i + k]) return false
+    return true
+  }
+
+  /** OpenCC's segmentation: each longest key a segment, the text between keys one segment. Returns the segments' ends. */
+  segment(text: Uint16Array, from: number, to: number, ends: number[]): void {
+    this.ready()
+    const units = this.units
+    ends.length = 0
+    let pending = false
+    let i = from
+    while (i < to) {
+      const first = text[i]!
+      const flags = units[first]!
+      if (flags !== 0 && this.matchAt(text, i, to, first, flags)) {
+        if (pending) ends.push(i)
+        pending = false
+        ends.push((i = this.matchEnd))
+        continue
+      }
+      pending = true
+      i = flags === 0 ? i + 1 : unmatchedEnd(text, i, to)
+    }
+    if (pending) ends.push(to)
+  }
+}
+
+const SURROGATES = /[\ud800-\udfff]/
+
+/** A value written as one code unit: one that is not a surrogate (which `wroteSurrogate` must hear of). */
+function isOneUnit(value: string): boolean {
+  return value.length === 1 && !SURROGATES.test(value)
+}
+
+/** Whether the conversion under way wrote a value with a surrogate in it. */
+let wroteSurrogate = false
+
+function pairSlot(pair: number, mask: number): number {
+  return (Math.imul(pair, 0x9e3779b1) >>> 16) & mask
 }
 
 /** Where the unmatched text at `i` ends: one code point, or a whole ideographic description sequence. */
-function unmatchedEnd(text: string, i: number): number {
-  const end = descriptionEnd(text, i)
+function unmatchedEnd(text: Uint16Array, i: number, to: number): number {
+  const end = descriptionEnd(text, i, to)
   if (end > i) return end
-  return i + codePointLength(text, i)
+  return i + codePointLength(text, i, to)
 }
 
 /** 2 for a surrogate pair, 1 for anything else (a lone surrogate included). */
-function codePointLength(text: string, i: number): number {
-  return text.codePointAt(i)! > 0xffff ? 2 : 1
+function codePointLength(text: Uint16Array, i: number, to: number): number {
+  const code = text[i]!
+  return code >= 0xd800 && code < 0xdc00 && i + 1 < to && text[i + 1]! >= 0xdc00 && text[i + 1]! < 0xe000 ? 2 : 1
 }
 
 /** The end of the ideographic description sequence at `i` (⿰氵青), or 0; `depth` bounds adversarial nesting. */
-function descriptionEnd(text: string, i: number, depth = 0): number {
-  const code = text.charCodeAt(i)
+function descriptionEnd(text: Uint16Array, i: number, to: number, depth = 0): number {
+  const code = text[i]!
   const arity = code === 0x2ff2 || code === 0x2ff3 ? 3 : code >= 0x2ff0 && code <= 0x2fff ? 2 : 0
   if (arity === 0 || depth > 64) return 0
   let end = i + 1
   for (let k = 0; k < arity; k++) {
-    if (end >= text.length) return 0
-    const inner = descriptionEnd(text, end, depth + 1)
+    if (end >= to) return 0
+    const inner = descriptionEnd(text, end, to, depth + 1)
     if (inner) end = inner
-    else end += codePointLength(text, end)
+    else end += codePointLength(text, end, to)
   }
   return end
 }
@@ -245,31 +553,127 @@ function group(names: readonly OpenccDictName[]): DictGroup {
 }
 
 const built = new Map<OpenccConfig, Convert>()
+const builtUnits = new Map<OpenccConfig, ConvertUnits>()
+const builtRanges = new Map<OpenccConfig, ConvertRange>()
 
 /** The converter for a configuration, built once per process on first use and shared by every step. */
 export function converter(config: OpenccConfig): Convert {
   let convert = built.get(config)
   if (!convert) {
-    convert = build(CONFIGS[config])
+    const units = unitConverter(config)
+    convert = (text) => units(text)?.toString() ?? text
     built.set(config, convert)
   }
   return convert
 }
 
-function build(spec: ConfigSpec): Convert {
+/** `converter` writing code units (`ConvertUnits`), built once per process on first use. */
+export function unitConverter(config: OpenccConfig): ConvertUnits {
+  let convert = builtUnits.get(config)
+  if (!convert) {
+    const range = rangeConverter(config)
+    convert = (text) => {
+      input.load(text)
+      return range(input.data, 0, text.length)
+    }
+    builtUnits.set(config, convert)
+  }
+  return convert
+}
+
+/** `converter` reading and writing code units (`ConvertRange`), built once per process on first use. */
+export function rangeConverter(config: OpenccConfig): ConvertRange {
+  let convert = builtRanges.get(config)
+  if (!convert) {
+    convert = build(CONFIGS[config])
+    builtRanges.set(config, convert)
+  }
+  return convert
+}
+
+// Scratch units for the converters: the input of a string, three for the stages to write in turn, and the output
+// of a segmented configuration. A conversion runs to its end before another starts, so every converter shares them.
+const input = new Units()
+const stageA = new Units()
+const stageB = new Units()
+const stageC = new Units()
+const joined = new Units()
+const ends: number[] = []
+
+/** A converter over code units already at hand: `units[from, to)`, which it only reads. */
+export type ConvertRange = (units: Uint16Array, from: number, to: number) => ConvertedUnits | undefined
+
+function build(spec: ConfigSpec): ConvertRange {
   const normalize = spec.normalize ? group(['CJK_Compatibility_Ideographs']) : undefined
   const segmentation = spec.segmentation ? group(spec.segmentation) : undefined
   const chain = spec.chain.map(group)
-  return (text) => {
-    const input = normalize ? normalize.convert(text) : text
-    if (!segmentation) {
-      let out = input
-      for (const g of chain) out = g.convert(out)
-      return out
+  return (units, from, to) => {
+    if (to <= from) return undefined
+    wroteSurrogate = false
+    let data = units
+    let start = from
+    let end = to
+    let changed = false
+    if (normalize) {
+      stageA.length = 0
+      if (normalize.run(data, start, end, stageA)) {
+        data = stageA.data
+        start = 0
+        end = stageA.length
+        changed = true
+      }
     }
-    const segments = segmentation.segment(input)
-    for (const g of chain) for (let k = 0; k < segments.length; k++) segments[k] = g.convert(segments[k]!)
-    return segments.join('')
+    // The stages write in turn into the two scratch units that do not hold what they read.
+    let free = changed ? stageB : stageA
+    let other = changed ? stageC : stageB
+    if (!segmentation) {
+      let current: Units | undefined
+      for (const g of chain) {
+        free.length = 0
+        if (g.run(data, start, end, free)) {
+          current = free
+          data = free.data
+          start = 0
+          end = free.length
+          changed = true
+          free = other
+          other = current
+        }
+      }
+      if (!changed) return undefined
+      const result = current ?? stageA
+      result.surrogates = wroteSurrogate
+      return result
+    }
+    // Each segment through the whole chain on its own, as OpenCC converts them.
+    const source = data
+    segmentation.segment(source, start, end, ends)
+    joined.length = 0
+    let segmentStart = start
+    for (const segmentEnd of ends) {
+      let read = source
+      let readFrom = segmentStart
+      let readTo = segmentEnd
+      let write = free
+      let spare = other
+      for (const g of chain) {
+        write.length = 0
+        if (g.run(read, readFrom, readTo, write)) {
+          read = write.data
+          readFrom = 0
+          readTo = write.length
+          changed = true
+          const used = write
+          write = spare
+          spare = used
+        }
+      }
+      joined.append(read, readFrom, readTo)
+      segmentStart = segmentEnd
+    }
+    if (!changed) return undefined
+    joined.surrogates = wroteSurrogate
+    return joined
   }
 }
 

@@ -1,6 +1,6 @@
 import { isKana } from '../../chars.js'
-import { charConverter, converter, dictionaryPairs, type OpenccConfig } from '../../convert/index.js'
-import { FROM_SIMPLIFIED_CHARS, PHRASE_CHARS, SIMPLIFIED_SENSE_CHARS, TO_SIMPLIFIED_CHARS } from '../../data/opencc-flags.js'
+import { charConverter, converter, dictionaryPairs, rangeConverter, type ConvertedUnits, type OpenccConfig } from '../../convert/index.js'
+import { FROM_SIMPLIFIED_CHARS, PHRASE_CHARS, SIMPLIFIED_SENSE_CHARS, T2S_CHARS, TO_SIMPLIFIED_CHARS } from '../../data/opencc-flags.js'
 import { SHARED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../data/script-chars.js'
 
 /**
@@ -32,6 +32,10 @@ export interface Converters {
   activeMask(target: ConvertTarget): number
   /** `flagsOf` for the BMP, as a table for hot loops. */
   bmpFlags: Uint8Array
+  /** What one pass over a line needs to know of each code unit (the `Scan` bits), for `scanLine`. */
+  scanUnits: Uint16Array
+  /** The `Scan` bits of an astral code point (its Han class and conversion bits). */
+  astralScan(code: number): number
   /** Whether simplified → traditional conversion changes this code point in some phrase (后, 于, 松 in 放松). */
   isAmbiguous(code: number): boolean
   /** Whether a phrase match may span this code point: runs are cut everywhere else. */
@@ -42,6 +46,11 @@ export interface Converters {
    * simplified-only ones).
    */
   convertRun(run: string, target: ConvertTarget, traditionalText: boolean): string
+  /**
+   * `convertRun` of `units[from, to)` to code units (undefined: no dictionary changed anything), for a run bound
+   * for zh-Hans or one `needsNormalising` is false for.
+   */
+  convertRunUnits(units: Uint16Array, from: number, to: number, target: ConvertTarget, traditionalText: boolean): ConvertedUnits | undefined
   /** Whether a run holds characters OpenCC's traditional → simplified tables change (then a traditional target normalises it first). */
   needsNormalising(run: string): boolean
   /** Which traditional forms a text writes: OpenCC's (爲, 衆), Taiwan's (為, 眾) or Hong Kong's (説). */
@@ -52,6 +61,40 @@ export interface Converters {
 
 const ACTIVE_TO_SIMPLIFIED = 2
 const ACTIVE_FROM_SIMPLIFIED = 16
+
+/**
+ * The bits of `scanUnits`: the script class of a Han character, kana, the start of a surrogate pair, and which
+ * conversions may change the character. One pass over a line with this table gives its counts and tells whether
+ * anything could convert (most lines of text already in the target script: nothing, and no converter runs).
+ */
+export const Scan = {
+  Simplified: 1,
+  Traditional: 2,
+  Shared: 4,
+  Han: 8,
+  /** Kana that mark a line as Japanese (`isJapaneseKana`). */
+  Kana: 16,
+  /** A high surrogate: the bits are the code point's (`astralScan`). */
+  High: 32,
+  /** OpenCC's own t2s may change it (the converter of simplified lines bound for zh-Hans). */
+  T2s: 64,
+  /** Any traditional → simplified dictionary may change it (`tw-hk2s`, for traditional lines). */
+  ToSimplified: 128,
+  /** The simplified → traditional dictionaries may change it. */
+  FromSimplified: 256,
+  /** Kana after a lone high surrogate: `lineChanges` sees it, `countScripts` skips it (set by `scanLine` only). */
+  KanaUncounted: 512,
+  /** An ideographic description character (⿰): OpenCC skips an unmatched sequence whole, across any character. */
+  Ids: 1024,
+  /** A phrase match may span it (`isRunChar`). */
+  Run: 2048,
+  /** `T2s`, `ToSimplified` and `FromSimplified` for every code point, U+3040 and above or not (a run's test). */
+  RunT2s: 4096,
+  RunToSimplified: 8192,
+  RunFromSimplified: 16384,
+  /** A low surrogate (read with the high one before it, or alone). */
+  Low: 32768,
+} as const
 
 let built: Converters | undefined
 
@@ -106,9 +149,38 @@ function build(): Converters {
   mark(PHRASE_CHARS, 1)
   mark(TO_SIMPLIFIED_CHARS, ACTIVE_TO_SIMPLIFIED)
   mark(SIMPLIFIED_SENSE_CHARS, 4)
+  mark(T2S_CHARS, 8)
   mark(FROM_SIMPLIFIED_CHARS, ACTIVE_FROM_SIMPLIFIED)
   // Ideographic description sequences (⿰氵青) are skipped whole by OpenCC: keep them inside runs.
   for (let code = 0x2ff0; code <= 0x2fff; code++) flags[code]! |= 1
+
+  const scanOf = (code: number, kind: CharClass, flag: number): number => {
+    let bits = 0
+    if (isHanLike(code)) {
+      bits |= Scan.Han
+      if (kind === CharClass.Simplified) bits |= Scan.Simplified
+      else if (kind === CharClass.Traditional) bits |= Scan.Traditional
+      else if (kind === CharClass.Shared) bits |= Scan.Shared
+    }
+    if (flag & 1) bits |= Scan.Run
+    if (flag & 8) bits |= Scan.RunT2s
+    if (flag & ACTIVE_TO_SIMPLIFIED) bits |= Scan.RunToSimplified
+    if (flag & ACTIVE_FROM_SIMPLIFIED) bits |= Scan.RunFromSimplified
+    if (code >= 0x2ff0 && code <= 0x2fff) bits |= Scan.Ids
+    // Below U+3040 nothing makes a line convertible (Latin letters occur in a few phrase keys, 'U盘'), as it never did.
+    if (code >= 0x3040) {
+      if (isJapaneseKana(code)) bits |= Scan.Kana
+      if (flag & 8) bits |= Scan.T2s
+      if (flag & ACTIVE_TO_SIMPLIFIED) bits |= Scan.ToSimplified
+      if (flag & ACTIVE_FROM_SIMPLIFIED) bits |= Scan.FromSimplified
+    }
+    return bits
+  }
+  const scanUnits = new Uint16Array(0x10000)
+  for (let code = 0; code < 0x10000; code++) scanUnits[code] = scanOf(code, classes[code] as CharClass, flags[code]!)
+  for (let code = 0xd800; code < 0xdc00; code++) scanUnits[code] = Scan.High
+  for (let code = 0xdc00; code < 0xe000; code++) scanUnits[code] = Scan.Low
+  const astralScan = (code: number): number => scanOf(code, astral.get(code) ?? CharClass.Neutral, astralFlags.get(code) ?? 0)
 
   // What a character-by-character converter writes for a simplified character, in any regional standard:
   // a traditional character that is one of these carries no information beyond its simplified form.
@@ -173,6 +245,8 @@ function build(): Converters {
     classOf: (code) => (code < 0x10000 ? (classes[code] as CharClass) : (astral.get(code) ?? CharClass.Neutral)),
     activeMask: (target) => (target === 'zh-Hans' ? ACTIVE_TO_SIMPLIFIED : ACTIVE_TO_SIMPLIFIED | ACTIVE_FROM_SIMPLIFIED),
     bmpFlags: flags,
+    scanUnits,
+    astralScan,
     flagsOf: (code) => (code < 0x10000 ? flags[code]! : (astralFlags.get(code) ?? 0)),
     isAmbiguous: (code) => classes[code] === CharClass.Shared || astral.get(code) === CharClass.Shared || ((code < 0x10000 ? flags[code]! : (astralFlags.get(code) ?? 0)) & 4) !== 0,
     isRunChar: (code) => ((code < 0x10000 ? flags[code]! : (astralFlags.get(code) ?? 0)) & 1) !== 0,
@@ -188,6 +262,7 @@ function build(): Converters {
       const simplified = converter('t2s')(run)
       return protectDeliberate(run, simplified, convert(simplified), target)
     },
+    convertRunUnits: (units, from, to, target, traditionalText) => rangeConverter(target === 'zh-Hans' ? (traditionalText ? 'tw-hk2s' : 't2s') : fromSimplified[target])(units, from, to),
     needsNormalising: (run) => hasTraditional(run, classes, astral),
     traditionalForms(text) {
       sides ??= { taiwan: variantSides('TWVariants'), hongKong: variantSides('HKVariants') }
@@ -242,24 +317,104 @@ export interface ScriptCounts {
 }
 
 export function countScripts(text: string, into: ScriptCounts = { simplified: 0, traditional: 0, shared: 0, han: 0, kana: 0 }): ScriptCounts {
-  const { classOf } = converters()
+  const { scanUnits, astralScan } = converters()
   for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i)
-    if (code >= 0xd800 && code < 0xdc00) {
-      code = text.codePointAt(i)!
+    let bits = scanUnits[text.charCodeAt(i)]!
+    if (bits === 0) continue
+    if (bits & Scan.High) {
+      const code = text.codePointAt(i)!
+      // A code point, or a lone surrogate: either way the next code unit is not counted on its own.
+      bits = code > 0xffff ? astralScan(code) : 0
       i++
     }
-    if (isJapaneseKana(code)) {
-      into.kana++
-      continue
-    }
-    if (!isHanLike(code)) continue
+    if (bits & Scan.Kana) into.kana++
+    if (!(bits & Scan.Han)) continue
     into.han++
-    const kind = classOf(code)
-    if (kind === CharClass.Simplified) into.simplified++
-    else if (kind === CharClass.Traditional) into.traditional++
-    else if (kind === CharClass.Shared) into.shared++
+    if (bits & Scan.Simplified) into.simplified++
+    else if (bits & Scan.Traditional) into.traditional++
+    else if (bits & Scan.Shared) into.shared++
   }
+  return into
+}
+
+/** What one pass over a line finds: its counts of simplified-only and traditional-only characters, and its `Scan` bits. */
+export interface LineScan {
+  simplified: number
+  traditional: number
+  /** The `Scan` bits of its characters, or-ed. */
+  bits: number
+}
+
+/**
+ * One pass over a line: the counts `countScripts` gives (for simplified and traditional) and the bits of every
+ * character, or-ed, from which a caller tells whether the line is Japanese and whether any converter could change it.
+ */
+export function scanLine(text: string, into: LineScan): LineScan {
+  return scanLineUnits(text, unitsFor(text.length), 0, into)
+}
+
+/** `scanLine`, writing the line's code units into `units` from `offset` on (the converters read them there). */
+export function scanLineUnits(text: string, units: Uint16Array, offset: number, into: LineScan): LineScan {
+  const { scanUnits } = converters()
+  // Without a branch per character: a Han character is rarely a bit-free one, and a surrogate pair is rare
+  // enough to scan its line again, carefully.
+  let simplified = 0
+  let traditional = 0
+  let any = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    units[offset + i] = code
+    const bits = scanUnits[code]!
+    any |= bits
+    simplified += bits & Scan.Simplified
+    traditional += bits & Scan.Traditional
+  }
+  if (any & (Scan.High | Scan.Low)) return scanAstral(text, into)
+  into.simplified = simplified
+  into.traditional = traditional >> 1
+  into.bits = any
+  return into
+}
+
+let lineUnits = new Uint16Array(1024)
+
+/** Scratch code units for `scanLine`, grown as needed: what the last line scanned holds until the next is. */
+export function unitsFor(length: number): Uint16Array {
+  if (length > lineUnits.length) lineUnits = new Uint16Array(Math.max(length, lineUnits.length * 2))
+  return lineUnits
+}
+
+/** `scanLine` for a line with surrogates (its bits keep `High` or `Low`): pairs read as code points, lone surrogates as the rules always read them. */
+function scanAstral(text: string, into: LineScan): LineScan {
+  const { scanUnits, astralScan } = converters()
+  let simplified = 0
+  let traditional = 0
+  let any = 0
+  for (let i = 0; i < text.length; i++) {
+    let bits = scanUnits[text.charCodeAt(i)]!
+    if (bits === 0) continue
+    if (bits & Scan.High) {
+      const code = text.codePointAt(i)!
+      if (code > 0xffff) bits = astralScan(code)
+      else {
+        // A lone surrogate: `countScripts` skips the code unit after it, `lineChanges` reads it (for kana and
+        // for the conversion bits). Both as they always did, though parsing never lets one through.
+        bits = 0
+        const next = i + 1 < text.length ? text.codePointAt(i + 1)! : 0
+        const nextBits = next > 0xffff ? astralScan(next) : next >= 0xd800 && next < 0xdc00 ? 0 : scanUnits[next]!
+        any |= nextBits & (Scan.T2s | Scan.ToSimplified | Scan.FromSimplified)
+        if (nextBits & Scan.Kana) any |= Scan.KanaUncounted
+      }
+      any |= Scan.High
+      i++
+    }
+    any |= bits
+    if (bits & Scan.Simplified) simplified++
+    else if (bits & Scan.Traditional) traditional++
+  }
+  into.simplified = simplified
+  into.traditional = traditional
+  into.bits = any
   return into
 }
 

@@ -2,9 +2,9 @@ import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import { applyEdits } from '../../tree/edit.js'
 import type { Root } from '../../types.js'
-import { converters, countScripts, type ConvertTarget, type ScriptCounts } from './convert.js'
+import { converters, Scan, scanLineUnits, unitsFor, type ConvertTarget, type LineScan } from './convert.js'
 import { resolveScriptOptions, type ScriptOptions } from './options.js'
-import { lineEdits } from './rules.js'
+import { convertibleBits, convertLine, isTraditionalText, toEdits } from './rules.js'
 
 /**
  * The `script` step: one consistent script, converted phrase by phrase with OpenCC's dictionaries (src/convert/).
@@ -17,30 +17,54 @@ export const zhtidyScript: Plugin<[ScriptOptions?], Root> = function (options) {
   const conv = converters()
   return (tree: Root, file: VFile) => {
     const lines = tree.children
-    const counts: (ScriptCounts | undefined)[] = []
-    let target: ConvertTarget
-    let keepTraditional = false
+    // One pass over each line: its counts and which converters could change it. Most lines of a document
+    // already in the target script hold nothing any converter changes, and nothing more is done with them.
+    const simplifiedOf = new Int32Array(lines.length)
+    const traditionalOf = new Int32Array(lines.length)
+    const bitsOf = new Uint16Array(lines.length)
+    // The code units of every line, back to back: read once here, then by the converters and the comparison.
+    const startOf = new Int32Array(lines.length)
+    let size = 0
+    for (const node of lines) size += node.value.length
+    const units = unitsFor(size)
+    const scan: LineScan = { simplified: 0, traditional: 0, bits: 0 }
     let simplified = 0
     let traditional = 0
-    lines.forEach((node, index) => {
-      if (node.data?.removed) return
-      const c = countScripts(node.value)
-      counts[index] = c
-      if (c.kana > 0) return
-      simplified += c.simplified
-      traditional += c.traditional
-    })
+    let start = 0
+    for (let index = 0; index < lines.length; index++) {
+      const node = lines[index]!
+      if (node.data?.removed) continue
+      startOf[index] = start
+      scanLineUnits(node.value, units, start, scan)
+      start += node.value.length
+      simplifiedOf[index] = scan.simplified
+      traditionalOf[index] = scan.traditional
+      bitsOf[index] = scan.bits
+      if (scan.bits & Scan.Kana) continue
+      simplified += scan.simplified
+      traditional += scan.traditional
+    }
     const traditionalDocument = traditional > simplified
+    let target: ConvertTarget
+    let keepTraditional = false
     if (settings.script === 'keep') {
       keepTraditional = traditionalDocument
       // The minority converts to the traditional forms the document already writes (為, not OpenCC's 爲).
       target = keepTraditional ? conv.traditionalForms(lines.map((node) => node.value).join('\n')) : 'zh-Hans'
     } else target = settings.script
-    lines.forEach((node, index) => {
-      if (node.data?.removed || node.value.length === 0) return
-      const edits = lineEdits(node.value, target, counts[index], { keepTraditional, traditionalDocument })
-      if (edits.length > 0) applyEdits(file, node, edits)
-    })
+    const options = { keepTraditional, traditionalDocument }
+    const counts = { simplified: 0, traditional: 0 }
+    for (let index = 0; index < lines.length; index++) {
+      const node = lines[index]!
+      const bits = bitsOf[index]!
+      if (node.data?.removed || node.value.length === 0 || bits & (Scan.Kana | Scan.KanaUncounted)) continue
+      counts.simplified = simplifiedOf[index]!
+      counts.traditional = traditionalOf[index]!
+      const traditionalText = isTraditionalText(counts.simplified, counts.traditional, traditionalDocument)
+      if ((bits & convertibleBits(target, traditionalText)) === 0) continue
+      const edits = convertLine(node.value, units, startOf[index]!, bits, target, counts, traditionalText, options)
+      if (edits.length > 0) applyEdits(file, node, toEdits(edits))
+    }
   }
 }
 
