@@ -31,16 +31,41 @@ export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (option
       // Read again only when an established reading would change what the first reading found.
       const again = established.size > 0 && [...watch].some((r) => established.has(r)) && SUSPECT.test(node.value) ? rule(node.value, established) : edits
       if (again.length === 0) continue
-      applyEdits(file, node, again.length >= edits.length ? again : edits)
+      const applied = again.length >= edits.length ? again : edits
+      applyEdits(file, node, applied)
       // A repair can uncover another (`\u0085ÖÐÎÄ`: once the C1 control is `…`, `ÖÐÎÄ` reads as GBK; two kinds of
-      // mojibake on one line): the changed line is looked at again, so that a second run changes nothing.
+      // mojibake on one line): the changed line is looked at again, so that a second run changes nothing. What a
+      // repair wrote is never read again (`——` from `¡ª¡ª` would read as GBK `棗`).
+      let written = writtenRanges([], applied)
       for (let round = 0; round < 2 && mayHoldMojibake(node.value); round++) {
-        const more = rule(node.value, established.size > 0 ? established : undefined)
+        const more = rule(node.value, established.size > 0 ? established : undefined).filter((e) => !written.some(([a, b]) => e.start < b && a < e.end))
         if (more.length === 0) break
         applyEdits(file, node, more)
+        written = writtenRanges(written, more)
       }
     }
   }
+}
+
+/**
+ * The ranges of a line that repairs wrote, after `edits` (sorted, apart from each other and from `ranges`) are
+ * applied to a line whose written ranges were `ranges`.
+ */
+function writtenRanges(ranges: readonly [number, number][], edits: readonly Edit[]): [number, number][] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start)
+  const shift = (at: number) => {
+    let delta = 0
+    for (const e of sorted) if (e.end <= at) delta += e.replacement.length - (e.end - e.start)
+    return at + delta
+  }
+  const out: [number, number][] = ranges.map(([a, b]) => [shift(a), shift(b)])
+  let delta = 0
+  for (const e of sorted) {
+    const start = e.start + delta
+    out.push([start, start + e.replacement.length])
+    delta += e.replacement.length - (e.end - e.start)
+  }
+  return out
 }
 
 /** Lines with characters a misreading leaves: Latin-1 and windows-1252 symbols, C1 controls. */

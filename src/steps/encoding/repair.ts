@@ -230,6 +230,9 @@ function accept(reading: Reading, before: string, after: string, gain: number, c
   }
   if (nonAsciiCount === 0) return false
   if (lost === nonAsciiCount && !before.includes('\uFFFD') && !/锟斤拷|烫烫|屯屯|ï¿½/.test(before)) return false
+  // A letter and lost bytes becoming one lost character: only beside a word (`SlovenÄ�ina`). Elsewhere the letter
+  // may be real (`é` before `锟斤拷`'s U+FFFD), and taking it would take the next letter on the next run.
+  if (lost === nonAsciiCount && reading.rule === 'utf8-as-latin' && !context.touchesLetter) return false
   const perChar = gain / Math.max(1, nonAsciiCount)
   switch (reading.rule) {
     case 'utf8-as-latin':
@@ -363,7 +366,9 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
       let c = next.code
       if (next.candidates) {
         // The character after a lost byte, as far as the walk has gathered bytes.
-        c = guess(last, next.candidates, peek(right, seen < available ? view.slice(0, first + seen) : view, first + at))
+        // Only the bytes from here to what the walk has gathered: a copy of the view up to here made the walk
+        // quadratic on a long line with many lost bytes (decoders read forward only).
+        c = guess(last, next.candidates, seen < available ? peek(right, view.slice(first + at, first + seen), 0) : peek(right, view, first + at))
       }
       acc += stepScore(last, c) + (c >= 0x80 ? structure : 0)
       last = c
@@ -480,7 +485,8 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
       // A lead byte's letter and a lost byte: nothing else prints so (`SlovenÄ�ina`).
       // Unless another Latin-1 letter stands before it (`ÖÐ�`): then the letters are GBK read as Latin-1, or the
       // lead's own sequence is broken, and taking `Ð�` for one character would take `Ö�` next time, and so on.
-      if (/^[\u00c2-\u00f4]\uFFFD$/u.test(piece) && !exotic) return /^[\u0080-\u00ff]$/u.test(previous)
+      // It stands inside a word, as the lost byte did (`Sloven|Ä�|ina`); a real `é` before a U+FFFD is no evidence.
+      if (/^[\u00c2-\u00f4]\uFFFD$/u.test(piece) && !exotic) return /^[\u0080-\u00ff]$/u.test(previous) || !(/^[A-Za-z]$/.test(previous) || /^[A-Za-z]$/.test(next))
       // A curly apostrophe ending a word: `Ã’s` is the plural of `Ã`, not `Òs`.
       if (piece.endsWith('\u2019') && (next === 's' || next === '' || /\s/u.test(next))) return true
       if (/^[\u00c2\u00c3]/u.test(piece) && !exotic) return false

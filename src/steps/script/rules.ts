@@ -390,6 +390,12 @@ function unitString(units: Uint16Array, from: number, to: number): string {
     case 3:
       return String.fromCharCode(units[from]!, units[from + 1]!, units[from + 2]!)
   }
+  // In slices: an argument list of a whole long line overflows the stack (a 128 K line of Big5 read as GBK did).
+  if (to - from > 8192) {
+    let out = ''
+    for (let start = from; start < to; start += 8192) out += String.fromCharCode.apply(null, units.subarray(start, Math.min(to, start + 8192)) as unknown as number[])
+    return out
+  }
   if (to - from > 16) return String.fromCharCode.apply(null, units.subarray(from, to) as unknown as number[])
   let out = ''
   for (let k = from; k < to; k++) out += String.fromCharCode(units[k]!)
