@@ -3,23 +3,12 @@ import path from 'node:path'
 import fc from 'fast-check'
 import * as OpenCC from 'opencc-js'
 import { describe, expect, it } from 'vitest'
+import { OPENCC_JS_LOCALES } from '../helpers/opencc-reference.js'
 import { converter, type OpenccConfig } from '../../src/convert/index.js'
 
 // opencc-js (a dev dependency) is the reference: zhtidy's converter reads the same OpenCC dictionaries from
 // generated tables and must give the same output on every text.
-const REFERENCE: Record<Exclude<OpenccConfig, 'tw-hk2s'>, { from: string; to: string }> = {
-  s2t: { from: 'cn', to: 't' },
-  s2tw: { from: 'cn', to: 'tw' },
-  s2twp: { from: 'cn', to: 'twp' },
-  s2hk: { from: 'cn', to: 'hk' },
-  t2s: { from: 't', to: 'cn' },
-  tw2s: { from: 'tw', to: 'cn' },
-  hk2s: { from: 'hk', to: 'cn' },
-  t2tw: { from: 't', to: 'tw' },
-  t2hk: { from: 't', to: 'hk' },
-  tw2t: { from: 'tw', to: 't' },
-  hk2t: { from: 'hk', to: 't' },
-}
+const REFERENCE = OPENCC_JS_LOCALES
 const references = new Map<string, (text: string) => string>()
 const reference = (config: keyof typeof REFERENCE) => {
   let convert = references.get(config)

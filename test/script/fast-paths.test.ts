@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import * as OpenCC from 'opencc-js'
 import { describe, expect, it } from 'vitest'
+import { OPENCC_JS_LOCALES } from '../helpers/opencc-reference.js'
 import { converter, dictionaryPairs, type OpenccConfig } from '../../src/convert/index.js'
 import { countScripts, Scan, scanLine } from '../../src/steps/script/convert.js'
 import { lineChanges } from '../../src/steps/script/rules.js'
@@ -75,19 +76,7 @@ describe('the changes of a line bound for zh-Hans', () => {
 
 describe('the converter over code units', () => {
   it("gives opencc-js's output on random mixes of phrase keys and characters, for every configuration", () => {
-    const reference: Record<Exclude<OpenccConfig, 'tw-hk2s'>, { from: string; to: string }> = {
-      s2t: { from: 'cn', to: 't' },
-      s2tw: { from: 'cn', to: 'tw' },
-      s2twp: { from: 'cn', to: 'twp' },
-      s2hk: { from: 'cn', to: 'hk' },
-      t2s: { from: 't', to: 'cn' },
-      tw2s: { from: 'tw', to: 'cn' },
-      hk2s: { from: 'hk', to: 'cn' },
-      t2tw: { from: 't', to: 'tw' },
-      t2hk: { from: 't', to: 'hk' },
-      tw2t: { from: 'tw', to: 't' },
-      hk2t: { from: 'hk', to: 't' },
-    }
+    const reference = OPENCC_JS_LOCALES
     const mixed = fc.array(fc.constantFrom(...pieces, '⿰', '⿱', '⿲', ...phrases('STPhrases_GeneratedFromRegionalPhrases', 10), ...phrases('TWPhrases', 10), ...phrases('HKVariantsPhrases', 5)), { maxLength: 30 }).map((parts) => parts.join(''))
     for (const [config, locale] of Object.entries(reference) as [keyof typeof reference, { from: string; to: string }][]) {
       const theirs = OpenCC.Converter(locale as never) as (text: string) => string
