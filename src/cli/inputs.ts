@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs'
 import { readFile, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
-import ignore, { type Ignore } from 'ignore'
+import type { Ignore } from 'ignore'
 import { ZhtidyError } from '../errors.js'
 import { basenamePath, displayPath, fromBytes, joinPath, pathKey, type FsPath } from './fspath.js'
 
@@ -117,6 +117,8 @@ async function ignoreRules(directory: FsPath, relative: string, entries: readonl
     if (!entries.some(({ entry, name: n }) => n === name && entry.isFile())) continue
     const file = joinPath(directory, name)
     try {
+      // Loaded only where an ignore file is met.
+      const ignore = (await import('ignore')).default
       ig = (ig ?? ignore()).add(await readFile(file, 'utf8'))
     } catch (error) {
       warn(`${displayPath(file)}: cannot read this ignore file (${describeFsError(error)}); its patterns are not applied`)

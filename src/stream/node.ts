@@ -7,7 +7,6 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Worker } from 'node:worker_threads'
 import { createGunzip, createGzip } from 'node:zlib'
-import iconv from 'iconv-lite'
 import type { FromWorker, WorkerPort } from './pool.js'
 import { IDLE, IDLE_MS, untilIdle } from './pump.js'
 import type { Sink } from './types.js'
@@ -76,6 +75,8 @@ export function gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Ar
  * chunks included; a byte-order mark of that encoding is dropped, bytes the encoding cannot read become U+FFFD.
  */
 export async function* transcode(source: AsyncIterable<Uint8Array>, encoding: string): AsyncGenerator<Uint8Array> {
+  // Loaded only for --encoding: nothing else at run time needs iconv-lite.
+  const iconv = (await import('iconv-lite')).default
   const decoder = iconv.getDecoder(encoding)
   for await (const chunk of source) {
     const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
