@@ -1,7 +1,7 @@
 // Scale: the whole command line on a large JSON Lines dump of real pages and on a large plain text file, with
 // --jobs 1 and --jobs 2: wall time, CPU and peak RSS of the process (workers included), and the --jobs 2 speed-up
 // measured in the same run. Sizes: 100 MB (--quick: 16 MB); ZHTIDY_BENCH_SCALE_MB sets another.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -38,10 +38,28 @@ export default async function scaleBench(ctx) {
     rmSync(out, { recursive: true, force: true })
     rows.push({ group, name, bytes: input.bytes, seconds, note: `CPU ${usage.cpu.toFixed(1)} s, peak RSS ${(usage.rss / 1048576).toFixed(0)} MB`, rss: usage.rss, ...extra })
   }
+  // The machine's own ceiling: two independent single-threaded runs at once, each on half the records. On a host
+  // whose two vCPUs do not give twice the work of one, no --jobs can either; this row says what the host gives.
+  const halves = [0, 1].map((h) => write(`half-${h}.jsonl`, (k) => JSON.stringify({ id: 2 * k + h, text: pages[(2 * k + h) % pages.length] }) + '\n'))
+  const both = async (group) => {
+    const started = process.hrtime.bigint()
+    await Promise.all(
+      halves.map(
+        (half, h) =>
+          new Promise((resolve, reject) => {
+            const child = spawn(process.execPath, [cli, '--quiet', '--jobs', '1', '-o', path.join(dir, `half-out-${h}`), half.file], { stdio: 'ignore' })
+            child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`half ${h}: exit ${code}`))))
+          }),
+      ),
+    )
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9
+    rows.push({ group, name: 'two --jobs 1 runs at once, half each', bytes: halves[0].bytes + halves[1].bytes, seconds, note: 'the host\'s parallel ceiling for --jobs 2' })
+  }
   try {
     const g1 = `command line on a ${megabytes} MB JSON Lines dump of real pages (wall time)`
     run(g1, 'zhtidy --jobs 1', jsonl, 1, { baseline: true })
     run(g1, 'zhtidy --jobs 2', jsonl, 2)
+    await both(g1)
     const g2 = `command line on a ${megabytes} MB plain text file (wall time)`
     run(g2, 'zhtidy --jobs 1', text, 1, { baseline: true })
     run(g2, 'zhtidy --jobs 2', text, 2)
