@@ -325,21 +325,32 @@ describe('outputs never lose or overwrite data', () => {
 })
 
 describe('interrupts', () => {
-  it('SIGINT and SIGTERM during -o remove the temporary file, leave the input whole and end by the signal', async () => {
-    const { spawn } = await import('node:child_process')
-    const dir = mkdtempSync(path.join(tmp, 'signal-'))
+  /** A big input (12 MB of the seed page: still running when a signal comes), in a fresh directory. */
+  function bigInput(prefix: string): { dir: string; input: string } {
+    const dir = mkdtempSync(path.join(tmp, prefix))
     const input = path.join(dir, 'big.txt')
-    // Long enough to be still running when the signal comes: 12 MB of the seed page.
     const page = readFileSync(seed, 'utf8')
     writeFileSync(input, page.repeat(Math.ceil(12e6 / Buffer.byteLength(page))))
+    return { dir, input }
+  }
+
+  /** Starts `zhtidy -o out/big.txt input` and resolves once its temporary output exists. */
+  async function startWriting(input: string, out: string) {
+    const { spawn } = await import('node:child_process')
+    const child = spawn(process.execPath, [bin, '--quiet', '--jobs', '1', '-o', path.join(out, 'big.txt'), input], { stdio: 'ignore' })
+    const exited = new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (status, signal) => resolve({ status, signal })))
+    for (let waited = 0; readdirSync(out).length === 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50))
+    return { child, exited }
+  }
+
+  it('SIGINT and SIGTERM during -o remove the temporary file, leave the input whole and end by the signal', async () => {
+    const { dir, input } = bigInput('signal-')
     const before = statSync(input).size
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
       const out = path.join(dir, `out-${signal}`)
       mkdirSync(out)
-      const child = spawn(process.execPath, [bin, '--quiet', '--jobs', '1', '-o', path.join(out, 'big.txt'), input], { stdio: 'ignore' })
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (status, sig) => resolve(status ?? (sig === signal ? code : null))))
-      // Wait until the temporary output exists, then interrupt.
-      for (let waited = 0; readdirSync(out).length === 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50))
+      const { child, exited: ended } = await startWriting(input, out)
+      const exited = ended.then(({ status, signal: sig }) => status ?? (sig === signal ? code : null))
       expect(readdirSync(out)[0]).toMatch(/^\.big\.txt\.zhtidy-.*\.tmp$/)
       child.kill(signal)
       expect(await exited).toBe(code)
@@ -349,17 +360,11 @@ describe('interrupts', () => {
   }, 90_000)
 
   it('kill -9 leaves the input whole and a temporary file, which the next run into that directory removes', async () => {
-    const { spawn } = await import('node:child_process')
-    const dir = mkdtempSync(path.join(tmp, 'kill9-'))
-    const input = path.join(dir, 'big.txt')
-    const page = readFileSync(seed, 'utf8')
-    writeFileSync(input, page.repeat(Math.ceil(12e6 / Buffer.byteLength(page))))
+    const { dir, input } = bigInput('kill9-')
     const before = readFileSync(input)
     const out = path.join(dir, 'out')
     mkdirSync(out)
-    const child = spawn(process.execPath, [bin, '--quiet', '--jobs', '1', '-o', path.join(out, 'big.txt'), input], { stdio: 'ignore' })
-    const exited = new Promise((resolve) => child.on('exit', resolve))
-    for (let waited = 0; readdirSync(out).length === 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50))
+    const { child, exited } = await startWriting(input, out)
     child.kill('SIGKILL')
     await exited
     const [left] = readdirSync(out)
