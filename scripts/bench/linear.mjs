@@ -2,7 +2,7 @@
 // the size (issue 14). Each group's baseline is the smaller size; a ratio near 1.00 is linear, 0.10 is the limit,
 // a quadratic pattern shows 0.01. ZHTIDY_BENCH_LINEAR_MB sets the larger size (default 2; --quick: 1). At 10 the
 // run dies: `中?!` repeated on one line costs about 0.4 KB of memory per character in the encoding and annotations
-// steps (time stays linear), so a 10 MB line of it needs some 5 GB; see CHANGELOG, Known problems.
+// steps (time stays linear), so a 10 MB line of it needs some 5 GB; see README, Performance.
 import { pathToFileURL } from 'node:url'
 import iconv from 'iconv-lite'
 
