@@ -51,6 +51,16 @@ export function pathKey(p: FsPath): string {
   return latin1Of(p)
 }
 
+/**
+ * The one order of paths (walks, shards): locale-free, so every task on every machine sorts alike. Strings by code
+ * unit, as JavaScript sorts them; a name in bytes by its bytes.
+ */
+export function comparePaths(a: FsPath, b: FsPath): number {
+  const x = typeof a === 'string' ? a : pathKey(a)
+  const y = typeof b === 'string' ? b : pathKey(b)
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
 /** How a path is shown in messages: as text, each byte that is not part of valid UTF-8 written `\xNN`. */
 export function displayPath(p: FsPath): string {
   if (typeof p === 'string') return p

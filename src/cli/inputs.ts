@@ -3,7 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Ignore } from 'ignore'
 import { ZhtidyError } from '../errors.js'
-import { basenamePath, displayPath, fromBytes, joinPath, pathKey, type FsPath } from './fspath.js'
+import { basenamePath, comparePaths, displayPath, fromBytes, joinPath, pathKey, type FsPath } from './fspath.js'
 
 /** Which files a directory walk takes. Paths named on the command line are always taken. */
 export interface WalkFilter {
@@ -71,7 +71,7 @@ export async function expandInputs(
     if (info.isDirectory()) {
       const found: FsPath[] = []
       await walk(given, '', found, warn, filter, [])
-      found.sort((a, b) => (pathKey(a) < pathKey(b) ? -1 : pathKey(a) > pathKey(b) ? 1 : 0))
+      found.sort(comparePaths)
       for (const relative of found) {
         const full = joinPath(given, relative)
         inputs.push({ kind: 'file', path: full, relative, display: displayPath(full), walked: true })

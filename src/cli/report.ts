@@ -61,7 +61,7 @@ export class Reporter {
     if (format === 'text' || format === 'vfile-json') {
       const [{ VFile }, { VFileMessage }] = await Promise.all([import('vfile'), import('vfile-message')])
       makeFile = (report, messages) => {
-        const where = report.record === undefined ? report.path : `${report.path}:${report.record}`
+        const where = documentName(report)
         const file = new VFile({ path: report.encoding === 'utf-8' || format !== 'text' ? where : `${where} (decoded from ${report.encoding})` })
         // A message is an Error: without this each would capture a stack nobody reads.
         const limit = Error.stackTraceLimit
@@ -218,12 +218,16 @@ function sarifLog(results: unknown[], version: string): unknown {
   }
 }
 
+/** A document as messages name it: the file, and for a JSON Lines or WARC record its line (`dump.jsonl:12`). */
+function documentName(report: DocumentReport): string {
+  return report.record === undefined ? report.path : `${report.path}:${report.record}`
+}
+
 /** The one-line summary --check prints for a document that would change. */
 export function formatCheckLine(report: DocumentReport): string {
   const counts = Object.entries(report.stats)
     .sort((a, b) => b[1] - a[1])
     .map(([rule, n]) => `${rule} ×${n}`)
     .join(', ')
-  const where = report.record === undefined ? report.path : `${report.path}:${report.record}`
-  return `${where}: would change${counts ? ` (${counts})` : ' (re-encoded as UTF-8)'}\n`
+  return `${documentName(report)}: would change${counts ? ` (${counts})` : ' (re-encoded as UTF-8)'}\n`
 }

@@ -361,7 +361,7 @@ async function openInput(input: Input, run: RunState): Promise<Opened | undefine
   let jsonl = run.settings.jsonl ?? byName === 'jsonl'
   // Records are often longer than the binary sniff: look at up to 64 KB for whole lines.
   const sniffJsonLines = async () => {
-    if (head[0] !== 0x7b && !/^\s*\{/.test(Buffer.from(head.subarray(0, 64)).toString('latin1'))) return false
+    if (!/^\s*\{/.test(Buffer.from(head.subarray(0, 64)).toString('latin1'))) return false
     ;({ head, chunks: all } = await engine().peek(all, JSONL_SNIFF_BYTES))
     return looksLikeJsonLines(head)
   }
@@ -504,12 +504,11 @@ async function planTargets(inputs: readonly Input[], settings: Settings, sharded
     const seen = new Map<string, string>()
     for (const input of inputs) {
       if (input.kind !== 'file') continue
-      let target = input.path
-      if ((await lstat(input.path)).isSymbolicLink()) {
-        if (settings.symlinks === 'refuse') throw new ZhtidyError('invalid-option', `-i: ${input.display} is a symbolic link (--symlinks refuse); give the file it points at`)
-        target = await realFsPath(input.path)
-      }
-      const real = pathKey(await realFsPath(target))
+      const isLink = (await lstat(input.path)).isSymbolicLink()
+      if (isLink && settings.symlinks === 'refuse') throw new ZhtidyError('invalid-option', `-i: ${input.display} is a symbolic link (--symlinks refuse); give the file it points at`)
+      const resolved = await realFsPath(input.path)
+      const target = isLink ? resolved : input.path
+      const real = pathKey(resolved)
       const other = seen.get(real)
       if (other !== undefined) throw new ZhtidyError('invalid-option', `-i: ${other} and ${input.display} are the same file; give it once`)
       seen.set(real, input.display)

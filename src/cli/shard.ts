@@ -16,7 +16,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { ZhtidyError } from '../errors.js'
 import { describeFsError, type Input } from './inputs.js'
-import { joinPath, mapPath, pathKey, type FsPath } from './fspath.js'
+import { comparePaths, joinPath, mapPath, type FsPath } from './fspath.js'
 
 export interface Shard {
   /** 0-based, below `count`. */
@@ -87,22 +87,12 @@ export function formatShard(shard: Shard): string {
 
 /** File k of the inputs in sorted path order goes to shard k mod N; the kept inputs stay in their given order. */
 export function selectFiles<T extends { path: FsPath }>(inputs: readonly T[], shard: Shard): T[] {
-  const order = inputs.map((input, position) => ({ input, position })).sort((a, b) => compareCodeUnits(sortKey(a.input.path), sortKey(b.input.path)) || a.position - b.position)
+  const order = inputs.map((input, position) => ({ input, position })).sort((a, b) => comparePaths(a.input.path, b.input.path) || a.position - b.position)
   const mine = new Set<number>()
   order.forEach(({ position }, rank) => {
     if (rank % shard.count === shard.index) mine.add(position)
   })
   return inputs.filter((_, position) => mine.has(position))
-}
-
-/** Strings as they are (the order shards have always used), names in bytes by their bytes. */
-function sortKey(p: FsPath): string {
-  return typeof p === 'string' ? p : pathKey(p)
-}
-
-/** Locale-free order, so every task on every machine sorts the same way. */
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Where block k's nominal range starts in a file of `size` bytes (k = N gives `size`). */

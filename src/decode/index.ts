@@ -175,12 +175,17 @@ function latinWords(text: string): boolean {
     if (c < 0x80) continue
     // Inverted marks, guillemets, degree and the like stand beside the letters.
     if (c >= 0xa0 && c <= 0xbf) continue
-    if (!(c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) return false
+    if (!isLatinLetter(c, 0x24f)) return false
     const before = text.charCodeAt(i - 1)
     const after = text.charCodeAt(i + 1)
     if (isAsciiLetter(before) || isAsciiLetter(after) || after === 0x27) inWord++
   }
   return inWord > 0
+}
+
+/** A Latin letter from À up to `last` (ÿ for windows-1252, ɏ for the Latin Extended blocks), × and ÷ aside. */
+function isLatinLetter(c: number, last: number): boolean {
+  return c >= 0xc0 && c <= last && c !== 0xd7 && c !== 0xf7
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -230,17 +235,11 @@ function gluedToLatin(text: string): number {
 function europeanWords(text: string): boolean {
   let inside = false
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x80) continue
-    if (c < 0xc0 || c > 0xff || c === 0xd7 || c === 0xf7) return false
+    if (text.charCodeAt(i) < 0x80) continue
     // A run of such letters (`HÅØYA`) counts when ASCII letters stand on both sides of the run.
-    let end = i + 1
-    while (end < text.length && text.charCodeAt(end) >= 0x80) end++
+    let end = i
+    for (; end < text.length && text.charCodeAt(end) >= 0x80; end++) if (!isLatinLetter(text.charCodeAt(end), 0xff)) return false
     if (isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(end))) inside = true
-    for (let k = i + 1; k < end; k++) {
-      const d = text.charCodeAt(k)
-      if (d < 0xc0 || d > 0xff || d === 0xd7 || d === 0xf7) return false
-    }
     i = end - 1
   }
   return inside
