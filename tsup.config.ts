@@ -15,9 +15,9 @@ const esmOnly = [/^unified/, /^vfile/, /^unist-/, /^bail$/, /^trough$/, /^devlop
 export default defineConfig([
   {
     // The worker is its own entry: worker_threads loads it by file name, beside cli.js.
-    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', worker: 'src/stream/worker.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/cli/main.ts', worker: 'src/stream/worker.ts' },
     format: ['esm'],
-    dts: { entry: { index: 'src/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
     target: 'node20',
     sourcemap: true,
     splitting: true,
@@ -25,9 +25,9 @@ export default defineConfig([
     esbuildOptions,
   },
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node.ts' },
     format: ['cjs'],
-    dts: { entry: { index: 'src/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
     target: 'node20',
     sourcemap: true,
     noExternal: esmOnly,

@@ -31,3 +31,6 @@ export type {
   LineNode,
   Root,
 } from './types.js'
+export { createTidyStream } from './stream/web.js'
+export type { TidyStreamOptions } from './stream/web.js'
+export type { DocumentReport } from './stream/types.js'
