@@ -65,6 +65,8 @@ interface Totals {
   documents: number
   changed: number
   skippedRecords: number
+  /** Inputs left out under --on-error skip (unreadable, or not text and named on the command line). */
+  skippedInputs: number
   /** Documents with a warning or an error message (for --frail). */
   warned: number
   /** Whether every document counted was a JSON Lines record: the --check summary then says records. */
@@ -132,7 +134,7 @@ function buildProgram(): Command {
     .option('--no-jsonl', 'read .jsonl and .ndjson files as plain text')
     .option('-e, --encoding <name>', 'read every input in this encoding (gb18030, big5, utf-16le, shift_jis…) instead of detecting it')
     .option('--field <name>', 'the field --jsonl cleans (default: text)')
-    .option('--on-error <mode>', 'JSON Lines records that are bad: fail (exit 2), skip (drop, counted), keep (pass through)')
+    .option('--on-error <mode>', 'bad input (a JSON Lines record, an unreadable file, a named file that is not text): fail (exit 2), skip (drop, counted), keep (pass through)')
     .option('--only <steps>', `comma-separated steps to run (${STEP_NAMES.join(', ')})`)
     .option('--skip <steps>', 'comma-separated steps not to run')
     .addOption(new Option('--script <script>', `target script: ${SCRIPTS.join(', ')} (default zh-Hans)`))
@@ -249,7 +251,7 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
   }
   if (settings.out !== undefined) refuseOutputInsideInputs(settings.out, paths)
   settings.targets = await planTargets(inputs, settings, opts.shard !== undefined)
-  const totals: Totals = { documents: 0, changed: 0, skippedRecords: 0, warned: 0, onlyRecords: true }
+  const totals: Totals = { documents: 0, changed: 0, skippedRecords: 0, skippedInputs: 0, warned: 0, onlyRecords: true }
   const tidyOptions: TidyOptions = { ...settings.tidy, messages: settings.report !== undefined }
   const local = engine().inProcessCleaner((tasks) => engine().runTasks(tasks, tidyOptions))
   const cleaner =
@@ -276,6 +278,7 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
     return totals.changed > 0 || frailed ? EXIT_CHANGES : EXIT_OK
   }
   if (totals.skippedRecords > 0 && settings.level !== 'silent') process.stderr.write(`zhtidy: skipped ${totals.skippedRecords} bad records (--on-error skip)\n`)
+  if (totals.skippedInputs > 0 && settings.level !== 'silent') process.stderr.write(`zhtidy: skipped ${totals.skippedInputs} input${totals.skippedInputs === 1 ? "" : "s"} (--on-error skip)\n`)
   return frailed ? EXIT_CHANGES : EXIT_OK
 }
 
@@ -323,6 +326,8 @@ async function* allItems(inputs: readonly Input[], run: RunState): AsyncGenerato
 interface Opened {
   chunks: AsyncIterable<Uint8Array>
   format: Format | undefined
+  /** Not text, kept under --on-error keep: its bytes go out as they came. */
+  passThrough?: true
 }
 
 /** Opens an input, sees through gzip, and leaves binary files out with a warning. */
@@ -333,23 +338,40 @@ async function openInput(input: Input, run: RunState): Promise<Opened | undefine
   const name = input.kind === 'file' ? input.display : ''
   const namedGz = /\.gz$/i.test(name)
   let chunks = readErrors(input.kind === 'stdin' ? engine().stdinChunks(onBytes) : engine().fileChunks(openFileRange(input), onBytes), `${input.display}: cannot read`)
-  let { head, chunks: all } = await engine().peek(chunks, engine().SNIFF_BYTES)
+  const onError = run.settings.onError
+  let head: Uint8Array
+  let all: AsyncIterable<Uint8Array>
+  try {
+    ;({ head, chunks: all } = await engine().peek(chunks, engine().SNIFF_BYTES))
+  } catch (error) {
+    // --on-error covers an input that cannot be read as it covers a bad record; there is nothing to keep of it.
+    if (onError === 'fail' || !(error instanceof ZhtidyError)) throw error
+    warn(run, `${error.message}; skipped (--on-error ${onError})`)
+    run.totals.skippedInputs++
+    return undefined
+  }
+  // A non-text input: a walk always leaves it out; a file named on the command line (or stdin) follows --on-error.
+  const notText = (detail: string): Opened | undefined => {
+    if ((input.kind === 'file' && input.walked) || onError === 'skip') {
+      warn(run, `${input.display}: skipped: ${detail}`)
+      if (!(input.kind === 'file' && input.walked)) run.totals.skippedInputs++
+      return undefined
+    }
+    if (onError === 'fail') throw new ZhtidyError('unreadable-input', `${input.display}: ${detail} (--on-error skip leaves it out, keep passes it through)`)
+    warn(run, `${input.display}: ${detail}; passed through as it is (--on-error keep)`)
+    return { chunks: all, format: undefined, passThrough: true }
+  }
   // A gzip stream on stdin or in a .gz file is a wrapper to open; anywhere else it is a binary file.
   const wrapped = engine().isGzip(head) && (namedGz || input.kind === 'stdin')
   // The compressed bytes are binary by nature; what counts is what they unpack to.
   const kind = wrapped ? undefined : engine().binaryKind(head)
-  if (kind) {
-    warn(run, `${input.display}: skipped: ${kind}, not text`)
-    return undefined
-  }
+  if (kind) return notText(`${kind}, not text`)
   if (wrapped) {
     chunks = readErrors(engine().gunzip(all), `${input.display}: not valid gzip`)
     ;({ head, chunks: all } = await engine().peek(chunks, engine().SNIFF_BYTES))
     const inner = engine().binaryKind(head)
-    if (inner) {
-      warn(run, `${input.display}: skipped: gzipped ${inner}, not text`)
-      return undefined
-    }
+    // Kept, it goes out unpacked, as text from a .gz does (a target named .gz is compressed again).
+    if (inner) return notText(`gzipped ${inner}, not text`)
   }
   // A forced encoding: the bytes are read in it here, and everything after sees UTF-8.
   if (run.settings.encoding) {
@@ -462,6 +484,16 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
       totals.skippedRecords++
       fileChanged = true
     },
+  }
+  if (opened.passThrough) {
+    yield {
+      size: 0,
+      emit: async () => {
+        for await (const chunk of opened.chunks) await sink.write(chunk)
+      },
+    }
+    yield { size: 0, emit: finish }
+    return
   }
   const options: { format?: Format; forcedEncoding?: string } = opened.format === undefined ? {} : { format: opened.format }
   if (settings.encoding) options.forcedEncoding = settings.encoding

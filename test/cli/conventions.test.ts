@@ -232,3 +232,61 @@ describe('--encoding', () => {
 function iconvEncode(text: string, encoding: string): Buffer {
   return (require('iconv-lite') as typeof import('iconv-lite')).encode(text, encoding)
 }
+
+describe('--on-error for text inputs as for records', () => {
+  // The first bytes of a real PNG file (its signature and IHDR chunk header) and a line of the seed 000.
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000100000001008060000001ff3ff61', 'hex')
+  const TEXT = '市委書(shū)記,主持會議\n'
+  let dir: string
+  beforeAll(() => {
+    dir = path.join(tmp, 'on-error')
+    mkdirSync(path.join(dir, 'tree'), { recursive: true })
+    writeFileSync(path.join(dir, 'logo.png'), PNG)
+    writeFileSync(path.join(dir, 'a.txt'), TEXT)
+    writeFileSync(path.join(dir, 'tree', 'logo.png'), PNG)
+    writeFileSync(path.join(dir, 'tree', 'a.txt'), TEXT)
+  })
+
+  it('fail (the default): a file named on the command line that is not text stops the run, exit 2, naming it', () => {
+    const r = zhtidy(['logo.png', 'a.txt'], { cwd: dir })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('logo.png: PNG image, not text')
+    const stdin = zhtidy([], { cwd: dir, input: PNG.toString('latin1').replace(/[^\0-\x7f]/g, '\0') })
+    expect(stdin.status).toBe(2)
+    expect(stdin.stderr).toContain('<stdin>:')
+  })
+
+  it('skip leaves it out with a warning and a count; keep passes its bytes through, to stdout and to -o', () => {
+    const skip = zhtidy(['--on-error', 'skip', 'logo.png', 'a.txt'], { cwd: dir })
+    expect(skip.status).toBe(0)
+    expect(skip.stdout).toBe('市委书记，主持会议\n')
+    expect(skip.stderr).toContain('zhtidy: skipped 1 input (--on-error skip)')
+    const keep = spawnSync(process.execPath, [bin, '--on-error', 'keep', 'logo.png', 'a.txt'], { cwd: dir })
+    expect(keep.status).toBe(0)
+    expect(Buffer.compare(keep.stdout, Buffer.concat([PNG, Buffer.from('市委书记，主持会议\n')]))).toBe(0)
+    const out = path.join(dir, 'out')
+    expect(zhtidy(['--on-error', 'keep', '-o', out, 'logo.png', 'a.txt'], { cwd: dir }).status).toBe(0)
+    expect(Buffer.compare(readFileSync(path.join(out, 'logo.png')), PNG)).toBe(0)
+    expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('市委书记，主持会议\n')
+  })
+
+  it('a walk always leaves non-text files out, whatever --on-error says', () => {
+    for (const mode of ['fail', 'keep']) {
+      const out = path.join(dir, `walk-${mode}`)
+      const r = zhtidy(['--on-error', mode, '-o', out, 'tree'], { cwd: dir })
+      expect(r.status).toBe(0)
+      expect(r.stderr).toContain('logo.png: skipped: PNG image, not text')
+      expect(readdirSync(out)).toEqual(['a.txt'])
+    }
+  })
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable file: fail exits 2, skip leaves it out and goes on', () => {
+    const locked = path.join(dir, 'locked.txt')
+    writeFileSync(locked, TEXT, { mode: 0o000 })
+    expect(zhtidy(['locked.txt', 'a.txt'], { cwd: dir }).status).toBe(2)
+    const r = zhtidy(['--on-error', 'skip', 'locked.txt', 'a.txt'], { cwd: dir })
+    expect(r.status).toBe(0)
+    expect(r.stderr).toMatch(/locked\.txt: cannot read \(permission denied\); skipped/)
+    expect(r.stdout).toBe('市委书记，主持会议\n')
+  })
+})
