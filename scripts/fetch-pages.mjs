@@ -76,7 +76,12 @@ async function readSource(repo, commit, file) {
     return execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${file}`], { maxBuffer: 1 << 30 }).toString('utf8')
   }
   const url = `https://raw.githubusercontent.com/${repo}/${commit}/${file.split('/').map(encodeURIComponent).join('/')}`
-  const response = await fetch(url)
+  let response
+  try {
+    response = await fetch(url)
+  } catch (error) {
+    throw new Error(`${url}: ${error.cause?.code ?? error.cause?.message ?? error.message} (no network? use --mirror or --git-dir)`)
+  }
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
   const body = await response.text()
   // A file kept in Git LFS is served as its pointer by raw.githubusercontent.com.
