@@ -27,7 +27,8 @@ const BOILERPLATE_KINDS = [
 const MIN_PAGES = 60
 const MIN_SITES = 30
 
-const files = existsSync(PAGES_DIR) ? readdirSync(PAGES_DIR).filter((name) => name.endsWith('.json')) : []
+const files = existsSync(PAGES_DIR) ? readdirSync(PAGES_DIR).filter((name) => name.endsWith('.json')).sort() : []
+// readLabels() reads the same files in the same order.
 const labels = readLabels()
 
 function sourceKey(page: PageLabels): string {
@@ -83,7 +84,7 @@ function problems(page: PageLabels, file: string): string[] {
 describe('labelled pages: the labels', () => {
   it('every labels file is well formed (fields, splits, sources, kinds; lines sorted, each once)', () => {
     expect(files.length).toBeGreaterThan(0)
-    const bad = files.flatMap((file, index) => problems(labels[index], file).map((problem) => `${file}: ${problem}`))
+    const bad = files.flatMap((file, index) => problems(labels[index] as PageLabels, file).map((problem) => `${file}: ${problem}`))
     expect(bad).toEqual([])
   })
 
