@@ -40,7 +40,6 @@ export interface TableHeader {
   lines: number
   /** Exact entries (exact mode) or heavy-hitter candidates (sketch mode). */
   entries: number
-  samples: number
 }
 
 /** One line of `top`: its fingerprint as 16 hex digits, its document count, and its text when the table kept one. */
@@ -177,7 +176,6 @@ export class LineTable {
       documents: this.documents,
       lines: this.lines,
       entries: this.entries,
-      samples: this.samples().length,
     }
   }
 
@@ -188,8 +186,9 @@ export class LineTable {
 
   /**
    * The table as bytes: a magic line, the header as one JSON line, then little-endian 32-bit words: exact entries
-   * (high, low, count) or the sketch's cells and the candidates (high, low), sorted by fingerprint, then the sample
-   * texts (high, low, UTF-8 length, bytes). The same counts always give the same bytes.
+   * (high, low, count) or the sketch's cells and the candidates (high, low), sorted by fingerprint, then the number
+   * of sample texts and each (high, low, UTF-8 length, bytes). The same counts give the same bytes up to the sample
+   * texts: a line keeps one once it is seen twice, so a line seen once in each of two shards has none after the merge.
    */
   encode(): Uint8Array {
     const header = this.header()
@@ -199,7 +198,7 @@ export class LineTable {
     const encoder = new TextEncoder()
     const sampleBytes = samples.map((s) => encoder.encode(s.text))
     const words = this.mode === 'exact' ? rows.length * 3 : this.cells!.length + rows.length * 2
-    const total = head.length + words * 4 + samples.length * 12 + sampleBytes.reduce((n, b) => n + b.length, 0)
+    const total = head.length + words * 4 + 4 + samples.length * 12 + sampleBytes.reduce((n, b) => n + b.length, 0)
     const out = new Uint8Array(total)
     out.set(head, 0)
     const view = new DataView(out.buffer)
@@ -221,6 +220,7 @@ export class LineTable {
         word(row.lo)
       }
     }
+    word(samples.length)
     samples.forEach((sample, k) => {
       word(sample.hi)
       word(sample.lo)
@@ -265,7 +265,8 @@ export class LineTable {
       }
     }
     const decoder = new TextDecoder()
-    for (let k = 0; k < header.samples; k++) {
+    const samples = word()
+    for (let k = 0; k < samples; k++) {
       const hi = word()
       const lo = word()
       const length = word()
