@@ -60,7 +60,7 @@ export function resolveRepeated(given: unknown): ResolvedRepeated {
  * A line goes when the count it certainly has (exact, or a sketch's estimate less its error bound) reaches the
  * threshold and its normalised form has at least `minLength` characters. When that would take every line of the
  * document that is long enough to judge, the document is a copy of another (a page crawled twice, a syndicated
- * article) or a page of nothing but furniture: then only the lines above the document's lowest count go, so the
+ * article) or a page of nothing but furniture: then only the lines above the lowest count of the document (by more than a sketch's error) go, so the
  * lines the document shares with the fewest others (its own article) stay. Removing duplicated documents is
  * document deduplication's job, not a line filter's.
  */
@@ -76,8 +76,9 @@ export function findRepeated(texts: readonly string[], open: readonly boolean[],
     if (count - options.table.errorBound() >= options.threshold) found.set(i, count)
   }
   if (found.size === 0 || found.size < judged) return found
-  const lowest = Math.min(...found.values())
-  for (const [i, count] of found) if (count === lowest) found.delete(i)
+  // A sketch's counts are estimates: lines within its error of the lowest count may be as low, and stay too.
+  const lowest = Math.min(...found.values()) + options.table.errorBound()
+  for (const [i, count] of found) if (count <= lowest) found.delete(i)
   return found
 }
 
