@@ -66,6 +66,9 @@ export class LineTable {
   private counts = new Uint32Array(1024)
   private texts: (string | undefined)[] = []
   private size = 0
+  /** Sample texts held, and the count a line needs to get one: they are bounded as the candidates are. */
+  private textCount = 0
+  private textFloor = 2
   // Sketch mode.
   private cells: Uint32Array | undefined
   private candidates: Map<string, { hi: number; lo: number; text: string | undefined }> | undefined
@@ -309,7 +312,10 @@ export class LineTable {
     const count = this.counts[slot]! + n
     this.counts[slot] = count
     // A line seen once keeps no text: most lines of a dump are, and their texts would be the dump itself.
-    if (count >= 2 && text !== undefined && this.texts[slot] === undefined) this.texts[slot] = text.slice(0, SAMPLE_LENGTH)
+    if (count >= this.textFloor && text !== undefined && this.texts[slot] === undefined) {
+      this.texts[slot] = text.slice(0, SAMPLE_LENGTH)
+      if (++this.textCount > 4 * this.candidateCap) this.pruneTexts()
+    }
     if (this.size * 2 > this.counts.length) this.grow()
   }
 
@@ -334,11 +340,28 @@ export class LineTable {
     let slot = fmix(lo ^ hi) & mask
     while (this.counts[slot] !== 0) {
       if (this.hi[slot] === hi && this.lo[slot] === lo) {
+        if (this.texts[slot] === undefined) this.textCount++
         this.texts[slot] = text
         return
       }
       slot = (slot + 1) & mask
     }
+  }
+
+  /** Keeps the texts of the heaviest 2·candidateCap lines; lines must now reach the lightest kept count to get one. */
+  private pruneTexts(): void {
+    const counts: number[] = []
+    this.texts.forEach((text, slot) => {
+      if (text !== undefined) counts.push(this.counts[slot]!)
+    })
+    counts.sort((a, b) => b - a)
+    this.textFloor = Math.max(this.textFloor, counts[2 * this.candidateCap - 1]! + 1)
+    this.textCount = 0
+    this.texts.forEach((text, slot) => {
+      if (text === undefined) return
+      if (this.counts[slot]! < this.textFloor) this.texts[slot] = undefined
+      else this.textCount++
+    })
   }
 
   private grow(): void {

@@ -59,7 +59,7 @@ describe('counting', () => {
 const documents = fc.array(fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 12 }), { maxLength: 40 }).map((docs) => docs.map((lines) => lines.map((n) => `第${'甲乙丙丁戊己庚辛壬癸'[n % 10]}行${'子丑寅卯辰巳午未申酉戌亥'[Math.floor(n / 10)]}`).join('\n')))
 
 describe('merging', () => {
-  it('tables of two shards merge into the bytes one pass gives, wherever the dump is cut (exact)', () => {
+  it('tables of two shards merge into the header and counts one pass gives, wherever the dump is cut (exact)', () => {
     fc.assert(
       fc.property(documents, fc.nat(), (docs, cutAt) => {
         const cut = docs.length === 0 ? 0 : cutAt % (docs.length + 1)
@@ -164,6 +164,18 @@ describe('the cap', () => {
       }),
       { numRuns: 15 },
     )
+  })
+
+  it('holds sample texts for a bounded number of lines, the heaviest', () => {
+    // 34,000 lines each in two documents, and one line in all of them: texts for at most 4 × 8,192 lines.
+    const names = Array.from({ length: 34000 }, (_, k) => `重复两次的一行，编号${[...String(k)].map((c) => '零一二三四五六七八九'[Number(c)]).join('')}`)
+    const docs = [names.slice(0, 17000), names.slice(0, 17000), names.slice(17000), names.slice(17000)].map((lines) => ['网站首页 关于我们 联系方式', ...lines].join('\n'))
+    const table = countLines(docs, { cap: 1 << 16 })
+    expect(table.isExact).toBe(true)
+    expect(table.entries).toBe(34001)
+    const withText = table.top(Infinity).filter((entry) => entry.text !== undefined)
+    expect(withText.length).toBeLessThanOrEqual(4 * table.candidateCap)
+    expect(table.top(1)[0]).toMatchObject({ count: 4, text: '网站首页 关于我们 联系方式' })
   })
 
   it('a line seen in only one document is never counted as certainly repeated, past the cap too', () => {
