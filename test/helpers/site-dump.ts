@@ -4,9 +4,10 @@
 // none used twice. What a crawl of a few sites looks like after HTML extraction, with the answer known per line.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { hasManpages, manpageParagraphs, MANPAGES_SKIP } from './manpages.js'
 
-export const REAL_PAGES = path.resolve(__dirname, '../../../shared/real-pages')
+export const REAL_PAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/real-pages')
 
 /** Per site: the real page and its furniture lines (1-based, inclusive), read off the page by hand. */
 export const SITES = [
