@@ -15,11 +15,12 @@ import { Progress } from './progress.js'
 import { openInput as openFileRange, takeShard } from './shard.js'
 import { REPORT_FORMATS, Reporter, fileTarget, formatCheckLine, stderrTarget, type DocumentReport, type ReportFormat, type ReportLevel } from './report.js'
 import type { Format, Item, Sink } from '../stream/index.js'
+import { addCorpusCommands, repeatedOption } from './corpus.js'
 
 type Engine = typeof import('./engine.js')
 let loaded: Engine | undefined
 /** The pipeline, loaded on first use (see engine.ts); `engine()` after that returns it at once. */
-async function loadEngine(): Promise<Engine> {
+export async function loadEngine(): Promise<Engine> {
   return (loaded ??= await import('./engine.js'))
 }
 function engine(): Engine {
@@ -34,7 +35,7 @@ export const EXIT_USAGE = 2
 const ON_ERROR = ['fail', 'skip', 'keep'] as const
 type OnError = (typeof ON_ERROR)[number]
 
-interface Settings {
+export interface Settings {
   tidy: TidyOptions
   out?: string
   /** Where each input is written (-o, -i), decided once all inputs are known; stdout when absent. */
@@ -61,7 +62,7 @@ interface Settings {
   onError: OnError
 }
 
-interface Totals {
+export interface Totals {
   documents: number
   changed: number
   skippedRecords: number
@@ -100,6 +101,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     .action(async (paths: string[]) => {
       exitCode = await detectAll(paths)
     })
+  addCorpusCommands(program, (code) => (exitCode = code))
   try {
     await program.parseAsync(argv as string[], { from: 'user' })
   } catch (error) {
@@ -149,13 +151,19 @@ function buildProgram(): Command {
     .option('--ext <list>', 'in a directory walk, only files with these extensions (comma-separated: txt,jsonl,jsonl.gz); named files are always read')
     .option('--gitignore', 'in a directory walk, also leave out what .gitignore files list (.zhtidyignore files always apply)')
     .option('--config <file>', 'read defaults from this JSON file instead of searching for .zhtidyrc.json / package.json')
+    .option('--repeated <table>', 'corpus mode: also remove lines that the table (zhtidy corpus count) finds in many documents (boilerplate/repeated)')
+    .option('--repeated-min <n>', 'with --repeated: a line in at least n documents is repeated (default 10)')
+    .option('--repeated-share <fraction>', 'with --repeated: a line in at least this share of the documents is repeated (the larger threshold wins)')
+    .option('--repeated-min-length <n>', 'with --repeated: shorter lines (characters, spaces left out) are never removed for recurring (default 4)')
     .option('--verbose', 'say on stderr which config file was used and how each input was read')
     .showHelpAfterError('(run zhtidy --help for usage)')
+    // `zhtidy corpus count -o TABLE`: options after a subcommand are the subcommand's own.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
 }
 
-async function resolveSettings(opts: Record<string, unknown>): Promise<Settings> {
+export async function resolveSettings(opts: Record<string, unknown>): Promise<Settings> {
   const cwd = process.cwd()
   const { config, path: configPath } = await loadConfig(cwd, opts.config as string | undefined)
   if (opts.verbose) {
@@ -179,6 +187,8 @@ async function resolveSettings(opts: Record<string, unknown>): Promise<Settings>
   if (only) tidyOptions.only = only
   if (skip) tidyOptions.skip = skip
   if (config.steps) tidyOptions.steps = config.steps as StepOptions
+  const repeated = await repeatedOption(opts, tidyOptions)
+  if (repeated) tidyOptions.steps = { ...tidyOptions.steps, boilerplate: { ...tidyOptions.steps?.boilerplate, repeated } }
   if (opts.out !== undefined && opts.inPlace) throw new ZhtidyError('invalid-option', '-o/--out and -i/--in-place cannot be used together')
   const jsonl = pick(opts.jsonl, 'jsonl')
   const settings: Settings = {
@@ -216,7 +226,7 @@ async function checkEncoding(name: string): Promise<string> {
   return name.toLowerCase()
 }
 
-function walkFilter(opts: Record<string, unknown>): WalkFilter {
+export function walkFilter(opts: Record<string, unknown>): WalkFilter {
   const filter: WalkFilter = {}
   if (opts.ext !== undefined) {
     const ext = splitList(opts.ext).map((e) => e.replace(/^\./, ''))
@@ -229,7 +239,7 @@ function walkFilter(opts: Record<string, unknown>): WalkFilter {
   return filter
 }
 
-function parseJobs(value: unknown): number {
+export function parseJobs(value: unknown): number {
   if (value === undefined) return Math.max(1, os.availableParallelism())
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new ZhtidyError('invalid-option', `--jobs: expected a whole number from 1 to 256, got ${JSON.stringify(value)}`)
@@ -286,7 +296,7 @@ function unit(totals: Totals): string {
   return totals.onlyRecords && totals.documents > 0 ? 'records' : 'documents'
 }
 
-interface RunState {
+export interface RunState {
   settings: Settings
   totals: Totals
   progress: Progress | undefined
@@ -296,7 +306,7 @@ interface RunState {
 }
 
 /** The sum of the input files' sizes, for the time left; undefined when stdin is among them. */
-async function totalSize(inputs: readonly Input[]): Promise<number | undefined> {
+export async function totalSize(inputs: readonly Input[]): Promise<number | undefined> {
   let total = 0
   for (const input of inputs) {
     if (input.kind === 'stdin') return undefined
@@ -305,7 +315,7 @@ async function totalSize(inputs: readonly Input[]): Promise<number | undefined> 
   return total
 }
 
-function warn(run: RunState, text: string): void {
+export function warn(run: RunState, text: string): void {
   if (run.settings.level === 'silent') return
   run.progress?.clear()
   process.stderr.write(`zhtidy: ${text}\n`)
@@ -323,7 +333,7 @@ async function* allItems(inputs: readonly Input[], run: RunState): AsyncGenerato
   }
 }
 
-interface Opened {
+export interface Opened {
   chunks: AsyncIterable<Uint8Array>
   format: Format | undefined
   /** Not text, kept under --on-error keep: its bytes go out as they came. */
@@ -331,7 +341,7 @@ interface Opened {
 }
 
 /** Opens an input, sees through gzip, and leaves binary files out with a warning. */
-async function openInput(input: Input, run: RunState): Promise<Opened | undefined> {
+export async function openInput(input: Input, run: RunState): Promise<Opened | undefined> {
   const onBytes = (n: number) => {
     if (run.progress) run.progress.bytes += n
   }

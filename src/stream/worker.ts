@@ -3,12 +3,14 @@ import { parentPort } from 'node:worker_threads'
 import type { TidyOptions } from '../tidy.js'
 import type { FromWorker, ToWorker } from './pool.js'
 import { runTasks } from './task.js'
+import { reviveTables } from '../corpus/repeated.js'
 
 let options: TidyOptions = {}
 const port = parentPort!
 port.on('message', (message: ToWorker) => {
   if (message.type === 'init') {
-    options = message.options
+    // A line table (--repeated) crosses as a plain clone of its fields.
+    options = reviveTables(message.options)
     return
   }
   let reply: FromWorker

@@ -10,6 +10,8 @@ describe('the public surface', () => {
         'SCRIPTS',
         'STEP_NAMES',
         'ZhtidyError',
+        'LineTable',
+        'countLines',
         'createProcessor',
         'decodeBytes',
         'detect',

@@ -4,6 +4,7 @@ import { checkChoice, checkKnownKeys, ZhtidyError } from '../../errors.js'
 import { removeLine } from '../../tree/edit.js'
 import type { LineNode, Root } from '../../types.js'
 import { CONTACT_LABELS_FORMS, DISCLAIMER_HEADS_FORMS, TICKER_NAMES_FORMS, WIDGET_LINES_FORMS } from '../../data/boilerplate-forms.js'
+import { removeRepeated, resolveRepeated, type RepeatedOptions } from '../../corpus/repeated.js'
 import { BOILERPLATE_RULE_IDS, HEADLINE_MAX, LICENCE_LINE, type BoilerplateRuleId } from './rules.js'
 
 export interface BoilerplateOptions {
@@ -11,6 +12,8 @@ export interface BoilerplateOptions {
   mode?: 'remove' | 'mark'
   /** Rule ids to switch off, e.g. ['boilerplate/contact']. */
   disable?: BoilerplateRuleId[]
+  /** Corpus mode: lines that a table of the dump counts in many documents go too (`boilerplate/repeated`). */
+  repeated?: RepeatedOptions
 }
 
 export interface Matchers {
@@ -139,7 +142,7 @@ export function classify(text: string, m: Matchers): Kind {
 /** The `boilerplate` step: disclaimers, contact lines, link lists, teaser runs and widget junk, removed or marked. */
 export const zhtidyBoilerplate: Plugin<[BoilerplateOptions?], Root> = function (options) {
   const given = options ?? {}
-  checkKnownKeys('boilerplate', given, ['mode', 'disable'])
+  checkKnownKeys('boilerplate', given, ['mode', 'disable', 'repeated'])
   const mode = given.mode === undefined ? 'remove' : checkChoice('boilerplate', 'mode', given.mode, ['remove', 'mark'])
   if (given.disable !== undefined && !Array.isArray(given.disable)) {
     throw new ZhtidyError('invalid-option', `boilerplate: option \`disable\` must be an array of rule ids (rules: ${BOILERPLATE_RULE_IDS.join(', ')}), got ${JSON.stringify(given.disable)}`)
@@ -151,14 +154,18 @@ export const zhtidyBoilerplate: Plugin<[BoilerplateOptions?], Root> = function (
     }
   }
   const matchers = buildMatchers()
+  const repeated = given.repeated === undefined ? undefined : resolveRepeated(given.repeated)
 
   return (tree: Root, file: VFile) => {
     const lines = tree.children.filter((node) => !node.data?.removed)
     const verdicts = findBoilerplate(lines.map((node) => node.value), matchers)
+    const taken = new Set<number>()
     for (const [index, ruleId] of verdicts) {
       if (disabled.has(ruleId)) continue
+      taken.add(index)
       remove(file, lines[index]!, ruleId, mode === 'remove')
     }
+    if (repeated) removeRepeated(file, lines, taken, repeated, mode === 'remove')
   }
 }
 
