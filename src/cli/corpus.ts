@@ -104,7 +104,7 @@ async function countCommand(paths: string[], opts: Record<string, unknown>): Pro
   const progress = Progress.forStderr(settings.quiet, { total: await totalSize(inputs) })
   const run: RunState = {
     settings,
-    totals: { documents: 0, changed: 0, skippedRecords: 0, warned: 0, onlyRecords: true },
+    totals: { documents: 0, changed: 0, skippedRecords: 0, skippedInputs: 0, warned: 0, onlyRecords: true },
     progress,
     reporter: undefined,
     open: new Set(),
