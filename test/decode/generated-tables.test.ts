@@ -21,6 +21,7 @@ const GENERATED: [table: string, generator: string][] = [
   ['opencc-dicts', 'opencc'],
   ['opencc-flags', 'opencc'],
   ['script-chars', 'script-chars'],
+  ['scan-tables', 'scan-tables'],
   ['boilerplate-forms', 'boilerplate-forms'],
 ]
 

@@ -1,6 +1,7 @@
 import { isKana } from '../../chars.js'
 import { charConverter, converter, dictionaryPairs, rangeConverter, type ConvertedUnits, type OpenccConfig } from '../../convert/index.js'
 import { FROM_SIMPLIFIED_CHARS, PHRASE_CHARS, SIMPLIFIED_SENSE_CHARS, T2S_CHARS, TO_SIMPLIFIED_CHARS } from '../../data/opencc-flags.js'
+import { SCAN_ASTRAL, SCAN_RUNS, SCAN_VALUES } from '../../data/scan-tables.js'
 import { SHARED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../data/script-chars.js'
 
 /**
@@ -96,32 +97,21 @@ export const Scan = {
   Low: 32768,
 } as const
 
-let built: Converters | undefined
-
-/**
- * The character tables, built once per process on first use from generated strings (a few milliseconds); the
- * converters behind `convertRun` are built only when a run needs them (src/convert/).
- */
-export function converters(): Converters {
-  return (built ??= build())
+/** The character tables `build` reads: each BMP code point's class, flag bits and `Scan` bits, and the astral ones. */
+export interface CharTables {
+  classes: Uint8Array
+  astral: Map<number, CharClass>
+  flags: Uint8Array
+  astralFlags: Map<number, number>
+  scanUnits: Uint16Array
 }
 
-function build(): Converters {
-  // Traditional text (OpenCC, Taiwan or Hong Kong forms) → simplified: undo the regional variants first, then
-  // OpenCC's t→s tables. Measured on OpenCC's test cases this passes 103 of the 108 t2s/tw2s/hk2s pairs against 102
-  // for t2s alone, and it turns the Taiwan-style 著 of zhe (帶著) into 着, which mirror pages write. Simplified
-  // text with a few traditional characters gets plain t2s: there 著 is the 著 of 著书 and must stay.
-  // Normalising mixed text before a traditional target uses plain t2s too, which keeps the Taiwan 著 as it is.
-  // Measured against undoing Taiwan and Hong Kong forms first: OpenCC's s2t cases 95/96 against 94/96, s2hk 50/51
-  // against 49/51, the golden and mirror-simulation texts identical either way.
-  const fromSimplified: Record<Exclude<ConvertTarget, 'zh-Hans'>, OpenccConfig> = {
-    'zh-Hant': 's2t',
-    'zh-TW': 's2twp',
-    'zh-HK': 's2hk',
-    'tw-forms': 's2tw',
-    'hk-forms': 's2hk',
-  }
-
+/**
+ * The character tables worked out from the generated character lists. This runs at build time
+ * (scripts/gen-scan-tables.mjs writes its result to src/data/scan-tables.ts, which `loadTables` reads): worked out
+ * at start, its loops cost the one-line command about a tenth of its CPU, most of it V8 optimising them.
+ */
+export function computeTables(): CharTables {
   const classes = new Uint8Array(0x10000)
   const astral = new Map<number, CharClass>()
   const setClass = (chars: string, value: CharClass) => {
@@ -154,32 +144,88 @@ function build(): Converters {
   // Ideographic description sequences (⿰氵青) are skipped whole by OpenCC: keep them inside runs.
   for (let code = 0x2ff0; code <= 0x2fff; code++) flags[code]! |= 1
 
-  const scanOf = (code: number, kind: CharClass, flag: number): number => {
-    let bits = 0
-    if (isHanLike(code)) {
-      bits |= Scan.Han
-      if (kind === CharClass.Simplified) bits |= Scan.Simplified
-      else if (kind === CharClass.Traditional) bits |= Scan.Traditional
-      else if (kind === CharClass.Shared) bits |= Scan.Shared
-    }
-    if (flag & 1) bits |= Scan.Run
-    if (flag & 8) bits |= Scan.RunT2s
-    if (flag & ACTIVE_TO_SIMPLIFIED) bits |= Scan.RunToSimplified
-    if (flag & ACTIVE_FROM_SIMPLIFIED) bits |= Scan.RunFromSimplified
-    if (code >= 0x2ff0 && code <= 0x2fff) bits |= Scan.Ids
-    // Below U+3040 nothing makes a line convertible (Latin letters occur in a few phrase keys, 'U盘'), as it never did.
-    if (code >= 0x3040) {
-      if (isJapaneseKana(code)) bits |= Scan.Kana
-      if (flag & 8) bits |= Scan.T2s
-      if (flag & ACTIVE_TO_SIMPLIFIED) bits |= Scan.ToSimplified
-      if (flag & ACTIVE_FROM_SIMPLIFIED) bits |= Scan.FromSimplified
-    }
-    return bits
-  }
   const scanUnits = new Uint16Array(0x10000)
   for (let code = 0; code < 0x10000; code++) scanUnits[code] = scanOf(code, classes[code] as CharClass, flags[code]!)
   for (let code = 0xd800; code < 0xdc00; code++) scanUnits[code] = Scan.High
   for (let code = 0xdc00; code < 0xe000; code++) scanUnits[code] = Scan.Low
+  return { classes, astral, flags, astralFlags, scanUnits }
+}
+
+/** `computeTables`, read from its generated runs: one `fill` per run of equal entries. */
+function loadTables(): CharTables {
+  const classes = new Uint8Array(0x10000)
+  const flags = new Uint8Array(0x10000)
+  const scanUnits = new Uint16Array(0x10000)
+  let at = 0
+  for (let k = 0; k < SCAN_RUNS.length; k += 2) {
+    const end = at + SCAN_RUNS[k + 1]!
+    const v = SCAN_RUNS[k]! * 3
+    if (v !== 0) {
+      scanUnits.fill(SCAN_VALUES[v]!, at, end)
+      flags.fill(SCAN_VALUES[v + 1]!, at, end)
+      classes.fill(SCAN_VALUES[v + 2]!, at, end)
+    }
+    at = end
+  }
+  const astral = new Map<number, CharClass>()
+  const astralFlags = new Map<number, number>()
+  for (let k = 0; k < SCAN_ASTRAL.length; k += 3) {
+    if (SCAN_ASTRAL[k + 1] !== 0) astral.set(SCAN_ASTRAL[k]!, SCAN_ASTRAL[k + 1] as CharClass)
+    if (SCAN_ASTRAL[k + 2] !== 0) astralFlags.set(SCAN_ASTRAL[k]!, SCAN_ASTRAL[k + 2]!)
+  }
+  return { classes, astral, flags, astralFlags, scanUnits }
+}
+
+function scanOf(code: number, kind: CharClass, flag: number): number {
+  let bits = 0
+  if (isHanLike(code)) {
+    bits |= Scan.Han
+    if (kind === CharClass.Simplified) bits |= Scan.Simplified
+    else if (kind === CharClass.Traditional) bits |= Scan.Traditional
+    else if (kind === CharClass.Shared) bits |= Scan.Shared
+  }
+  if (flag & 1) bits |= Scan.Run
+  if (flag & 8) bits |= Scan.RunT2s
+  if (flag & ACTIVE_TO_SIMPLIFIED) bits |= Scan.RunToSimplified
+  if (flag & ACTIVE_FROM_SIMPLIFIED) bits |= Scan.RunFromSimplified
+  if (code >= 0x2ff0 && code <= 0x2fff) bits |= Scan.Ids
+  // Below U+3040 nothing makes a line convertible (Latin letters occur in a few phrase keys, 'U盘'), as it never did.
+  if (code >= 0x3040) {
+    if (isJapaneseKana(code)) bits |= Scan.Kana
+    if (flag & 8) bits |= Scan.T2s
+    if (flag & ACTIVE_TO_SIMPLIFIED) bits |= Scan.ToSimplified
+    if (flag & ACTIVE_FROM_SIMPLIFIED) bits |= Scan.FromSimplified
+  }
+  return bits
+}
+
+let built: Converters | undefined
+
+/**
+ * The character tables, built once per process on first use from generated strings (a few milliseconds); the
+ * converters behind `convertRun` are built only when a run needs them (src/convert/).
+ */
+export function converters(): Converters {
+  return (built ??= build())
+}
+
+function build(): Converters {
+  // Traditional text (OpenCC, Taiwan or Hong Kong forms) → simplified: undo the regional variants first, then
+  // OpenCC's t→s tables. Measured on OpenCC's test cases this passes 103 of the 108 t2s/tw2s/hk2s pairs against 102
+  // for t2s alone, and it turns the Taiwan-style 著 of zhe (帶著) into 着, which mirror pages write. Simplified
+  // text with a few traditional characters gets plain t2s: there 著 is the 著 of 著书 and must stay.
+  // Normalising mixed text before a traditional target uses plain t2s too, which keeps the Taiwan 著 as it is.
+  // Measured against undoing Taiwan and Hong Kong forms first: OpenCC's s2t cases 95/96 against 94/96, s2hk 50/51
+  // against 49/51, the golden and mirror-simulation texts identical either way.
+  const fromSimplified: Record<Exclude<ConvertTarget, 'zh-Hans'>, OpenccConfig> = {
+    'zh-Hant': 's2t',
+    'zh-TW': 's2twp',
+    'zh-HK': 's2hk',
+    'tw-forms': 's2tw',
+    'hk-forms': 's2hk',
+  }
+
+  const { classes, astral, flags, astralFlags, scanUnits } = loadTables()
   const astralScan = (code: number): number => scanOf(code, astral.get(code) ?? CharClass.Neutral, astralFlags.get(code) ?? 0)
 
   // What a character-by-character converter writes for a simplified character, in any regional standard:
