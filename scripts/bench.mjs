@@ -121,6 +121,17 @@ for (const row of all) {
   groups.get(row.group).push(row)
 }
 for (const [group, rows] of groups) {
+  if (rows[0].size !== undefined) {
+    // Size rows: bytes and gzip bytes, with the ratio of gzip size to the group's baseline.
+    const base = rows.find((r) => r.baseline) ?? rows[0]
+    console.log(`\n## ${group}`)
+    console.log(`| ${'what'.padEnd(44)} | ${'KB'.padStart(9)} | ${'gzip KB'.padStart(9)} | ${'× gzip'.padStart(7)} | note`)
+    console.log(`|${'-'.repeat(46)}|${'-'.repeat(11)}|${'-'.repeat(11)}|${'-'.repeat(9)}|------`)
+    for (const row of rows) {
+      console.log(`| ${row.name.padEnd(44)} | ${(row.size / 1024).toFixed(0).padStart(9)} | ${(row.gzip / 1024).toFixed(0).padStart(9)} | ${(row.gzip / base.gzip).toFixed(2).padStart(7)} | ${row === base ? ['baseline', row.note].filter(Boolean).join('; ') : (row.note ?? '')}`)
+    }
+    continue
+  }
   if (rows[0].cpu !== undefined) {
     // Whole-process rows: CPU seconds and peak RSS, with the ratio of CPU to the group's baseline.
     const base = rows.find((r) => r.baseline) ?? rows[0]
