@@ -64,7 +64,9 @@ describe('the changes of a line bound for zh-Hans', () => {
     fc.assert(
       fc.property(line, fc.boolean(), (text, traditionalDocument) => {
         const counts = countScripts(text)
-        if (counts.kana > 0) return
+        // A line with Japanese kana is left as it is. Kana right after a lone high surrogate is not counted by
+        // countScripts but still marks the line (found by this property: `核能發電\ud840あ`).
+        if (counts.kana > 0 || (scanLine(text, { simplified: 0, traditional: 0, bits: 0 }).bits & Scan.KanaUncounted) !== 0) return
         const traditionalText = counts.traditional === counts.simplified ? traditionalDocument : counts.traditional > counts.simplified
         const convert = converter(traditionalText ? 'tw-hk2s' : 't2s')
         expect(apply(text, lineChanges(text, 'zh-Hans', undefined, { traditionalDocument }))).toBe(convert(text))
