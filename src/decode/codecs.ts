@@ -1,5 +1,6 @@
 import { BYTE_MAPS } from '../data/byte-maps.js'
-import { DOUBLE_BYTE } from '../data/double-byte.js'
+import { BIG5_HKSCS, DOUBLE_BYTE } from '../data/double-byte.js'
+import { charWeight } from './plausibility.js'
 
 /**
  * The byte tables the encoding step works with. A misreading is undone in two moves: the wrong text is turned
@@ -229,6 +230,7 @@ function doubleByte(label: 'gbk' | 'big5', title: string, lead: [number, number]
       }
     }
   }
+  if (label === 'big5') addHkscs(trails, toKey, astralKey)
   for (let b = 0; b < 0x80; b++) toKey[b] = b
   for (let b = 0x80; b < 0x100; b++) {
     const code = data.single.charCodeAt(b - 0x80)
@@ -274,6 +276,50 @@ function doubleByte(label: 'gbk' | 'big5', title: string, lead: [number, number]
       const code = (loose ? loosePairs : pairs)[(first << 8) | second]!
       return code < 0 ? undefined : { code, length: 2 }
     },
+  }
+}
+
+/**
+ * Big5 as WHATWG decoders read it (iconv-lite's big5, browsers): the HKSCS rows and the ETEN rows that Node's
+ * decoder reads as private use hold characters there (`ロ`, `ン`, `⺼`, `ø`, `ゐ`). Text misread by such a decoder maps
+ * back to those bytes. A character both tables place, at different pairs (`包` is A55D and, in HKSCS, FABD), goes
+ * back to the pair whose GBK reading is the likelier character: Big5 is the wrong codec of GBK text far more often
+ * than of UTF-8 (whose bytes are rarely valid Big5 pairs at all). The HKSCS characters are not accepted as a right
+ * reading of Big5 bytes (Node's decoder, which the step decodes with, gives private use there).
+ */
+function addHkscs(trails: [number, number][], toKey: Int32Array, astralKey: Map<number, number>): void {
+  const perLead = trails.reduce((n, [from, to]) => n + to - from + 1, 0)
+  const keyAt = (index: number): number => {
+    const lead = 0x81 + Math.floor(index / perLead)
+    let t = index % perLead
+    for (const [from, to] of trails) {
+      if (t <= to - from) return (lead << 8) | (from + t)
+      t -= to - from + 1
+    }
+    return -1
+  }
+  const gbk = DOUBLE_BYTE.gbk.pairs
+  // How likely a pair is as GBK text: its character's weight, 0 for private use, none or a non-Han symbol.
+  const asGbk = (key: number): number => {
+    const lead = key >> 8
+    const trail = key & 0xff
+    if (trail === 0x7f || trail < 0x40) return 0
+    const code = gbk.charCodeAt((lead - 0x81) * 190 + (trail < 0x7f ? trail - 0x40 : trail - 0x41))
+    return code >= 0x3400 && code < 0xa000 ? 1 + charWeight(code) : 0
+  }
+  for (const [start, chars] of BIG5_HKSCS) {
+    let index = start
+    for (const ch of chars) {
+      const key = keyAt(index++)
+      const code = ch.codePointAt(0)!
+      if (code < 0x10000) {
+        const old = toKey[code]!
+        if (old < 0 || (old >= 0x100 && asGbk(key) > asGbk(old))) toKey[code] = key
+      } else {
+        const old = astralKey.get(code)
+        if (old === undefined || asGbk(key) > asGbk(old)) astralKey.set(code, key)
+      }
+    }
   }
 }
 

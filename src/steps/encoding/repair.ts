@@ -833,6 +833,10 @@ export function mayHoldMojibake(line: string): boolean {
   let runLow = 0
   /** 0 ASCII (or start), 1 non-ASCII below U+2E80, 2 CJK. */
   let previous = 0
+  // Han pairs, and whether one of them is a known word (looked up until one is: clean text has one early).
+  let hanPairs = 0
+  let wordSeen = false
+  let lastHan = 0
   for (let i = 0; i < line.length; i++) {
     let c = line.charCodeAt(i)
     if (c < 0x80) {
@@ -881,7 +885,11 @@ export function mayHoldMojibake(line: string): boolean {
         runStart = at
         runLength = 0
         runLow = 0
+      } else {
+        hanPairs++
+        if (!wordSeen && isWordPair(lastHan, c)) wordSeen = true
       }
+      lastHan = c
       runLength++
       if (uncommon) runLow++
     } else {
@@ -891,8 +899,13 @@ export function mayHoldMojibake(line: string): boolean {
     previous = 2
   }
   if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, line.length)) return true
+  // Common characters none of whose neighbours make a word: GBK read as Big5 reads so (`最唗 蹈堤 統杅蹈桶`).
+  if (hanPairs >= WORDLESS_PAIRS && !wordSeen) return true
   return cjk > 0 && sum / cjk < 0.9
 }
+
+/** Han pairs without a known word among them that make a line of common characters worth a look. */
+const WORDLESS_PAIRS = 4
 
 /**
  * Whether the Han run `line[start, end)` holds a pairless stretch as `profile` counts one: at least
@@ -922,7 +935,8 @@ function pairlessRun(line: string, start: number, end: number): boolean {
  * cannot be GBK or Big5 misread, a line without Latin-1 characters cannot be UTF-8 read as windows-1252.
  */
 export function plausibleReadings(text: string, readings: readonly Reading[], p: Profile = profile(text)): Reading[] {
-  const cleanCjk = p.meanCjk >= 0.9 || (p.meanCjk >= 0.6 && p.hanPairs >= 4 && p.wordPairs / p.hanPairs >= 0.15)
+  const wordless = p.hanPairs >= WORDLESS_PAIRS && p.wordPairs === 0
+  const cleanCjk = (p.meanCjk >= 0.9 && !wordless) || (p.meanCjk >= 0.6 && p.hanPairs >= 4 && p.wordPairs / p.hanPairs >= 0.15)
   return readings.filter((r) => {
     if (r.wrong === 'gbk' || r.wrong === 'big5') return p.cjk > 0 && (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD'))
     // A lead byte's letter followed by U+FFFD is UTF-8 whose continuation byte was lost (`SlovenÄ�ina`).
