@@ -214,7 +214,7 @@ function isSingleByte(codec: Codec): boolean {
 }
 
 /** Whether a repaired stretch is convincing for its reading. */
-function accept(reading: Reading, before: string, after: string, gain: number, context: { han: number; touchesLetter: boolean }): boolean {
+function accept(reading: Reading, before: string, after: string, gain: number, context: { han: number; touchesLetter: boolean; lossy: boolean }): boolean {
   // Characters of `after` (code points) at or above U+0080, and how many of them are U+FFFD.
   let nonAsciiCount = 0
   let lost = 0
@@ -251,10 +251,28 @@ function accept(reading: Reading, before: string, after: string, gain: number, c
     case 'gbk-as-big5':
       // The input must look like Chinese already (Greek or Cyrillic encode in GBK too, `Пожар` is not Big5).
       if (!looksCjk(before)) return false
-      return nonAsciiCount >= 2 && gain >= Math.max(3, 0.5 * nonAsciiCount) && plausibility(after) / nonAsciiCount >= 0.5
+      if (nonAsciiCount < 2) return false
+      if (gain >= Math.max(3, 0.5 * nonAsciiCount) && plausibility(after) / nonAsciiCount >= 0.5) return true
+      // Only for a stretch that is all the Han text of its line (a title, a short phrase): inside clean text a
+      // short piece that reads better otherwise is a coincidence (`伐陈`). Not beside lost bytes either: the bytes
+      // around them are not known to be those of the text.
+      return context.han === 0 && !context.lossy && wordlessGain(before, after, gain, nonAsciiCount)
     default:
       return false
   }
+}
+
+/**
+ * A short stretch of GBK read as Big5 (or the reverse) gains little in all (`呾楊` → `算法`), but reads as real
+ * text only once repaired: no two neighbours of the input make a known word, the repair makes one or is made of
+ * far commoner characters. Clean text read through the other codec makes no word and no common characters.
+ */
+function wordlessGain(before: string, after: string, gain: number, nonAsciiCount: number): boolean {
+  if (gain < 1 || plausibility(after) / nonAsciiCount < 0.8) return false
+  const was = profile(before)
+  if (was.wordPairs > 0) return false
+  const now = profile(after)
+  return now.wordPairs >= Math.max(1, Math.floor(now.hanPairs / 4)) || (now.meanCjk >= 1 && now.meanCjk - was.meanCjk >= 0.5)
 }
 
 /** Whether CJK characters are at least half the non-ASCII characters of `text` (and there is one). */
@@ -633,7 +651,7 @@ function judge(
   }
   const letter = /[A-Za-z]/
   const touchesLetter = letter.test(text.charAt(startOffset - 1)) || letter.test(text.charAt(endOffset)) || /^[A-Za-z]|[A-Za-z]$/.test(before)
-  const strong = accept(reading, before, after, gain, { han: contextHan, touchesLetter })
+  const strong = accept(reading, before, after, gain, { han: contextHan, touchesLetter, lossy: text.includes('\uFFFD') })
   const weakFloor = right.name === 'utf-8' && !isSingleByte(wrong) ? -1.5 : 0.5
   if (!strong && !(weak && gain > weakFloor)) return undefined
   if (!roundTripsUnits(us, k, end, before, after, right)) return undefined
