@@ -272,7 +272,9 @@ function wordlessGain(before: string, after: string, gain: number, nonAsciiCount
   const was = profile(before)
   if (was.wordPairs > 0) return false
   const now = profile(after)
-  return now.wordPairs >= Math.max(1, Math.floor(now.hanPairs / 4)) || (now.meanCjk >= 1 && now.meanCjk - was.meanCjk >= 0.5)
+  if (now.wordPairs >= Math.max(1, Math.floor(now.hanPairs / 4))) return true
+  // Without a word, only common characters throughout (`陰坁婜怢` → `潮湿灶台`, not `皐皐訿訿` → `針針偣偣`).
+  return now.meanCjk >= 1 && now.meanCjk - was.meanCjk >= 0.5 && ![...after].some((c) => c >= '\u3400' && charWeight(c.codePointAt(0)!) <= 0.2)
 }
 
 /** Whether CJK characters are at least half the non-ASCII characters of `text` (and there is one). */
@@ -477,6 +479,10 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
     repairs = repairs.filter((r) => !CJK.test(r.after))
     weak = weak.filter((r) => !CJK.test(r.after))
   }
+  if (reading.rule === 'big5-as-gbk' || reading.rule === 'gbk-as-big5') {
+    repairs = withinRuns(text, repairs)
+    weak = withinRuns(text, weak)
+  }
   if (established) return addWeak(repairs, weak)
   if (reading.rule === 'utf8-as-latin') {
     // One CJK character out of a Latin line (`Brontë…”` → `Bront녔`) is a coincidence of three bytes.
@@ -549,6 +555,18 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
 const LONE_PUNCTUATION = /(?<=[\u0020-\u007e])[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026](?=[\u0020-\u007e])/u
 
 /** `repairs` with the weak stretches that overlap none of them, in order. */
+const HAN_UNIT = /[\u3400-\u9fff\uf900-\ufaff]/u
+
+/**
+ * GBK read as Big5 (or the reverse) misreads every character of a run of Han text: a repaired stretch with a Han
+ * character next to it that stays as it is repairs part of a word (`皐皐訿訿` is no `針針訿訿`). Such stretches go.
+ */
+function withinRuns(text: string, repairs: Repair[]): Repair[] {
+  if (repairs.length === 0) return repairs
+  const covered = (at: number): boolean => repairs.some((r) => r.start <= at && at < r.end)
+  return repairs.filter((r) => !((r.start > 0 && HAN_UNIT.test(text.charAt(r.start - 1)) && !covered(r.start - 1)) || (HAN_UNIT.test(text.charAt(r.end)) && !covered(r.end))))
+}
+
 function addWeak(repairs: Repair[], weak: Repair[]): Repair[] {
   for (const w of weak) if (!repairs.some((r) => r.start < w.end && w.start < r.end)) repairs.push(w)
   return repairs.sort((a, b) => a.start - b.start)
