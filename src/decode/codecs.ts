@@ -323,12 +323,51 @@ function addHkscs(trails: [number, number][], toKey: Int32Array, astralKey: Map<
   }
 }
 
+/**
+ * A common scraper fallback: bytes read as UTF-8 where they are valid UTF-8, as Latin-1 elsewhere. GBK text so
+ * read is mostly Latin-1 letters, but a GBK pair that happens to be a valid UTF-8 sequence shows as one character
+ * (`ʵ` is CA B5, `ҳ` D2 B3). A character below U+0100 maps back to its Latin-1 byte, any other to its UTF-8 bytes.
+ */
+function utf8Latin(): Codec {
+  const latin = utf8Codec(false)
+  // windows-1252's own symbols (`€`, `ƒ`, `™`…) are windows-1252 text, not this decoder's: such a line is read so.
+  const windows = new Set(windowsTable('windows-1252').slice(0x80, 0xa0).map((ch) => ch.charCodeAt(0)).filter((c) => c >= 0x100))
+  const codec: Codec = {
+    name: 'utf8-latin',
+    title: TITLES['utf8-latin']!,
+    encodeChar(code) {
+      if (code === FFFD) return [LOST]
+      if (code < 0x100) return [code]
+      return windows.has(code) ? undefined : latin.encodeChar(code)
+    },
+    encodeInto(code, out, at) {
+      if (code === FFFD) {
+        out[at] = LOST
+        return 1
+      }
+      if (code < 0x100) {
+        out[at] = code
+        return 1
+      }
+      return windows.has(code) ? -1 : latin.encodeInto(code, out, at)
+    },
+    decodeAt(bytes, at) {
+      const byte = bytes[at]!
+      if (byte === LOST) return { code: FFFD, length: 1 }
+      const next = byte >= 0xc2 ? latin.decodeAt(bytes, at) : undefined
+      return next && !next.candidates ? next : { code: byte, length: 1 }
+    },
+  }
+  return codec
+}
+
 /** The codecs the encoding step reads with, by name, and their titles for messages. */
 const TITLES: Readonly<Record<string, string>> = {
   'utf-8': 'UTF-8',
   gbk: 'GBK',
   big5: 'Big5',
   latin: 'windows-1252',
+  'utf8-latin': 'UTF-8 with Latin-1 fallback',
   'windows-1250': 'windows-1250',
   'windows-1251': 'windows-1251',
   'windows-1257': 'windows-1257',
@@ -346,6 +385,7 @@ function build(name: string): Codec {
     case 'gbk': return doubleByte('gbk', title, [0x81, 0xfe], [[0x40, 0x7e], [0x80, 0xfe]])
     case 'big5': return doubleByte('big5', title, [0x81, 0xfe], [[0x40, 0x7e], [0xa1, 0xfe]])
     case 'latin': return singleByte('latin', title, windowsTable('windows-1252'))
+    case 'utf8-latin': return utf8Latin()
     default: return singleByte(name, title, windowsTable(name))
   }
 }

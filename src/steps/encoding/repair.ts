@@ -23,6 +23,8 @@ export const READINGS: readonly Reading[] = [
   { wrong: 'big5', right: 'utf-8', rule: 'utf8-as-big5' },
   { wrong: 'latin', right: 'gbk', rule: 'gbk-as-latin' },
   { wrong: 'latin', right: 'big5', rule: 'big5-as-latin' },
+  // GBK read by a decoder that takes valid UTF-8 where it finds it and Latin-1 elsewhere.
+  { wrong: 'utf8-latin', right: 'gbk', rule: 'gbk-as-latin' },
   { wrong: 'gbk', right: 'big5', rule: 'big5-as-gbk' },
   { wrong: 'big5', right: 'gbk', rule: 'gbk-as-big5' },
   { wrong: 'windows-1250', right: 'utf-8', rule: 'utf8-as-latin' },
@@ -170,7 +172,70 @@ function keptScores(text: string, us: Units): Float64Array {
 /** One character's bytes, written by encodeInto. */
 const scratch = new Uint16Array(8)
 
+/**
+ * For the UTF-8-with-Latin-1-fallback reading: which characters U+0080–U+00FF stand for a two-byte UTF-8 sequence
+ * (C2/C3 and a continuation byte) rather than their Latin-1 byte. GBK's `每` is C3 BF, which such a decoder shows
+ * as `ÿ`; `用户` (D3 C3 BB A7) shows as `Óû§`. The choice that parses as GBK pairs with the likelier characters wins:
+ * a Viterbi pass over the line, the state being the lead byte waiting for its trail.
+ */
+function mixedChoices(text: string): Set<number> {
+  const gbk = codec('gbk')
+  type State = { score: number; back: number; via: number; choice: boolean }
+  // One map per position: pending lead byte (0: none) → best state.
+  const steps: Map<number, State>[] = [new Map([[0, { score: 0, back: -1, via: 0, choice: false }]])]
+  const offsets: number[] = []
+  const pairScore = (lead: number, trail: number): number => {
+    const d = gbk.decodeAt([lead, trail], 0)
+    // Per pair against a baseline, so that a parse with more pairs does not win by their number.
+    // Full-width punctuation counts as a common character (`。` ends most lines).
+    if (!d) return -4
+    return (d.code >= 0x3000 && d.code < 0x3040) || (d.code >= 0xff00 && d.code < 0xff60) ? 0.3 : charWeight(d.code) - 1
+  }
+  const feed = (state: number, byte: number): [number, number] => {
+    if (state === 0) return byte < 0x80 ? [0, 0] : byte >= 0x81 && byte <= 0xfe ? [byte, 0] : [0, -3]
+    return [0, pairScore(state, byte)]
+  }
+  for (let i = 0; i < text.length; ) {
+    const c = text.codePointAt(i)!
+    offsets.push(i)
+    const options: [number[], boolean][] = [[c < 0x100 ? [c] : (utf8.encodeChar(c) ?? [0x3f]) as number[], false]]
+    if (c >= 0xa0 && c < 0x100) options.push([[0xc0 | (c >> 6), 0x80 | (c & 63)], true])
+    const before = steps[steps.length - 1]!
+    const next = new Map<number, State>()
+    for (const [state, at] of before) {
+      for (const [bytes, choice] of options) {
+        let st = state
+        // A GBK pair that is also UTF-8 is the rarer reading of such a character.
+        let score = at.score - (choice ? 1 : 0)
+        for (const b of bytes) {
+          const [to, gain] = feed(st, b)
+          st = to
+          score += gain
+        }
+        const old = next.get(st)
+        if (!old || score > old.score) next.set(st, { score, back: state, via: 0, choice })
+      }
+    }
+    steps.push(next)
+    i += c > 0xffff ? 2 : 1
+  }
+  const chosen = new Set<number>()
+  let bestState = 0
+  let best = -Infinity
+  for (const [state, at] of steps[steps.length - 1]!) {
+    const score = at.score - (state === 0 ? 0 : 3)
+    if (score > best) (best = score), (bestState = state)
+  }
+  for (let k = steps.length - 1, state = bestState; k > 0; k--) {
+    const at = steps[k]!.get(state)!
+    if (at.choice) chosen.add(offsets[k - 1]!)
+    state = at.back
+  }
+  return chosen
+}
+
 function buildUnits(text: string, wrong: Codec): Units {
+  const mixed = wrong.name === 'utf8-latin' ? mixedChoices(text) : undefined
   const length = text.length
   const code: number[] = []
   const offset: number[] = []
@@ -186,7 +251,12 @@ function buildUnits(text: string, wrong: Codec): Units {
     code.push(c)
     offset.push(i)
     byteStart.push(stream.length)
-    const written = wrong.encodeInto(c, scratch, 0)
+    let written: number
+    if (mixed?.has(i)) {
+      scratch[0] = 0xc0 | (c >> 6)
+      scratch[1] = 0x80 | (c & 63)
+      written = 2
+    } else written = wrong.encodeInto(c, scratch, 0)
     if (written > 0) {
       if (n === 0 || encodable[n - 1] === 0) start = n
       encodable.push(1)
@@ -842,6 +912,9 @@ function nonAscii(text: string): number {
   return n
 }
 
+/** The symbols windows-1252 has at 80–9F (`€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ`). */
+const WINDOWS_SYMBOLS = /[\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/u
+
 /** The longest Han run that can reach the pairless test of plausibleReadings. */
 const PAIRLESS_RUN = 6
 
@@ -977,6 +1050,9 @@ export function plausibleReadings(text: string, readings: readonly Reading[], p:
     if (r.wrong === 'gbk' || r.wrong === 'big5') return p.cjk > 0 && (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD'))
     // A lead byte's letter followed by U+FFFD is UTF-8 whose continuation byte was lost (`SlovenÄ�ina`).
     if (r.wrong === 'latin') return p.latin >= 1 || /[\u00c2-\u00f4]\uFFFD/u.test(text)
+    // Latin-1 pairs with a character of the two-byte UTF-8 range beside them (`ʵ`, `ҳ`).
+    // Not on a line with windows-1252's own symbols: those are windows-1252 text.
+    if (r.wrong === 'utf8-latin') return p.latin >= 2 && /[\u0100-\u07ff]/u.test(text) && !WINDOWS_SYMBOLS.test(text)
     // The rarer single-byte codecs only matter when windows-1252 cannot have produced the line.
     return p.otherNonAscii >= 1
   })
