@@ -272,7 +272,10 @@ function doubleByte(label: 'gbk' | 'big5', title: string, lead: [number, number]
       if (first < 0x80) return { code: first, length: 1 }
       const second = bytes[at + 1]
       if (second === undefined) return undefined
-      if (first === LOST || second === LOST) return first >= lead[0] || first === LOST ? { code: FFFD, length: 2 } : undefined
+      // A lost unit where a character begins is a whole character lost (what a double-byte decoder prints for
+      // a pair it rejects): it stands alone, and the bytes after it keep their alignment.
+      if (first === LOST) return { code: FFFD, length: 1 }
+      if (second === LOST) return first >= lead[0] ? { code: FFFD, length: 2 } : undefined
       const code = (loose ? loosePairs : pairs)[(first << 8) | second]!
       return code < 0 ? undefined : { code, length: 2 }
     },

@@ -115,7 +115,7 @@ export function encodingRule(
 ): (line: string, established: ReadonlySet<string> | undefined, watch?: Set<string>) => Edit[] {
   return (line, established, watch) => {
     const { stretches } = repairText(line, readings, established, watch)
-    const edits = stretches.map((stretch) => toEdit(stretch))
+    const edits = stretches.flatMap((stretch) => lossyPieces(stretch) ?? [toEdit(stretch)])
     // The checks below look only at what no repaired stretch covers.
     const untouched = (at: number, length: number): boolean => !stretches.some((s) => at < s.end && s.start < at + length)
     // C1 controls left over: windows-1252 bytes read as Latin-1 (`parlé\u0085` → `parlé…`).
@@ -202,6 +202,58 @@ export function encodingRule(
     }
     return edits.sort((a, b) => a.start - b.start)
   }
+}
+
+/** Misreadings between the two double-byte codecs, and of them as Latin-1: a lost character is a whole pair. */
+const PAIRWISE = new Set(['gbk', 'big5'])
+
+/**
+ * A stretch of GBK or Big5 text misread, with characters lost in it (U+FFFD, or `?` beside misread characters):
+ * the pieces between the losses decode cleanly and are repaired; each loss stays as it is, with a warning at its
+ * place, since no byte says what it was. Undefined for any other stretch, or when the pieces do not line up.
+ */
+function lossyPieces(stretch: RepairedStretch): Edit[] | undefined {
+  if (stretch.chain.length !== 1 || !PAIRWISE.has(stretch.chain[0]!.right)) return undefined
+  const loss = /\uFFFD|(?<=[^\u0000-\u007f])\?|\?(?=[^\u0000-\u007f])/gu
+  if (!loss.test(stretch.before)) return undefined
+  const before = stretch.before.split(/(\uFFFD|(?<=[^\u0000-\u007f])\?|\?(?=[^\u0000-\u007f]))/u)
+  const after = stretch.after.split(/(\uFFFD|(?<=[^\u0000-\u007f])\?|\?(?=[^\u0000-\u007f]))/u)
+  const lossAfter = (stretch.after.match(/\uFFFD/gu) ?? []).length + (stretch.after.match(/\?/gu) ?? []).length
+  const lossBefore = (stretch.before.match(/\uFFFD/gu) ?? []).length + (stretch.before.match(/\?/gu) ?? []).length
+  const edits: Edit[] = []
+  if (before.length !== after.length || lossAfter !== lossBefore) {
+    // The losses moved: nothing of the stretch is certain.
+    const edit = toEdit(stretch)
+    return [{ ...edit, confident: false, reason: `${edit.reason.replace(/\)$/u, '')}; characters lost before the misreading, so the repair is not certain)` }]
+  }
+  const what = describe(stretch.chain[0]!)
+  let at = stretch.start
+  for (let k = 0; k < before.length; k++) {
+    const b = before[k]!
+    const a = after[k]!
+    if (k % 2 === 1) {
+      edits.push({
+        start: at,
+        end: at + b.length,
+        replacement: b,
+        ruleId: 'encoding/lost-bytes',
+        reason: `Unexpected \`${b}\`: a character lost before this text was misread (${what}); its bytes are gone`,
+        confident: false,
+      })
+    } else if (a !== b) {
+      edits.push({
+        start: at,
+        end: at + b.length,
+        replacement: a,
+        ruleId: `encoding/${stretch.chain[0]!.rule}`,
+        reason: `Unexpected \`${b}\`, expected \`${a}\` (${what}; beside a character lost before the misreading)`,
+        confident: true,
+        note: `plan: ${move(stretch.chain[0]!)}`,
+      })
+    }
+    at += b.length
+  }
+  return edits
 }
 
 function toEdit(stretch: RepairedStretch): Edit {
