@@ -115,7 +115,8 @@ export function encodingRule(
 ): (line: string, established: ReadonlySet<string> | undefined, watch?: Set<string>) => Edit[] {
   return (line, established, watch) => {
     const { stretches } = repairText(line, readings, established, watch)
-    const edits = stretches.flatMap((stretch) => lossyPieces(stretch) ?? [toEdit(stretch)])
+    const talk = TALKS_ABOUT_ENCODINGS.test(line)
+    const edits = stretches.flatMap((stretch) => (talk && quoted(line, stretch.start, stretch.end) ? [asExample(toEdit(stretch))] : (lossyPieces(stretch) ?? [toEdit(stretch)])))
     // The checks below look only at what no repaired stretch covers.
     const untouched = (at: number, length: number): boolean => !stretches.some((s) => at < s.end && s.start < at + length)
     // C1 controls left over: windows-1252 bytes read as Latin-1 (`parlé\u0085` → `parlé…`).
@@ -188,6 +189,8 @@ export function encodingRule(
       if (!untouched(at, match[0].length)) continue
       const kunjinkao = match[0].startsWith('锟')
       const count = kunjinkao ? (match[0].length / 3) * 2 : match[0].length
+      // `锟斤拷` quoted in a sentence about encodings is the example of it, not damage.
+      if (kunjinkao && talk && quoted(line, at, at + match[0].length)) continue
       edits.push({
         start: at,
         end: at + match[0].length,
@@ -202,6 +205,22 @@ export function encodingRule(
     }
     return edits.sort((a, b) => a.start - b.start)
   }
+}
+
+/** Words of a sentence about encodings or mojibake, in which quoted mojibake is an example of it. */
+const TALKS_ABOUT_ENCODINGS = /乱码|亂碼|编码|編碼|解码|解碼|字符集|字元集|字符編碼|mojibake|encoding|charset|UTF-8|GBK|GB2312|GB18030|Big5|Latin-1|ISO-8859|windows-1252/iu
+
+const OPENING = /[“"'‘「『《〈(（\[【`]\s*$/u
+const CLOSING = /^\s*[”"'’」』》〉)）\]】`]/u
+
+/** Whether `line[start, end)` stands between quotation marks or brackets (an example, not the text itself). */
+function quoted(line: string, start: number, end: number): boolean {
+  return OPENING.test(line.slice(Math.max(0, start - 2), start)) && CLOSING.test(line.slice(end, end + 2))
+}
+
+/** A repair of quoted mojibake in a sentence about encodings: left as written, with a warning naming what it reads as. */
+function asExample(edit: Edit): Edit {
+  return { ...edit, confident: false, reason: `${edit.reason.replace(/\)$/u, '')}; quoted in a sentence about encodings, left as the example it is)` }
 }
 
 /** Misreadings between the two double-byte codecs, and of them as Latin-1: a lost character is a whole pair. */
