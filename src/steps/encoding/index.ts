@@ -182,6 +182,22 @@ export function encodingRule(
         })
       }
     }
+    // A `?` right beside repaired GBK or Big5 text is most likely a character lost before the misreading (a
+    // decoder or a save that printed `?` for it): it stays, with a warning at its place.
+    for (const stretch of stretches) {
+      if (stretch.chain.length !== 1 || !PAIRWISE.has(stretch.chain[0]!.right)) continue
+      for (const at of [stretch.start - 1, stretch.end]) {
+        if (line.charCodeAt(at) !== 0x3f || !untouched(at, 1) || edits.some((e) => e.start === at && e.ruleId === 'encoding/lost-bytes')) continue
+        edits.push({
+          start: at,
+          end: at + 1,
+          replacement: '?',
+          ruleId: 'encoding/lost-bytes',
+          reason: `Unexpected \`?\` beside ${describe(stretch.chain[0]!)}: perhaps a character lost before the misreading; its bytes are gone`,
+          confident: false,
+        })
+      }
+    }
     // Bytes lost before the text was stored cannot come back: mark them. `锟斤拷` is U+FFFD twice in UTF-8
     // (EF BF BD EF BF BD) read as GBK; it becomes the two U+FFFD it stands for. Other U+FFFD are reported.
     for (const match of line.matchAll(LOST)) {
