@@ -942,10 +942,8 @@ export function mayHoldMojibake(line: string): boolean {
   let runLow = 0
   /** 0 ASCII (or start), 1 non-ASCII below U+2E80, 2 CJK. */
   let previous = 0
-  // Han pairs, and whether one of them is a known word (looked up until one is: clean text has one early).
+  // Han pairs: a line with enough of them is looked at again for a known word (clean text has one early).
   let hanPairs = 0
-  let wordSeen = false
-  let lastHan = 0
   for (let i = 0; i < line.length; i++) {
     let c = line.charCodeAt(i)
     if (c < 0x80) {
@@ -994,11 +992,7 @@ export function mayHoldMojibake(line: string): boolean {
         runStart = at
         runLength = 0
         runLow = 0
-      } else {
-        hanPairs++
-        if (!wordSeen && isWordPair(lastHan, c)) wordSeen = true
-      }
-      lastHan = c
+      } else hanPairs++
       runLength++
       if (uncommon) runLow++
     } else {
@@ -1009,8 +1003,20 @@ export function mayHoldMojibake(line: string): boolean {
   }
   if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, line.length)) return true
   // Common characters none of whose neighbours make a word: GBK read as Big5 reads so (`最唗 蹈堤 統杅蹈桶`).
-  if (hanPairs >= WORDLESS_PAIRS && !wordSeen) return true
+  if (hanPairs >= WORDLESS_PAIRS && !anyWordPair(line)) return true
   return cjk > 0 && sum / cjk < 0.9
+}
+
+/** Whether two neighbouring Han characters of `line` (U+3400–U+ABFF) make a known word pair. */
+function anyWordPair(line: string): boolean {
+  let previous = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    const han = c >= 0x3400 && c < 0xac00
+    if (han && previous !== 0 && isWordPair(previous, c)) return true
+    previous = han ? c : 0
+  }
+  return false
 }
 
 /** Han pairs without a known word among them that make a line of common characters worth a look. */
