@@ -912,6 +912,9 @@ function nonAscii(text: string): number {
   return n
 }
 
+/** A character of the two-byte UTF-8 range beside a Latin-1 letter or symbol (`µĵ`, `ʱд`): the UTF-8/Latin-1 fallback. */
+const MIXED_PAIR = /[\u00a1-\u00ff][\u0100-\u07ff]|[\u0100-\u07ff][\u00a1-\u00ff]/u
+
 /** The symbols windows-1252 has at 80–9F (`€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ`). */
 const WINDOWS_SYMBOLS = /[\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/u
 
@@ -1007,6 +1010,34 @@ export function mayHoldMojibake(line: string): boolean {
   return cjk > 0 && sum / cjk < 0.9
 }
 
+/**
+ * A quick look for the wordless lines: the line's bytes under `wrong`, read with `right`, give Han characters that
+ * are clearly commoner on average than the line's own (`最唗 蹈堤` → `程序 列出`). Clean text re-read so does not.
+ */
+function readsCommoner(text: string, wrong: Codec, right: Codec): boolean {
+  const bytes: number[] = []
+  let own = 0
+  let ownN = 0
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!
+    const b = wrong.encodeChar(code)
+    if (!b) return false
+    for (const x of b) bytes.push(x)
+    if (code >= 0x3400 && code < 0xa000) (own += charWeight(code)), ownN++
+  }
+  let read = 0
+  let readN = 0
+  for (let at = 0; at < bytes.length; ) {
+    const next = right.decodeAt(bytes, at)
+    if (!next) return false
+    if (next.code >= 0x3400 && next.code < 0xa000) (read += charWeight(next.code)), readN++
+    at += next.length
+  }
+  if (ownN === 0 || readN === 0) return false
+  const mean = read / readN
+  return mean >= 1 && mean >= own / ownN + 0.3
+}
+
 /** Whether two neighbouring Han characters of `line` (U+3400–U+ABFF) make a known word pair. */
 function anyWordPair(line: string): boolean {
   let previous = 0
@@ -1050,15 +1081,21 @@ function pairlessRun(line: string, start: number, end: number): boolean {
  * cannot be GBK or Big5 misread, a line without Latin-1 characters cannot be UTF-8 read as windows-1252.
  */
 export function plausibleReadings(text: string, readings: readonly Reading[], p: Profile = profile(text)): Reading[] {
+  const cleanCjk = p.meanCjk >= 0.9 || (p.meanCjk >= 0.6 && p.hanPairs >= 4 && p.wordPairs / p.hanPairs >= 0.15)
+  // Common characters none of whose neighbours make a word: GBK and Big5 read as each other, and nothing else.
   const wordless = p.hanPairs >= WORDLESS_PAIRS && p.wordPairs === 0
-  const cleanCjk = (p.meanCjk >= 0.9 && !wordless) || (p.meanCjk >= 0.6 && p.hanPairs >= 4 && p.wordPairs / p.hanPairs >= 0.15)
   return readings.filter((r) => {
-    if (r.wrong === 'gbk' || r.wrong === 'big5') return p.cjk > 0 && (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD'))
+    if (r.wrong === 'gbk' || r.wrong === 'big5') {
+      if (p.cjk === 0) return false
+      if (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD')) return true
+      return wordless && r.right !== 'utf-8' && readsCommoner(text, codec(r.wrong), codec(r.right))
+    }
     // A lead byte's letter followed by U+FFFD is UTF-8 whose continuation byte was lost (`SlovenÄ�ina`).
     if (r.wrong === 'latin') return p.latin >= 1 || /[\u00c2-\u00f4]\uFFFD/u.test(text)
     // Latin-1 pairs with a character of the two-byte UTF-8 range beside them (`ʵ`, `ҳ`).
     // Not on a line with windows-1252's own symbols: those are windows-1252 text.
-    if (r.wrong === 'utf8-latin') return p.latin >= 2 && /[\u0100-\u07ff]/u.test(text) && !WINDOWS_SYMBOLS.test(text)
+    // Pinyin's tone letters (`zhǎng`) stand between ASCII letters: the fallback's characters stand among Latin-1 ones.
+    if (r.wrong === 'utf8-latin') return p.latin >= 2 && MIXED_PAIR.test(text) && !WINDOWS_SYMBOLS.test(text)
     // The rarer single-byte codecs only matter when windows-1252 cannot have produced the line.
     return p.otherNonAscii >= 1
   })
