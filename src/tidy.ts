@@ -1,6 +1,6 @@
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { decodeBytes } from './decode/index.js'
+import { decodeBytes, explainBytes } from './decode/index.js'
 import { checkBoolean, ZhtidyError } from './errors.js'
 import { appliedStats, changeRecords, logChanges, type ChangeRecord } from './tree/edit.js'
 import { checkPresetOptions, type PresetOptions } from './preset.js'
@@ -70,7 +70,9 @@ export function detect(value: string | Uint8Array | ArrayBuffer | ArrayBufferVie
   const decoded = typeof input === 'string' ? { encoding: 'utf-8', confidence: 1, text: input } : decodeBytes(input)
   const repaired = tidy(decoded.text, { only: ['encoding'], messages: false })
   const mojibake = Object.fromEntries(Object.entries(repaired.stats).filter(([rule, n]) => rule.startsWith('encoding/') && n > 0))
-  return { encoding: decoded.encoding, confidence: decoded.confidence, script: scriptReport(repaired.text), mojibake }
+  // A string was decoded before it got here: nothing to weigh.
+  const why = typeof input === 'string' ? { basis: 'text given', candidates: [] } : explainBytes(input)
+  return { encoding: decoded.encoding, confidence: decoded.confidence, script: scriptReport(repaired.text), mojibake, basis: why.basis, candidates: why.candidates }
 }
 
 export function toTidyMessage(message: VFileMessage): TidyMessage {

@@ -102,6 +102,16 @@ export interface DetectResult {
    * empty when there is none.
    */
   mojibake: Record<string, number>
+  /**
+   * Why this encoding: `byte-order mark`, `valid UTF-8`, `mostly valid UTF-8`, `most plausible reading`, or
+   * `text given` (a string input, already decoded).
+   */
+  basis: string
+  /**
+   * For bytes: every candidate encoding, the most plausible first, with its score on the sample read (the first
+   * 64 KB) and, for one ruled out, `ruledOutAt`: the byte offset of the first byte it cannot decode.
+   */
+  candidates: { encoding: string; score: number; ruledOutAt?: number }[]
 }
 
 export interface ScriptReport {

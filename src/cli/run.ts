@@ -96,10 +96,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   })
   program
     .command('detect')
-    .description('print one JSON line per input: {"path","encoding","confidence","script":{…}}')
+    .description('print one JSON line per input: {"path","encoding","confidence","script":{…},"mojibake":{…},"basis","candidates":[…]}')
     .argument('[path...]', 'files or directories; stdin when none or -')
-    .action(async (paths: string[]) => {
-      exitCode = await detectAll(paths)
+    .option('--text', 'print a readable explanation per input instead of JSON: the encoding, why, and every candidate with its score or the first byte that ruled it out')
+    .action(async (paths: string[], opts: { text?: boolean }) => {
+      exitCode = await detectAll(paths, opts.text === true)
     })
   addCorpusCommands(program, (code) => (exitCode = code))
   try {
@@ -596,13 +597,25 @@ async function readInput(input: Input): Promise<Uint8Array> {
   }
 }
 
-async function detectAll(paths: string[]): Promise<number> {
+async function detectAll(paths: string[], text = false): Promise<number> {
   const inputs = await expandInputs(paths)
   await loadEngine()
   for (const input of inputs) {
     const bytes = await readInput(input)
     const result = engine().detect(bytes)
-    await writeStdout(JSON.stringify({ path: input.display, ...result }) + '\n')
+    await writeStdout(text ? explainText(input.display, result) : JSON.stringify({ path: input.display, ...result }) + '\n')
   }
   return EXIT_OK
+}
+
+/** `zhtidy detect --text`: the choice, its basis, then one line per candidate. */
+function explainText(path: string, result: ReturnType<ReturnType<typeof engine>['detect']>): string {
+  const lines = [`${path}: ${result.encoding} (confidence ${result.confidence}; ${result.basis}), script ${result.script.label}`]
+  for (const c of result.candidates) {
+    const chosen = c.encoding === result.encoding ? ' (chosen)' : ''
+    lines.push(c.ruledOutAt === undefined ? `  ${c.encoding}: score ${c.score}${chosen}` : `  ${c.encoding}: ruled out at byte ${c.ruledOutAt}, score ${c.score}${chosen}`)
+  }
+  const mojibake = Object.entries(result.mojibake)
+  if (mojibake.length > 0) lines.push(`  mojibake: ${mojibake.map(([rule, n]) => `${rule} ${n}`).join(', ')}`)
+  return lines.join('\n') + '\n'
 }

@@ -1,5 +1,6 @@
 import { BYTE_MAPS } from '../data/byte-maps.js'
-import { DOUBLE_BYTE } from '../data/double-byte.js'
+import { BIG5_HKSCS, DOUBLE_BYTE } from '../data/double-byte.js'
+import { charWeight } from './plausibility.js'
 
 /**
  * The byte tables the encoding step works with. A misreading is undone in two moves: the wrong text is turned
@@ -229,6 +230,7 @@ function doubleByte(label: 'gbk' | 'big5', title: string, lead: [number, number]
       }
     }
   }
+  if (label === 'big5') addHkscs(trails, toKey, astralKey)
   for (let b = 0; b < 0x80; b++) toKey[b] = b
   for (let b = 0x80; b < 0x100; b++) {
     const code = data.single.charCodeAt(b - 0x80)
@@ -270,11 +272,96 @@ function doubleByte(label: 'gbk' | 'big5', title: string, lead: [number, number]
       if (first < 0x80) return { code: first, length: 1 }
       const second = bytes[at + 1]
       if (second === undefined) return undefined
-      if (first === LOST || second === LOST) return first >= lead[0] || first === LOST ? { code: FFFD, length: 2 } : undefined
+      // A lost unit where a character begins is a whole character lost (what a double-byte decoder prints for
+      // a pair it rejects): it stands alone, and the bytes after it keep their alignment.
+      if (first === LOST) return { code: FFFD, length: 1 }
+      if (second === LOST) return first >= lead[0] ? { code: FFFD, length: 2 } : undefined
       const code = (loose ? loosePairs : pairs)[(first << 8) | second]!
       return code < 0 ? undefined : { code, length: 2 }
     },
   }
+}
+
+/**
+ * Big5 as WHATWG decoders read it (iconv-lite's big5, browsers): the HKSCS rows and the ETEN rows that Node's
+ * decoder reads as private use hold characters there (`ロ`, `ン`, `⺼`, `ø`, `ゐ`). Text misread by such a decoder maps
+ * back to those bytes. A character both tables place, at different pairs (`包` is A55D and, in HKSCS, FABD), goes
+ * back to the pair whose GBK reading is the likelier character: Big5 is the wrong codec of GBK text far more often
+ * than of UTF-8 (whose bytes are rarely valid Big5 pairs at all). The HKSCS characters are not accepted as a right
+ * reading of Big5 bytes (Node's decoder, which the step decodes with, gives private use there).
+ */
+function addHkscs(trails: [number, number][], toKey: Int32Array, astralKey: Map<number, number>): void {
+  const perLead = trails.reduce((n, [from, to]) => n + to - from + 1, 0)
+  const keyAt = (index: number): number => {
+    const lead = 0x81 + Math.floor(index / perLead)
+    let t = index % perLead
+    for (const [from, to] of trails) {
+      if (t <= to - from) return (lead << 8) | (from + t)
+      t -= to - from + 1
+    }
+    return -1
+  }
+  const gbk = DOUBLE_BYTE.gbk.pairs
+  // How likely a pair is as GBK text: its character's weight, 0 for private use, none or a non-Han symbol.
+  const asGbk = (key: number): number => {
+    const lead = key >> 8
+    const trail = key & 0xff
+    if (trail === 0x7f || trail < 0x40) return 0
+    const code = gbk.charCodeAt((lead - 0x81) * 190 + (trail < 0x7f ? trail - 0x40 : trail - 0x41))
+    return code >= 0x3400 && code < 0xa000 ? 1 + charWeight(code) : 0
+  }
+  for (const [start, chars] of BIG5_HKSCS) {
+    let index = start
+    for (const ch of chars) {
+      const key = keyAt(index++)
+      const code = ch.codePointAt(0)!
+      if (code < 0x10000) {
+        const old = toKey[code]!
+        if (old < 0 || (old >= 0x100 && asGbk(key) > asGbk(old))) toKey[code] = key
+      } else {
+        const old = astralKey.get(code)
+        if (old === undefined || asGbk(key) > asGbk(old)) astralKey.set(code, key)
+      }
+    }
+  }
+}
+
+/**
+ * A common scraper fallback: bytes read as UTF-8 where they are valid UTF-8, as Latin-1 elsewhere. GBK text so
+ * read is mostly Latin-1 letters, but a GBK pair that happens to be a valid UTF-8 sequence shows as one character
+ * (`ʵ` is CA B5, `ҳ` D2 B3). A character below U+0100 maps back to its Latin-1 byte, any other to its UTF-8 bytes.
+ */
+function utf8Latin(): Codec {
+  const latin = utf8Codec(false)
+  // windows-1252's own symbols (`€`, `ƒ`, `™`…) are windows-1252 text, not this decoder's: such a line is read so.
+  const windows = new Set(windowsTable('windows-1252').slice(0x80, 0xa0).map((ch) => ch.charCodeAt(0)).filter((c) => c >= 0x100))
+  const codec: Codec = {
+    name: 'utf8-latin',
+    title: TITLES['utf8-latin']!,
+    encodeChar(code) {
+      if (code === FFFD) return [LOST]
+      if (code < 0x100) return [code]
+      return windows.has(code) ? undefined : latin.encodeChar(code)
+    },
+    encodeInto(code, out, at) {
+      if (code === FFFD) {
+        out[at] = LOST
+        return 1
+      }
+      if (code < 0x100) {
+        out[at] = code
+        return 1
+      }
+      return windows.has(code) ? -1 : latin.encodeInto(code, out, at)
+    },
+    decodeAt(bytes, at) {
+      const byte = bytes[at]!
+      if (byte === LOST) return { code: FFFD, length: 1 }
+      const next = byte >= 0xc2 ? latin.decodeAt(bytes, at) : undefined
+      return next && !next.candidates ? next : { code: byte, length: 1 }
+    },
+  }
+  return codec
 }
 
 /** The codecs the encoding step reads with, by name, and their titles for messages. */
@@ -283,6 +370,7 @@ const TITLES: Readonly<Record<string, string>> = {
   gbk: 'GBK',
   big5: 'Big5',
   latin: 'windows-1252',
+  'utf8-latin': 'UTF-8 with Latin-1 fallback',
   'windows-1250': 'windows-1250',
   'windows-1251': 'windows-1251',
   'windows-1257': 'windows-1257',
@@ -300,6 +388,7 @@ function build(name: string): Codec {
     case 'gbk': return doubleByte('gbk', title, [0x81, 0xfe], [[0x40, 0x7e], [0x80, 0xfe]])
     case 'big5': return doubleByte('big5', title, [0x81, 0xfe], [[0x40, 0x7e], [0xa1, 0xfe]])
     case 'latin': return singleByte('latin', title, windowsTable('windows-1252'))
+    case 'utf8-latin': return utf8Latin()
     default: return singleByte(name, title, windowsTable(name))
   }
 }

@@ -20,6 +20,65 @@ export interface Decoded {
   lines?: string[]
 }
 
+/** One encoding `explainBytes` weighed. */
+export interface Candidate {
+  encoding: string
+  /** Plausibility of its reading of the sample (common characters and words, less 10 per undecodable byte). */
+  score: number
+  /** For an encoding ruled out: the byte offset of the first byte it cannot decode. */
+  ruledOutAt?: number
+}
+
+/** Why the decoder chose its encoding, with the candidates it weighed. */
+export interface Explanation {
+  /** `byte-order mark`, `valid UTF-8`, `mostly valid UTF-8`, or `most plausible reading`. */
+  basis: string
+  /** Every candidate, the most plausible first. */
+  candidates: Candidate[]
+}
+
+/**
+ * How `decodeBytes` chose: its basis, and every candidate encoding's score on the sample it reads (the first 64 KB),
+ * with, for each one some byte of the sample rules out, the offset of the first such byte.
+ */
+export function explainBytes(bytes: Uint8Array): Explanation {
+  const bom = byteOrderMark(bytes)
+  const sample = bytes.length > SAMPLE ? bytes.subarray(0, cutAtLine(bytes, SAMPLE)) : bytes
+  const candidates = rank(sample).map(({ encoding, score, invalid }) => {
+    const out: Candidate = { encoding, score: Math.round(score * 100) / 100 }
+    if (invalid > 0) out.ruledOutAt = firstInvalid(encoding, sample)
+    return out
+  })
+  // The UTF-16 readings rank skips (odd length, or no NUL byte and characters no UTF-16 text has).
+  for (const encoding of ['utf-16le', 'utf-16be']) {
+    if (candidates.some((c) => c.encoding === encoding)) continue
+    candidates.push({ encoding, score: -Infinity, ruledOutAt: sample.length % 2 !== 0 ? sample.length - 1 : 0 })
+  }
+  let basis = 'most plausible reading'
+  if (bom) basis = 'byte-order mark'
+  else if (bytes.length === 0 || decodeStrict('utf-8', bytes) !== undefined) basis = 'valid UTF-8'
+  else if (!looksUtf16(bytes) && mostlyUtf8(sample)) basis = 'mostly valid UTF-8'
+  return { basis, candidates: candidates.map((c) => (c.score === -Infinity ? { ...c, score: 0 } : c)) }
+}
+
+/** The byte offset of the first byte `encoding` cannot decode in `bytes` (a byte past the end when none). */
+function firstInvalid(encoding: string, bytes: Uint8Array): number {
+  if (encoding === 'utf-8' || encoding === 'gb18030' || encoding === 'big5' || encoding.startsWith('utf-16')) {
+    return decodeLenient(encoding, bytes).invalid[0]?.offset ?? bytes.length
+  }
+  // Other decoders: fed a byte at a time, a fatal one throws at the first byte it cannot take.
+  const d = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })
+  for (let at = 0; at < bytes.length; at++) {
+    try {
+      d.decode(bytes.subarray(at, at + 1), { stream: true })
+    } catch {
+      // The decoder throws on the byte that ends a bad sequence: the sequence began at most one byte before.
+      return at > 0 && bytes[at - 1]! >= 0x80 && bytes[at]! < 0x80 ? at - 1 : at
+    }
+  }
+  return bytes.length
+}
+
 /** The legacy encodings tried when the bytes are not UTF-8, Chinese first. */
 export const CANDIDATES = ['gb18030', 'big5', 'utf-16le', 'utf-16be', 'shift_jis', 'euc-kr', 'windows-1252'] as const
 

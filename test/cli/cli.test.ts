@@ -217,6 +217,20 @@ describe('detect', () => {
     expect(line.mojibake).toEqual({ 'encoding/utf8-as-gbk': 3, 'encoding/gbk-as-latin': 1, 'encoding/utf8-as-latin': 1 })
     expect(line.script.label).toBe('zh-Hans')
   })
+
+  it('explains its choice: the basis, every candidate with its score, and where each ruled-out one failed (--text too)', () => {
+    const gbk = path.join(tmp, 'detect-title.txt')
+    // A GBK title of four hanzi and ASCII: 0xB2 (the lead of 操) is the first byte UTF-8 cannot take.
+    writeFileSync(gbk, iconv.encode('ls 操作系统', 'gbk'))
+    const [line] = zhtidy(['detect', gbk]).stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(line).toMatchObject({ encoding: 'gb18030', basis: 'most plausible reading' })
+    expect(line.candidates[0].encoding).toBe('gb18030')
+    expect(line.candidates.find((c: { encoding: string }) => c.encoding === 'utf-8')).toMatchObject({ ruledOutAt: 3 })
+    const text = zhtidy(['detect', '--text', gbk]).stdout
+    expect(text).toMatch(/^.*detect-title\.txt: gb18030 \(confidence [\d.]+; most plausible reading\), script zh-Hans\n/)
+    expect(text).toMatch(/\n  gb18030: score [\d.]+ \(chosen\)\n/)
+    expect(text).toMatch(/\n  utf-8: ruled out at byte 3, score -?[\d.]+\n/)
+  })
 })
 
 describe('config files', () => {

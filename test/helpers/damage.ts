@@ -70,6 +70,32 @@ export const DAMAGES: Record<string, Damage> = {
   },
 }
 
+/**
+ * A common scraper fallback: bytes read as UTF-8 where they form a valid sequence, as Latin-1 elsewhere (GBK's
+ * `实` is CA B5, valid UTF-8 for `ʵ`).
+ */
+export function utf8OrLatin1(bytes: Uint8Array): string {
+  const strict = new TextDecoder('utf-8', { fatal: true })
+  let out = ''
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0
+    if (need > 0 && i + need < bytes.length + 0) {
+      try {
+        const ch = strict.decode(bytes.subarray(i, i + need + 1))
+        if ([...ch].length === 1) {
+          out += ch
+          i += need + 1
+          continue
+        }
+      } catch {}
+    }
+    out += String.fromCharCode(b)
+    i++
+  }
+  return out
+}
+
 /** Levenshtein distance over code points (for lossy cases: is the repair closer to the original?). */
 export function distance(a: string, b: string): number {
   const x = [...a]

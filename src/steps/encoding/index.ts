@@ -115,7 +115,8 @@ export function encodingRule(
 ): (line: string, established: ReadonlySet<string> | undefined, watch?: Set<string>) => Edit[] {
   return (line, established, watch) => {
     const { stretches } = repairText(line, readings, established, watch)
-    const edits = stretches.map((stretch) => toEdit(stretch))
+    const talk = TALKS_ABOUT_ENCODINGS.test(line)
+    const edits = stretches.flatMap((stretch) => (talk && quoted(line, stretch.start, stretch.end) ? [asExample(toEdit(stretch))] : (lossyPieces(stretch) ?? [toEdit(stretch)])))
     // The checks below look only at what no repaired stretch covers.
     const untouched = (at: number, length: number): boolean => !stretches.some((s) => at < s.end && s.start < at + length)
     // C1 controls left over: windows-1252 bytes read as Latin-1 (`parlé\u0085` → `parlé…`).
@@ -181,6 +182,22 @@ export function encodingRule(
         })
       }
     }
+    // A `?` right beside repaired GBK or Big5 text is most likely a character lost before the misreading (a
+    // decoder or a save that printed `?` for it): it stays, with a warning at its place.
+    for (const stretch of stretches) {
+      if (stretch.chain.length !== 1 || !PAIRWISE.has(stretch.chain[0]!.right)) continue
+      for (const at of [stretch.start - 1, stretch.end]) {
+        if (line.charCodeAt(at) !== 0x3f || !untouched(at, 1) || edits.some((e) => e.start === at && e.ruleId === 'encoding/lost-bytes')) continue
+        edits.push({
+          start: at,
+          end: at + 1,
+          replacement: '?',
+          ruleId: 'encoding/lost-bytes',
+          reason: `Unexpected \`?\` beside ${describe(stretch.chain[0]!)}: perhaps a character lost before the misreading; its bytes are gone`,
+          confident: false,
+        })
+      }
+    }
     // Bytes lost before the text was stored cannot come back: mark them. `锟斤拷` is U+FFFD twice in UTF-8
     // (EF BF BD EF BF BD) read as GBK; it becomes the two U+FFFD it stands for. Other U+FFFD are reported.
     for (const match of line.matchAll(LOST)) {
@@ -188,6 +205,8 @@ export function encodingRule(
       if (!untouched(at, match[0].length)) continue
       const kunjinkao = match[0].startsWith('锟')
       const count = kunjinkao ? (match[0].length / 3) * 2 : match[0].length
+      // `锟斤拷` quoted in a sentence about encodings is the example of it, not damage.
+      if (kunjinkao && talk && quoted(line, at, at + match[0].length)) continue
       edits.push({
         start: at,
         end: at + match[0].length,
@@ -202,6 +221,74 @@ export function encodingRule(
     }
     return edits.sort((a, b) => a.start - b.start)
   }
+}
+
+/** Words of a sentence about encodings or mojibake, in which quoted mojibake is an example of it. */
+const TALKS_ABOUT_ENCODINGS = /乱码|亂碼|编码|編碼|解码|解碼|字符集|字元集|字符編碼|mojibake|encoding|charset|UTF-8|GBK|GB2312|GB18030|Big5|Latin-1|ISO-8859|windows-1252/iu
+
+const OPENING = /[“"'‘「『《〈(（\[【`]\s*$/u
+const CLOSING = /^\s*[”"'’」』》〉)）\]】`]/u
+
+/** Whether `line[start, end)` stands between quotation marks or brackets (an example, not the text itself). */
+function quoted(line: string, start: number, end: number): boolean {
+  return OPENING.test(line.slice(Math.max(0, start - 2), start)) && CLOSING.test(line.slice(end, end + 2))
+}
+
+/** A repair of quoted mojibake in a sentence about encodings: left as written, with a warning naming what it reads as. */
+function asExample(edit: Edit): Edit {
+  return { ...edit, confident: false, reason: `${edit.reason.replace(/\)$/u, '')}; quoted in a sentence about encodings, left as the example it is)` }
+}
+
+/** Misreadings between the two double-byte codecs, and of them as Latin-1: a lost character is a whole pair. */
+const PAIRWISE = new Set(['gbk', 'big5'])
+
+/**
+ * A stretch of GBK or Big5 text misread, with characters lost in it (U+FFFD, or `?` beside misread characters):
+ * the pieces between the losses decode cleanly and are repaired; each loss stays as it is, with a warning at its
+ * place, since no byte says what it was. Undefined for any other stretch, or when the pieces do not line up.
+ */
+function lossyPieces(stretch: RepairedStretch): Edit[] | undefined {
+  if (stretch.chain.length !== 1 || !PAIRWISE.has(stretch.chain[0]!.right)) return undefined
+  const loss = /\uFFFD|(?<=[^\u0000-\u007f])\?|\?(?=[^\u0000-\u007f])/gu
+  if (!loss.test(stretch.before)) return undefined
+  const before = stretch.before.split(/(\uFFFD|(?<=[^\u0000-\u007f])\?|\?(?=[^\u0000-\u007f]))/u)
+  const after = stretch.after.split(/(\uFFFD|(?<=[^\u0000-\u007f])\?|\?(?=[^\u0000-\u007f]))/u)
+  const lossAfter = (stretch.after.match(/\uFFFD/gu) ?? []).length + (stretch.after.match(/\?/gu) ?? []).length
+  const lossBefore = (stretch.before.match(/\uFFFD/gu) ?? []).length + (stretch.before.match(/\?/gu) ?? []).length
+  const edits: Edit[] = []
+  if (before.length !== after.length || lossAfter !== lossBefore) {
+    // The losses moved: nothing of the stretch is certain.
+    const edit = toEdit(stretch)
+    return [{ ...edit, confident: false, reason: `${edit.reason.replace(/\)$/u, '')}; characters lost before the misreading, so the repair is not certain)` }]
+  }
+  const what = describe(stretch.chain[0]!)
+  let at = stretch.start
+  for (let k = 0; k < before.length; k++) {
+    const b = before[k]!
+    const a = after[k]!
+    if (k % 2 === 1) {
+      edits.push({
+        start: at,
+        end: at + b.length,
+        replacement: b,
+        ruleId: 'encoding/lost-bytes',
+        reason: `Unexpected \`${b}\`: a character lost before this text was misread (${what}); its bytes are gone`,
+        confident: false,
+      })
+    } else if (a !== b) {
+      edits.push({
+        start: at,
+        end: at + b.length,
+        replacement: a,
+        ruleId: `encoding/${stretch.chain[0]!.rule}`,
+        reason: `Unexpected \`${b}\`, expected \`${a}\` (${what}; beside a character lost before the misreading)`,
+        confident: true,
+        note: `plan: ${move(stretch.chain[0]!)}`,
+      })
+    }
+    at += b.length
+  }
+  return edits
 }
 
 function toEdit(stretch: RepairedStretch): Edit {

@@ -23,6 +23,8 @@ export const READINGS: readonly Reading[] = [
   { wrong: 'big5', right: 'utf-8', rule: 'utf8-as-big5' },
   { wrong: 'latin', right: 'gbk', rule: 'gbk-as-latin' },
   { wrong: 'latin', right: 'big5', rule: 'big5-as-latin' },
+  // GBK read by a decoder that takes valid UTF-8 where it finds it and Latin-1 elsewhere.
+  { wrong: 'utf8-latin', right: 'gbk', rule: 'gbk-as-latin' },
   { wrong: 'gbk', right: 'big5', rule: 'big5-as-gbk' },
   { wrong: 'big5', right: 'gbk', rule: 'gbk-as-big5' },
   { wrong: 'windows-1250', right: 'utf-8', rule: 'utf8-as-latin' },
@@ -170,7 +172,70 @@ function keptScores(text: string, us: Units): Float64Array {
 /** One character's bytes, written by encodeInto. */
 const scratch = new Uint16Array(8)
 
+/**
+ * For the UTF-8-with-Latin-1-fallback reading: which characters U+0080–U+00FF stand for a two-byte UTF-8 sequence
+ * (C2/C3 and a continuation byte) rather than their Latin-1 byte. GBK's `每` is C3 BF, which such a decoder shows
+ * as `ÿ`; `用户` (D3 C3 BB A7) shows as `Óû§`. The choice that parses as GBK pairs with the likelier characters wins:
+ * a Viterbi pass over the line, the state being the lead byte waiting for its trail.
+ */
+function mixedChoices(text: string): Set<number> {
+  const gbk = codec('gbk')
+  type State = { score: number; back: number; via: number; choice: boolean }
+  // One map per position: pending lead byte (0: none) → best state.
+  const steps: Map<number, State>[] = [new Map([[0, { score: 0, back: -1, via: 0, choice: false }]])]
+  const offsets: number[] = []
+  const pairScore = (lead: number, trail: number): number => {
+    const d = gbk.decodeAt([lead, trail], 0)
+    // Per pair against a baseline, so that a parse with more pairs does not win by their number.
+    // Full-width punctuation counts as a common character (`。` ends most lines).
+    if (!d) return -4
+    return (d.code >= 0x3000 && d.code < 0x3040) || (d.code >= 0xff00 && d.code < 0xff60) ? 0.3 : charWeight(d.code) - 1
+  }
+  const feed = (state: number, byte: number): [number, number] => {
+    if (state === 0) return byte < 0x80 ? [0, 0] : byte >= 0x81 && byte <= 0xfe ? [byte, 0] : [0, -3]
+    return [0, pairScore(state, byte)]
+  }
+  for (let i = 0; i < text.length; ) {
+    const c = text.codePointAt(i)!
+    offsets.push(i)
+    const options: [number[], boolean][] = [[c < 0x100 ? [c] : (utf8.encodeChar(c) ?? [0x3f]) as number[], false]]
+    if (c >= 0xa0 && c < 0x100) options.push([[0xc0 | (c >> 6), 0x80 | (c & 63)], true])
+    const before = steps[steps.length - 1]!
+    const next = new Map<number, State>()
+    for (const [state, at] of before) {
+      for (const [bytes, choice] of options) {
+        let st = state
+        // A GBK pair that is also UTF-8 is the rarer reading of such a character.
+        let score = at.score - (choice ? 1 : 0)
+        for (const b of bytes) {
+          const [to, gain] = feed(st, b)
+          st = to
+          score += gain
+        }
+        const old = next.get(st)
+        if (!old || score > old.score) next.set(st, { score, back: state, via: 0, choice })
+      }
+    }
+    steps.push(next)
+    i += c > 0xffff ? 2 : 1
+  }
+  const chosen = new Set<number>()
+  let bestState = 0
+  let best = -Infinity
+  for (const [state, at] of steps[steps.length - 1]!) {
+    const score = at.score - (state === 0 ? 0 : 3)
+    if (score > best) (best = score), (bestState = state)
+  }
+  for (let k = steps.length - 1, state = bestState; k > 0; k--) {
+    const at = steps[k]!.get(state)!
+    if (at.choice) chosen.add(offsets[k - 1]!)
+    state = at.back
+  }
+  return chosen
+}
+
 function buildUnits(text: string, wrong: Codec): Units {
+  const mixed = wrong.name === 'utf8-latin' ? mixedChoices(text) : undefined
   const length = text.length
   const code: number[] = []
   const offset: number[] = []
@@ -186,7 +251,12 @@ function buildUnits(text: string, wrong: Codec): Units {
     code.push(c)
     offset.push(i)
     byteStart.push(stream.length)
-    const written = wrong.encodeInto(c, scratch, 0)
+    let written: number
+    if (mixed?.has(i)) {
+      scratch[0] = 0xc0 | (c >> 6)
+      scratch[1] = 0x80 | (c & 63)
+      written = 2
+    } else written = wrong.encodeInto(c, scratch, 0)
     if (written > 0) {
       if (n === 0 || encodable[n - 1] === 0) start = n
       encodable.push(1)
@@ -214,7 +284,7 @@ function isSingleByte(codec: Codec): boolean {
 }
 
 /** Whether a repaired stretch is convincing for its reading. */
-function accept(reading: Reading, before: string, after: string, gain: number, context: { han: number; touchesLetter: boolean }): boolean {
+function accept(reading: Reading, before: string, after: string, gain: number, context: { han: number; touchesLetter: boolean; lossy: boolean }): boolean {
   // Characters of `after` (code points) at or above U+0080, and how many of them are U+FFFD.
   let nonAsciiCount = 0
   let lost = 0
@@ -251,10 +321,30 @@ function accept(reading: Reading, before: string, after: string, gain: number, c
     case 'gbk-as-big5':
       // The input must look like Chinese already (Greek or Cyrillic encode in GBK too, `Пожар` is not Big5).
       if (!looksCjk(before)) return false
-      return nonAsciiCount >= 2 && gain >= Math.max(3, 0.5 * nonAsciiCount) && plausibility(after) / nonAsciiCount >= 0.5
+      if (nonAsciiCount < 2) return false
+      if (gain >= Math.max(3, 0.5 * nonAsciiCount) && plausibility(after) / nonAsciiCount >= 0.5) return true
+      // Only for a stretch that is all the Han text of its line (a title, a short phrase): inside clean text a
+      // short piece that reads better otherwise is a coincidence (`伐陈`). Not beside lost bytes either: the bytes
+      // around them are not known to be those of the text.
+      return context.han === 0 && !context.lossy && wordlessGain(before, after, gain, nonAsciiCount)
     default:
       return false
   }
+}
+
+/**
+ * A short stretch of GBK read as Big5 (or the reverse) gains little in all (`呾楊` → `算法`), but reads as real
+ * text only once repaired: no two neighbours of the input make a known word, the repair makes one or is made of
+ * far commoner characters. Clean text read through the other codec makes no word and no common characters.
+ */
+function wordlessGain(before: string, after: string, gain: number, nonAsciiCount: number): boolean {
+  if (gain < 1 || plausibility(after) / nonAsciiCount < 0.8) return false
+  const was = profile(before)
+  if (was.wordPairs > 0) return false
+  const now = profile(after)
+  if (now.wordPairs >= Math.max(1, Math.floor(now.hanPairs / 4))) return true
+  // Without a word, only common characters throughout (`陰坁婜怢` → `潮湿灶台`, not `皐皐訿訿` → `針針偣偣`).
+  return now.meanCjk >= 1 && now.meanCjk - was.meanCjk >= 0.5 && ![...after].some((c) => c >= '\u3400' && charWeight(c.codePointAt(0)!) <= 0.2)
 }
 
 /** Whether CJK characters are at least half the non-ASCII characters of `text` (and there is one). */
@@ -459,6 +549,10 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
     repairs = repairs.filter((r) => !CJK.test(r.after))
     weak = weak.filter((r) => !CJK.test(r.after))
   }
+  if (reading.rule === 'big5-as-gbk' || reading.rule === 'gbk-as-big5') {
+    repairs = withinRuns(text, repairs)
+    weak = withinRuns(text, weak)
+  }
   if (established) return addWeak(repairs, weak)
   if (reading.rule === 'utf8-as-latin') {
     // One CJK character out of a Latin line (`Brontë…”` → `Bront녔`) is a coincidence of three bytes.
@@ -531,6 +625,18 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
 const LONE_PUNCTUATION = /(?<=[\u0020-\u007e])[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026](?=[\u0020-\u007e])/u
 
 /** `repairs` with the weak stretches that overlap none of them, in order. */
+const HAN_UNIT = /[\u3400-\u9fff\uf900-\ufaff]/u
+
+/**
+ * GBK read as Big5 (or the reverse) misreads every character of a run of Han text: a repaired stretch with a Han
+ * character next to it that stays as it is repairs part of a word (`皐皐訿訿` is no `針針訿訿`). Such stretches go.
+ */
+function withinRuns(text: string, repairs: Repair[]): Repair[] {
+  if (repairs.length === 0) return repairs
+  const covered = (at: number): boolean => repairs.some((r) => r.start <= at && at < r.end)
+  return repairs.filter((r) => !((r.start > 0 && HAN_UNIT.test(text.charAt(r.start - 1)) && !covered(r.start - 1)) || (HAN_UNIT.test(text.charAt(r.end)) && !covered(r.end))))
+}
+
 function addWeak(repairs: Repair[], weak: Repair[]): Repair[] {
   for (const w of weak) if (!repairs.some((r) => r.start < w.end && w.start < r.end)) repairs.push(w)
   return repairs.sort((a, b) => a.start - b.start)
@@ -633,7 +739,7 @@ function judge(
   }
   const letter = /[A-Za-z]/
   const touchesLetter = letter.test(text.charAt(startOffset - 1)) || letter.test(text.charAt(endOffset)) || /^[A-Za-z]|[A-Za-z]$/.test(before)
-  const strong = accept(reading, before, after, gain, { han: contextHan, touchesLetter })
+  const strong = accept(reading, before, after, gain, { han: contextHan, touchesLetter, lossy: text.includes('\uFFFD') })
   const weakFloor = right.name === 'utf-8' && !isSingleByte(wrong) ? -1.5 : 0.5
   if (!strong && !(weak && gain > weakFloor)) return undefined
   if (!roundTripsUnits(us, k, end, before, after, right)) return undefined
@@ -806,6 +912,12 @@ function nonAscii(text: string): number {
   return n
 }
 
+/** A character of the two-byte UTF-8 range beside a Latin-1 letter or symbol (`µĵ`, `ʱд`): the UTF-8/Latin-1 fallback. */
+const MIXED_PAIR = /[\u00a1-\u00ff][\u0100-\u07ff]|[\u0100-\u07ff][\u00a1-\u00ff]/u
+
+/** The symbols windows-1252 has at 80–9F (`€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ`). */
+const WINDOWS_SYMBOLS = /[\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/u
+
 /** The longest Han run that can reach the pairless test of plausibleReadings. */
 const PAIRLESS_RUN = 6
 
@@ -833,6 +945,8 @@ export function mayHoldMojibake(line: string): boolean {
   let runLow = 0
   /** 0 ASCII (or start), 1 non-ASCII below U+2E80, 2 CJK. */
   let previous = 0
+  // Han pairs: a line with enough of them is looked at again for a known word (clean text has one early).
+  let hanPairs = 0
   for (let i = 0; i < line.length; i++) {
     let c = line.charCodeAt(i)
     if (c < 0x80) {
@@ -881,7 +995,7 @@ export function mayHoldMojibake(line: string): boolean {
         runStart = at
         runLength = 0
         runLow = 0
-      }
+      } else hanPairs++
       runLength++
       if (uncommon) runLow++
     } else {
@@ -891,8 +1005,53 @@ export function mayHoldMojibake(line: string): boolean {
     previous = 2
   }
   if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, line.length)) return true
+  // Common characters none of whose neighbours make a word: GBK read as Big5 reads so (`最唗 蹈堤 統杅蹈桶`).
+  if (hanPairs >= WORDLESS_PAIRS && !anyWordPair(line)) return true
   return cjk > 0 && sum / cjk < 0.9
 }
+
+/**
+ * A quick look for the wordless lines: the line's bytes under `wrong`, read with `right`, give Han characters that
+ * are clearly commoner on average than the line's own (`最唗 蹈堤` → `程序 列出`). Clean text re-read so does not.
+ */
+function readsCommoner(text: string, wrong: Codec, right: Codec): boolean {
+  const bytes: number[] = []
+  let own = 0
+  let ownN = 0
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!
+    const b = wrong.encodeChar(code)
+    if (!b) return false
+    for (const x of b) bytes.push(x)
+    if (code >= 0x3400 && code < 0xa000) (own += charWeight(code)), ownN++
+  }
+  let read = 0
+  let readN = 0
+  for (let at = 0; at < bytes.length; ) {
+    const next = right.decodeAt(bytes, at)
+    if (!next) return false
+    if (next.code >= 0x3400 && next.code < 0xa000) (read += charWeight(next.code)), readN++
+    at += next.length
+  }
+  if (ownN === 0 || readN === 0) return false
+  const mean = read / readN
+  return mean >= 1 && mean >= own / ownN + 0.3
+}
+
+/** Whether two neighbouring Han characters of `line` (U+3400–U+ABFF) make a known word pair. */
+function anyWordPair(line: string): boolean {
+  let previous = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    const han = c >= 0x3400 && c < 0xac00
+    if (han && previous !== 0 && isWordPair(previous, c)) return true
+    previous = han ? c : 0
+  }
+  return false
+}
+
+/** Han pairs without a known word among them that make a line of common characters worth a look. */
+const WORDLESS_PAIRS = 4
 
 /**
  * Whether the Han run `line[start, end)` holds a pairless stretch as `profile` counts one: at least
@@ -923,10 +1082,20 @@ function pairlessRun(line: string, start: number, end: number): boolean {
  */
 export function plausibleReadings(text: string, readings: readonly Reading[], p: Profile = profile(text)): Reading[] {
   const cleanCjk = p.meanCjk >= 0.9 || (p.meanCjk >= 0.6 && p.hanPairs >= 4 && p.wordPairs / p.hanPairs >= 0.15)
+  // Common characters none of whose neighbours make a word: GBK and Big5 read as each other, and nothing else.
+  const wordless = p.hanPairs >= WORDLESS_PAIRS && p.wordPairs === 0
   return readings.filter((r) => {
-    if (r.wrong === 'gbk' || r.wrong === 'big5') return p.cjk > 0 && (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD'))
+    if (r.wrong === 'gbk' || r.wrong === 'big5') {
+      if (p.cjk === 0) return false
+      if (!cleanCjk || p.rareCluster || p.pairless >= 6 || text.includes('\uFFFD')) return true
+      return wordless && r.right !== 'utf-8' && readsCommoner(text, codec(r.wrong), codec(r.right))
+    }
     // A lead byte's letter followed by U+FFFD is UTF-8 whose continuation byte was lost (`SlovenÄ�ina`).
     if (r.wrong === 'latin') return p.latin >= 1 || /[\u00c2-\u00f4]\uFFFD/u.test(text)
+    // Latin-1 pairs with a character of the two-byte UTF-8 range beside them (`ʵ`, `ҳ`).
+    // Not on a line with windows-1252's own symbols: those are windows-1252 text.
+    // Pinyin's tone letters (`zhǎng`) stand between ASCII letters: the fallback's characters stand among Latin-1 ones.
+    if (r.wrong === 'utf8-latin') return p.latin >= 2 && MIXED_PAIR.test(text) && !WINDOWS_SYMBOLS.test(text)
     // The rarer single-byte codecs only matter when windows-1252 cannot have produced the line.
     return p.otherNonAscii >= 1
   })

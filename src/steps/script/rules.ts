@@ -350,7 +350,7 @@ const SURROGATE = /[\ud800-\udfff]/
 function diffUnits(text: string, converted: Uint16Array, offset: number, target: ConvertTarget, counts: LineCounts, config: string, options: LineOptions, out: ScriptChange[]): void {
   const keep = options.keepTraditional === true
   const units = converters().scanUnits
-  const changedAt = (k: number) => text.charCodeAt(k) !== converted[k] && !(keep && kept(text[k]!, String.fromCharCode(converted[k]!), options))
+  const changedAt = (k: number) => text.charCodeAt(k) !== converted[k] && !(keep && kept(text[k]!, String.fromCharCode(converted[k]!), options, text, k))
   let last: Change | undefined
   let lastFrom = 0
   let lastEnd = 0
@@ -471,9 +471,39 @@ function classifyUnits(text: string, converted: Uint16Array, i: number, j: numbe
   return 'script/ambiguous-char'
 }
 
-/** Keep mode on a traditional document: its traditional characters stay, and so do its regional forms (群, not 羣). */
-function kept(before: string, after: string, options: LineOptions): boolean {
-  return options.keepTraditional === true && (converters().classOf(before.codePointAt(0)!) === CharClass.Traditional || isVariantPair(before, after))
+/**
+ * Keep mode on a traditional document: its traditional characters stay, and so do its regional forms (群, not 羣).
+ * A character both scripts write (后, 岳, 恒, 制, 托, 挨) stays too, unless a simplified-only character stands within
+ * two places of it in the same run of Han text: then it belongs to a phrase in simplified script that is being
+ * converted (`后来` → `後來`), and converts with it. `包山后`, `林建岳`, `陳恒`, `制裁` stay as written.
+ * `text` and `at` locate `before` (a code unit offset) in the text being compared.
+ */
+function kept(before: string, after: string, options: LineOptions, text?: string, at?: number): boolean {
+  if (options.keepTraditional !== true) return false
+  const conv = converters()
+  const code = before.codePointAt(0)!
+  if (conv.classOf(code) === CharClass.Traditional || isVariantPair(before, after)) return true
+  if (text === undefined || at === undefined || conv.classOf(code) === CharClass.Simplified) return false
+  return !simplifiedNearby(text, at, before.length)
+}
+
+/** Whether a simplified-only character stands within two characters of `text[at, at + length)`, Han text between. */
+function simplifiedNearby(text: string, at: number, length: number): boolean {
+  const conv = converters()
+  const look = (from: number, step: -1 | 1): boolean => {
+    let i = from
+    for (let n = 0; n < 2; n++) {
+      if (i < 0 || i >= text.length) return false
+      let code = text.charCodeAt(i)
+      if (step < 0 && code >= 0xdc00 && code < 0xe000 && i > 0) code = text.codePointAt(--i)!
+      else if (code >= 0xd800 && code < 0xdc00) code = text.codePointAt(i)!
+      if (!conv.isRunChar(code) || isJapaneseKana(code)) return false
+      if (conv.classOf(code) === CharClass.Simplified) return true
+      i += step > 0 ? (code > 0xffff ? 2 : 1) : -1
+    }
+    return false
+  }
+  return look(at - 1, -1) || look(at + length, 1)
 }
 
 /** Spans of changed characters compared unit by unit; undefined when a surrogate pair is involved. */
@@ -484,7 +514,7 @@ function sameLengthSpans(text: string, converted: string, offset: number, option
     const a = text.charCodeAt(i)
     const b = converted.charCodeAt(i)
     if ((a >= 0xd800 && a < 0xe000) || (b >= 0xd800 && b < 0xe000)) return undefined
-    const changed = i < text.length && a !== b && !kept(text[i]!, converted[i]!, options)
+    const changed = i < text.length && a !== b && !kept(text[i]!, converted[i]!, options, text, i)
     if (changed && spanStart < 0) spanStart = i
     else if (!changed && spanStart >= 0) {
       spans.push({ start: offset + spanStart, end: offset + i, actual: [...text.slice(spanStart, i)], expected: [...converted.slice(spanStart, i)] })
@@ -514,7 +544,7 @@ function codePointSpans(text: string, converted: string, offset: number, options
     for (let k = 0; k <= before.length; k++) {
       const b = before[k]
       const a = after[k]
-      const changed = k < before.length && b !== a && !kept(b!, a!, options)
+      const changed = k < before.length && b !== a && !kept(b!, a!, options, text, unit - offset)
       if (changed && spanStart < 0) {
         spanStart = k
         spanUnit = unit
