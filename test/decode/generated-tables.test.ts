@@ -22,6 +22,7 @@ const GENERATED: [table: string, generator: string][] = [
   ['opencc-flags', 'opencc'],
   ['script-chars', 'script-chars'],
   ['boilerplate-forms', 'boilerplate-forms'],
+  ['radicals', 'radicals'],
 ]
 
 describe('generated tables', () => {

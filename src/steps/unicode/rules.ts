@@ -9,7 +9,7 @@ import type { ResolvedUnicodeOptions } from './options.js'
 const EMOJI_LIKE = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F/u
 const isEmojiLike = (char: string | undefined): boolean => !!char && EMOJI_LIKE.test(char)
 
-/** Compatibility ideographs (canonical decompositions), Kangxi radicals (compatibility decompositions), radicals supplement (table). */
+/** Compatibility ideographs (canonical decompositions), Kangxi radicals and the radicals supplement (Equivalent_Unified_Ideograph). */
 const IDEOGRAPH_FORMS = /[\uf900-\ufaff\u2f00-\u2fdf\u2e80-\u2eff\u{2f800}-\u{2fa1f}]/gu
 const ideographs: LineRule = (line) => {
   const edits: Edit[] = []
@@ -18,7 +18,8 @@ const ideographs: LineRule = (line) => {
   for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
     const char = match[0]
     const code = char.codePointAt(0)!
-    const target = code >= 0x2e80 && code <= 0x2eff ? RADICAL_SUPPLEMENT.get(char) ?? char.normalize('NFKC') : code >= 0x2f00 && code <= 0x2fdf ? char.normalize('NFKC') : char.normalize('NFC')
+    // Radical forms: Unicode's Equivalent_Unified_Ideograph (generated table); compatibility ideographs: NFC.
+    const target = code >= 0x2e80 && code <= 0x2fdf ? RADICAL_SUPPLEMENT.get(char) ?? char : char.normalize('NFC')
     if (target === char) continue
     const kind = code >= 0xf900 && code <= 0xfaff ? 'compatibility-ideograph' : code >= 0x2f800 ? 'compatibility-ideograph' : 'radical'
     edits.push({
