@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { containsHan, isChineseContext, isChineseContextUnit, isCjkPunctuation, isCjkPunctuationUnit, isHan } from '../../src/chars.js'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
+import { CONVENTIONS } from '../../src/steps/punctuation/options.js'
 import { PUNCTUATION_GATE, punctuationRules, punctuationScannedRules, scanPunctuation } from '../../src/steps/punctuation/rules.js'
 import { scanUnicode, unicodeRules, unicodeScannedRules } from '../../src/steps/unicode/rules.js'
 import { changeRecords, logChanges, runLineRules, runScannedRules, type LineRule, type ScannedRule } from '../../src/tree/edit.js'
@@ -31,7 +32,7 @@ const UNICODE_UNITS = [
 const PUNCTUATION_UNITS = [
   ' ', '\u3000', '\t', ',', ';', ':', '?', '!', '?!', '(', ')', '"', "'", '.', '..', '...', '…', '……', '。', '。。', '-', '--',
   '，', '、', '；', '：', '？', '！', '」', '』', '”', '’', '）', '》', '〉', '】', '〕', '「', '“', '—', '·', '\uff65', '\uff66',
-  '//', 'http', '中', '文', '\u3400', '\u4dbf', '\u9fff', '\u{20000}', '\u{323af}', '\ud840', '\ud888', 'a', 'Z', '1', '0',
+  '//', 'http', '中', '文', '“', '‘', '「', '『', '（', '`', '{"', '1', '0:', '@', '/', '=', 'x(', '«', '\u3400', '\u4dbf', '\u9fff', '\u{20000}', '\u{323af}', '\ud840', '\ud888', 'a', 'Z', '1', '0',
   '\n', '\r\n',
 ]
 
@@ -55,12 +56,12 @@ describe('the unicode pre-scan never skips a line a rule would change', () => {
 })
 
 describe('the punctuation pre-scan never skips a line a rule would change', () => {
-  const options = fc.record({ script: fc.constantFrom(...SCRIPTS), quotes: fc.boolean() })
+  const options = fc.record({ script: fc.constantFrom(...SCRIPTS), convention: fc.constantFrom(...CONVENTIONS), conventionGiven: fc.boolean(), quotes: fc.boolean(), spacing: fc.boolean() })
   it('on strings of the characters the rules look for', () => {
     fc.assert(fc.property(textOf(PUNCTUATION_UNITS), options, (text, o) => same(text, punctuationScanned(o), punctuationRules(o))), { numRuns: 3000 })
   })
   it('on arbitrary strings', () => {
-    const o = { script: 'zh-Hans' as Script, quotes: true }
+    const o = { script: 'zh-Hans' as Script, convention: 'cn' as const, conventionGiven: false, quotes: true, spacing: false }
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => same(text, punctuationScanned(o), punctuationRules(o))), { numRuns: 1000 })
   })
 })
