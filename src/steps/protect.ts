@@ -183,14 +183,16 @@ function merge(found: number[]): readonly number[] {
 const isSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000
 
 /**
- * Whether `[start, end)` touches a span: overlaps it, or (for an edit of spaces next to it) lies in the spaces right
- * around it. An empty range at a span's edge touches it too.
+ * Whether `[start, end)` touches a span: overlaps it, or lies in the spaces right around it (an empty range at a
+ * span's edge too). With `keepsSpace`, an edit that leaves a space there (U+3000 → space) touches only the span.
  */
-export function touchesSpan(line: string, spans: readonly number[], start: number, end: number): boolean {
+export function touchesSpan(line: string, spans: readonly number[], start: number, end: number, keepsSpace = false): boolean {
   for (let k = 0; k < spans.length; k += 2) {
     let from = spans[k]!
     let to = spans[k + 1]!
     if (from > end + 1 && !isSpace(line.charCodeAt(end))) return false
+    if (start < to && end > from) return true
+    if (keepsSpace) continue
     while (from > 0 && isSpace(line.charCodeAt(from - 1))) from--
     while (to < line.length && isSpace(line.charCodeAt(to))) to++
     if (start === end ? start >= from && start <= to : start < to && end > from) return true
@@ -243,6 +245,6 @@ export function guarded(rule: LineRule): LineRule {
     if (edits.length === 0) return edits
     const spans = protectedSpans(line)
     if (spans.length === 0) return edits
-    return edits.filter((edit: Edit) => !touchesSpan(line, spans, edit.start, edit.end))
+    return edits.filter((edit: Edit) => !touchesSpan(line, spans, edit.start, edit.end, edit.replacement.includes(' ')))
   }
 }

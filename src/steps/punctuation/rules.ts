@@ -255,6 +255,18 @@ export const scanPunctuation = (line: string): number => unitScan(UNITS, line)
  */
 export const PUNCTUATION_GATE = /[,;:?!()".…-]|。。|[ \u3000][，、。；：？！」』”’）》〉】〕]/
 
+/**
+ * The gate of the rules a set of options runs: none for `ascii` (its rule starts from any full-width mark) or with
+ * `spacing` (from any Latin letter), and the quote marks a convention changes.
+ */
+export function punctuationGate(options: ResolvedPunctuationOptions): RegExp | undefined {
+  if (options.convention === 'ascii' || options.spacing) return undefined
+  if (options.convention === 'tw' || options.convention === 'hk') return GATE_WITH_CURLY
+  return options.conventionGiven ? GATE_WITH_CORNER : PUNCTUATION_GATE
+}
+const GATE_WITH_CURLY = new RegExp(`${PUNCTUATION_GATE.source}|[“‘]`)
+const GATE_WITH_CORNER = new RegExp(`${PUNCTUATION_GATE.source}|[「『]`)
+
 // Each of these looks for the whole token a rule starts from, once the scan says its characters are there.
 const hasEllipsis = (line: string, scan: number): boolean =>
   ((scan & ELLIPSIS) !== 0 && (line.includes('…') || line.includes('...'))) || ((scan & STOP) !== 0 && line.includes('。。。'))

@@ -3,6 +3,7 @@ import type { Edit } from '../../types.js'
 import type { LineRule, ScannedRule } from '../../tree/edit.js'
 import { RADICAL_SUPPLEMENT } from '../../data/radicals.js'
 import type { ResolvedUnicodeOptions } from './options.js'
+import { guarded, insideSpan, protectedSpans } from '../protect.js'
 
 // The rules' expressions are made once (`matchAll` would copy one on every call); each loop starts at `lastIndex` 0.
 
@@ -112,7 +113,8 @@ const spaces: LineRule = (line) => {
     const trailing = end === line.length
     let replacement: string
     // A space after a Chinese mark and before Chinese text is scraped layout (`。\u3000那是`, `热门搜索： 贵州`).
-    const afterMark = isCjkPunctuation(line[start - 1]) && isChineseContext(line[end])
+    // Not after a closing quote or bracket around Latin text (`输入 “about:config” 到`): the source spaced it on purpose.
+    const afterMark = isCjkPunctuation(line[start - 1]) && isChineseContext(line[end]) && !closesLatin(line, start - 1)
     if (trailing || afterMark) replacement = ''
     else if (leading) replacement = IDEOGRAPHIC_SPACE.test(run) ? '' : run.replace(NOT_TAB, ' ')
     else replacement = run.includes('\t') && !odd.test(run) ? run : ' '
@@ -135,6 +137,94 @@ function describeSpaces(run: string): string {
   return `${run.length > 1 ? 'run of ' : ''}${names.join(', ')}`
 }
 
+
+/** Whether the mark at `at` closes a quotation or bracket whose text ends in a Latin letter or digit. */
+function closesLatin(line: string, at: number): boolean {
+  if (!'”’」』）》】'.includes(line[at]!)) return false
+  const code = line.charCodeAt(at - 1)
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
+}
+
+/**
+ * NFC where the text is not: a base character with combining marks that compose (`e\u0301` → `é`, pinyin `a\u0304`
+ * → `ā`), and the singletons that normalize to another character (`Ω` U+2126 → `Ω`, `Å` U+212B → `Å`, `K` U+212A).
+ * The marks looked for are the combining blocks (U+0300–U+036F, U+1AB0–U+1AFF, U+1DC0–U+1DFF, U+20D0–U+20FF,
+ * U+FE20–U+FE2F) and the kana voicing marks U+3099–U+309A; compatibility ideographs are the ideographs rule's.
+ */
+const COMBINING = '\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f\\u3099\\u309a'
+const SINGLETONS = '\\u2126\\u212a\\u212b\\u0340\\u0341\\u0343\\u0374\\u037e\\u0387'
+const NOT_NFC = new RegExp(`(?:[\\ud800-\\udbff][\\udc00-\\udfff]|[^${COMBINING}])?[${COMBINING}]+|[${SINGLETONS}]`, 'g')
+const nfc: LineRule = (line) => {
+  const edits: Edit[] = []
+  const pattern = NOT_NFC
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
+    const text = match[0]
+    const replacement = text.normalize('NFC')
+    if (replacement === text) continue
+    edits.push({ start: match.index, end: match.index + text.length, replacement, ruleId: 'unicode/nfc', reason: `Unexpected \`${text}\` (not NFC), expected \`${replacement}\``, confident: true })
+  }
+  return edits
+}
+
+/**
+ * Letter-spacing: Han characters each followed by one space or NBSP, three or more in a row (`习 近 平`,
+ * `会议由习 近 平主持`), lose the spaces. Two spaced characters (`张 三`) may be a name written so, and words spaced
+ * apart (`中国 美国`) or an ideographic space between phrases are not letter-spacing: they stay.
+ */
+const LETTER_SPACED = /[\u3400-\u4dbf\u4e00-\u9fff](?:[ \u00a0][\u3400-\u4dbf\u4e00-\u9fff]){2,}/g
+const SPACED_GAP = /[ \u00a0]/g
+const letterSpacing: LineRule = (line) => {
+  const edits: Edit[] = []
+  const pattern = LETTER_SPACED
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
+    const start = match.index
+    const text = match[0]
+    const replacement = text.replace(SPACED_GAP, '')
+    edits.push({ start, end: start + text.length, replacement, ruleId: 'unicode/letter-spacing', reason: `Unexpected letter-spaced \`${text}\`, expected \`${replacement}\``, confident: true })
+  }
+  return edits
+}
+const hasSpacedHan = (line: string): boolean => /[\u3400-\u4dbf\u4e00-\u9fff][ \u00a0][\u3400-\u4dbf\u4e00-\u9fff][ \u00a0][\u3400-\u4dbf\u4e00-\u9fff]/.test(line)
+
+/**
+ * HTML character references left in scraped text: whole ones (`&amp;`, `&nbsp;`, `&#12290;`, `&#xff0c;`) and
+ * numeric ones whose `&` a scraper stripped (`#xff1a;`, `#65292;`) when they stand for a full-width mark or a Han
+ * character. Not inside code, markup or URLs (`<a href="?a=1&amp;b=2">`, `` `&amp;` ``), where they are meant.
+ */
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', hellip: '…', mdash: '—', middot: '·', times: '×', copy: '©', reg: '®', yen: '¥', deg: '°' }
+const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([a-z]{2,6}));|(?<![&\w])#(?:[xX]([0-9a-fA-F]{4,5})|([0-9]{4,6}));/g
+const AFTER_AMP = /^(?:#[xX]?[0-9a-fA-F]+|[a-z]{2,6});/
+const htmlEntity: LineRule = (line) => {
+  const edits: Edit[] = []
+  const spans = protectedSpans(line)
+  const pattern = ENTITY
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
+    const stripped = m[4] !== undefined || m[5] !== undefined
+    const code = m[1] ?? m[4] ? parseInt((m[1] ?? m[4])!, 16) : m[2] ?? m[5] ? parseInt((m[2] ?? m[5])!, 10) : undefined
+    let replacement: string | undefined
+    if (code !== undefined) {
+      if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || code < 0x20) continue
+      // A stripped one only when it stands for Chinese text or a full-width mark (`#1234;` may be an issue number).
+      if (stripped && !(isChineseContext(String.fromCodePoint(code)) || (code >= 0xff01 && code <= 0xff5e))) continue
+      replacement = String.fromCodePoint(code)
+    } else replacement = NAMED[m[3]!]
+    if (replacement === undefined) continue
+    // `&amp;amp;`, `&amp;#12290;`: escaped twice; decoding once would leave an entity for a second run to decode.
+    const escaped = replacement === '&' ? AFTER_AMP.exec(line.slice(m.index + m[0].length, m.index + m[0].length + 12)) : null
+    if (escaped !== null) {
+      pattern.lastIndex = m.index + m[0].length + escaped[0].length
+      continue
+    }
+    if (spans.length > 0 && (insideSpan(spans, m.index) || insideSpan(spans, m.index + m[0].length - 1))) continue
+    edits.push({ start: m.index, end: m.index + m[0].length, replacement, ruleId: 'unicode/html-entity', reason: `Unexpected HTML entity \`${m[0]}\`${stripped ? ' (its `&` stripped)' : ''}, expected \`${replacement}\``, confident: true })
+  }
+  return edits
+}
+const hasEntity = (line: string): boolean => line.includes(';') && (line.includes('&') || line.includes('#'))
+
 const INVISIBLE = 1
 const IDEOGRAPH = 2
 const FULLWIDTH = 4
@@ -147,6 +237,10 @@ const SPACE_AFTER_SPACE = PLAIN_SPACE << 1
 /** A Chinese mark, and the bit above it: a space or tab right after one (`space-after-mark`), by the pair scan. */
 const CJK_MARK = 0x80
 const SPACE_AFTER_MARK = CJK_MARK << 1
+/** Combining marks and the singletons NFC changes. */
+const COMPOSE = 0x200
+/** `;`, which ends every HTML entity. */
+const SEMICOLON = 0x400
 
 /** Per code unit, the rules that could match it; each bit covers every character of that rule's regular expression. */
 const UNITS = new Uint16Array(65536)
@@ -167,6 +261,9 @@ markUnits(UNITS, ODD, 0x2000, 0x200a)
 markUnits(UNITS, PLAIN_SPACE | SPACE_AFTER_SPACE | SPACE_AFTER_MARK, 0x20)
 markUnits(UNITS, SPACE_AFTER_MARK, 0x09)
 markCjkPunctuationUnits(UNITS, CJK_MARK)
+for (const [from, to] of [[0x300, 0x36f], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x20d0, 0x20ff], [0xfe20, 0xfe2f], [0x3099, 0x309a]] as const) markUnits(UNITS, COMPOSE, from, to)
+for (const code of [0x2126, 0x212a, 0x212b, 0x340, 0x341, 0x343, 0x374, 0x37e, 0x387]) markUnits(UNITS, COMPOSE, code)
+markUnits(UNITS, SEMICOLON, 0x3b)
 
 /** The pre-scan of a line: one pass over its code units. */
 export const scanUnicode = (line: string): number => unitScan(UNITS, line)
@@ -186,9 +283,11 @@ const spacesMayChange = (line: string, scan: number): boolean => {
 export function unicodeScannedRules(options: ResolvedUnicodeOptions): ScannedRule[] {
   const rules: ScannedRule[] = []
   if (options.invisibles) rules.push({ rule: invisibles, bits: INVISIBLE })
+  if (options.entities) rules.push({ rule: htmlEntity, bits: SEMICOLON, also: hasEntity })
+  if (options.nfc) rules.push({ rule: nfc, bits: COMPOSE })
   if (options.ideographs) rules.push({ rule: ideographs, bits: IDEOGRAPH })
-  if (options.fullwidthAlphanumerics) rules.push({ rule: fullwidthAlphanumerics, bits: FULLWIDTH })
-  if (options.spaces) rules.push({ rule: spaces, bits: SPACE, also: spacesMayChange })
+  if (options.fullwidthAlphanumerics) rules.push({ rule: guarded(fullwidthAlphanumerics), bits: FULLWIDTH })
+  if (options.spaces) rules.push({ rule: guarded(letterSpacing), bits: SPACE, also: hasSpacedHan }, { rule: guarded(spaces), bits: SPACE, also: spacesMayChange })
   return rules
 }
 
