@@ -13,8 +13,11 @@ import type { Edit, Root } from '../types.js'
 const GATE = /[`<{[@/\\=]|[\w$]\(|\d[.:,]\d|www\.|"\s*:|\]\(/
 
 const NONE: readonly number[] = []
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/
 
 const BACKTICKS = /`+/g
+/** `` `word' `` or ``` ``words'' ```, no backtick inside, on one line. */
+const TICK_QUOTE = /(`{1,2})[^`'\n]{0,200}?('{1,2})/y
 const TAG = /<!--.*?(?:-->|$)|<\/?[A-Za-z][\w:-]*(?:\s(?:"[^"]*"|'[^']*'|[^<>"'])*)?\/?>/g
 const URL = /(?:\b[A-Za-z][\w+.-]*:\/\/|\bwww\.)[!#-;=?-~]+/g
 const EMAIL = /[\w.%+-]+@[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+/g
@@ -22,7 +25,7 @@ const UNIX_PATH = /(?<![\w.])(?:~|\.{1,2})?(?:\/[\w.@+-]+)+\/?|(?<![\w/])[\w.-]+
 const WINDOWS_PATH = /\b[A-Za-z]:\\[^\s"'<>|,;，。；：？！、）（]*/g
 const MARKDOWN_LINK = /\]\((?:[^()\s]|\([^()\s]*\))*\)/g
 const CALL = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\(/g
-const ASSIGNED_STRING = /[\w\]]\s*=\s*(?:"[^"]*"|'[^']*')/g
+const ASSIGNED_STRING = /(?<![\w"'])[A-Za-z_$][\w.$-]*(?:\[[^\]]*\])?\s*=\s*(?:"[^"]{0,200}"|'[^']{0,200}')/g
 const NUMBER = /\d+(?:[.:,]\d+)+/g
 const JSON_KEY_LINE = /^\s*"[^"]*"\s*:/
 const JSON_START = /[{[]/g
@@ -47,14 +50,24 @@ function findSpans(line: string): readonly number[] {
   if (line.includes('`')) {
     BACKTICKS.lastIndex = 0
     for (let m = BACKTICKS.exec(line); m !== null; m = BACKTICKS.exec(line)) {
-      const close = line.indexOf(m[0], m.index + m[0].length)
+      const ticks = m[0]
+      // The old quoting of manual pages, `word' and ``words'': a quotation, not code; only the quoted word is kept.
+      TICK_QUOTE.lastIndex = m.index
+      const quoted = ticks.length <= 2 ? TICK_QUOTE.exec(line) : null
+      if (quoted !== null && quoted[1] === ticks && quoted[2] === "'".repeat(ticks.length)) {
+        // With Chinese inside it is a quotation of prose (``custom（客户化）''): not kept as it is.
+        if (!HAN.test(quoted[0])) add(m.index, m.index + quoted[0].length)
+        BACKTICKS.lastIndex = m.index + quoted[0].length
+        continue
+      }
+      const close = line.indexOf(ticks, m.index + ticks.length)
       if (close === -1) {
-        // An opening fence or a span not closed on this line: the rest of the line is code.
-        add(m.index, line.length)
+        // An opening fence at the start of a line: the rest of it (the info string) is code; a lone backtick is not.
+        if (ticks.length >= 3 && line.slice(0, m.index).trim() === '') add(m.index, line.length)
         break
       }
-      add(m.index, close + m[0].length)
-      BACKTICKS.lastIndex = close + m[0].length
+      add(m.index, close + ticks.length)
+      BACKTICKS.lastIndex = close + ticks.length
     }
   }
   if (line.includes('<')) each(TAG, line, add)
@@ -141,7 +154,9 @@ function calls(line: string, add: (start: number, end: number) => void): void {
     let first = open + 1
     while (line[first] === ' ') first++
     const startsLikeCode = '"\'`)[{'.includes(line[first] ?? '')
-    if (name.includes('.') || name.includes('_') || startsLikeCode || line[end] === ';') {
+    // A Chinese gloss after a name (`compress_suffix(副档名)`) is prose: code does not start an argument with Han.
+    const namedLikeCode = (name.includes('.') || name.includes('_')) && !HAN.test(line[first] ?? '')
+    if (namedLikeCode || startsLikeCode || line[end] === ';') {
       add(m.index, end)
       CALL.lastIndex = end
     }
@@ -237,14 +252,17 @@ function isFence(value: string): boolean {
 /** Whether the line at `context.index` is inside a fenced code block. */
 export const inFence = (context: LineContext): boolean => fencedLines(context.root)?.[context.index] === 1
 
-/** A rule whose edits never touch a protected span, and which does not run at all on fenced code. */
-export function guarded(rule: LineRule): LineRule {
+/**
+ * A rule whose edits never touch a protected span, and which does not run at all on fenced code. With `core`, an
+ * edit may remove the spaces next to a span (the space a mirror site puts before a full-width mark).
+ */
+export function guarded(rule: LineRule, core = false): LineRule {
   return (line, context) => {
     if (inFence(context)) return []
     const edits = rule(line, context)
     if (edits.length === 0) return edits
     const spans = protectedSpans(line)
     if (spans.length === 0) return edits
-    return edits.filter((edit: Edit) => !touchesSpan(line, spans, edit.start, edit.end, edit.replacement.includes(' ')))
+    return edits.filter((edit: Edit) => !touchesSpan(line, spans, edit.start, edit.end, core || edit.replacement.includes(' ')))
   }
 }

@@ -86,24 +86,28 @@ export function straightQuotePairs(tree: Root, file: VFile, open: string, close:
   for (const [line, edits] of pending) applyEdits(file, children[line]!, edits)
 }
 
-/** The first character that is not a space after the opening quote, across lines if the quotation goes on. */
+/**
+ * The character right after the opening quote; when the quote ends its line, the first one that is not a space on
+ * the next lines (a quotation that starts with a space on the same line, `" 反向查询 "`, is not judged Chinese).
+ */
 function firstInside(tree: Root, from: Place, to: Place): string | undefined {
-  for (let line = from.line; line <= to.line; line++) {
+  const own = tree.children[from.line]!.value
+  if (from.at + 1 < own.length || from.line === to.line) return from.at + 1 < (from.line === to.line ? to.at : own.length) ? own[from.at + 1] : undefined
+  for (let line = from.line + 1; line <= to.line; line++) {
     const value = tree.children[line]!.value
-    const start = line === from.line ? from.at + 1 : 0
     const end = line === to.line ? to.at : value.length
-    for (let k = start; k < end; k++) if (value[k] !== ' ' && value[k] !== '\t') return value[k]
+    for (let k = 0; k < end; k++) if (value[k] !== ' ' && value[k] !== '\t') return value[k]
   }
   return undefined
 }
 
-/** The last character that is not a space before the closing quote, across lines. */
+/** The character right before the closing quote; when the quote starts its line, the last one that is not a space before it. */
 function lastInside(tree: Root, from: Place, to: Place): string | undefined {
-  for (let line = to.line; line >= from.line; line--) {
+  if (to.at > 0 || from.line === to.line) return to.at > (from.line === to.line ? from.at + 1 : 0) ? tree.children[to.line]!.value[to.at - 1] : undefined
+  for (let line = to.line - 1; line >= from.line; line--) {
     const value = tree.children[line]!.value
     const start = line === from.line ? from.at + 1 : 0
-    const end = line === to.line ? to.at : value.length
-    for (let k = end - 1; k >= start; k--) if (value[k] !== ' ' && value[k] !== '\t') return value[k]
+    for (let k = value.length - 1; k >= start; k--) if (value[k] !== ' ' && value[k] !== '\t') return value[k]
   }
   return undefined
 }

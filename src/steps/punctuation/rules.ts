@@ -309,7 +309,7 @@ export function punctuationScannedRules(options: ResolvedPunctuationOptions): Sc
   )
   if (options.spacing) rules.push({ rule: guarded(hanLatinSpace), bits: CHINESE_UNIT, also: hasLatinOrDigit })
   // Last: the marks the rules above make count too (`中　,` → `中　，` → `中，`), so a second run changes nothing.
-  rules.push({ rule: guarded(spaceBeforeMark), bits: SPACE_THEN_CLOSER })
+  rules.push({ rule: guarded(spaceBeforeMark, true), bits: SPACE_THEN_CLOSER })
   return rules
 }
 

@@ -1,4 +1,4 @@
-import { isChineseContextUnit as isChineseContext, isCjkPunctuationUnit as isCjkPunctuation, markCjkPunctuationUnits, markUnits, PAIR_SHIFT, unitScan } from '../../chars.js'
+import { isHanCode, isChineseContextUnit as isChineseContext, isCjkPunctuationUnit as isCjkPunctuation, markCjkPunctuationUnits, markUnits, PAIR_SHIFT, unitScan } from '../../chars.js'
 import type { Edit } from '../../types.js'
 import type { LineRule, ScannedRule } from '../../tree/edit.js'
 import { RADICAL_SUPPLEMENT } from '../../data/radicals.js'
@@ -174,17 +174,38 @@ const nfc: LineRule = (line) => {
  */
 const LETTER_SPACED = /[\u3400-\u4dbf\u4e00-\u9fff](?:[ \u00a0][\u3400-\u4dbf\u4e00-\u9fff]){2,}/g
 const SPACED_GAP = /[ \u00a0]/g
+/** One-character words that word-segmented text spaces apart. */
+const FUNCTION_WORD = /[的地得了着过是在和与與及或对對被把将將以给給从從向于於也都就而其这這那有为為个個中上下里裏用由作会會不没沒很并並且则則即才象像设設再又还還所此该該每各]/
+/** Whether the line is mostly unspaced Han text: at least six Han characters glued to the next one. */
+function unspacedAround(line: string): boolean {
+  let glued = 0
+  for (let k = 1; k < line.length && glued < 6; k++) if (isHanCode(line.charCodeAt(k)) && isHanCode(line.charCodeAt(k - 1))) glued++
+  return glued >= 6
+}
+const SPACED_PAIR = /[\u3400-\u4dbf\u4e00-\u9fff][ \u00a0](?=[\u3400-\u4dbf\u4e00-\u9fff])/g
 const letterSpacing: LineRule = (line) => {
   const edits: Edit[] = []
   const pattern = LETTER_SPACED
   pattern.lastIndex = 0
+  let inRuns = 0
   for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
     const start = match.index
     const text = match[0]
     const replacement = text.replace(SPACED_GAP, '')
+    inRuns += text.length - replacement.length
+    // A run glued to Han at an edge (`由习 近 平主持`) whose spaced characters include a function word (`指定 的 字体`)
+    // is text segmented into words.
+    const glued = isHanCode(line.charCodeAt(start - 1)) || isHanCode(line.charCodeAt(start + text.length))
+    if (glued && (FUNCTION_WORD.test(text.slice(1, -1)) || !unspacedAround(line))) continue
     edits.push({ start, end: start + text.length, replacement, ruleId: 'unicode/letter-spacing', reason: `Unexpected letter-spaced \`${text}\`, expected \`${replacement}\``, confident: true })
   }
-  return edits
+  if (edits.length === 0) return edits
+  // Text segmented into words (`以 特定 根 目录 运行`, as manpages-zh writes) has spaces between Han words outside
+  // such runs too: there a run of one-character words is not letter-spacing, and the line is left as it is.
+  let gaps = 0
+  SPACED_PAIR.lastIndex = 0
+  while (SPACED_PAIR.exec(line) !== null) gaps++
+  return gaps === inRuns ? edits : []
 }
 const hasSpacedHan = (line: string): boolean => /[\u3400-\u4dbf\u4e00-\u9fff][ \u00a0][\u3400-\u4dbf\u4e00-\u9fff][ \u00a0][\u3400-\u4dbf\u4e00-\u9fff]/.test(line)
 
