@@ -16,8 +16,6 @@ const NONE: readonly number[] = []
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/
 
 const BACKTICKS = /`+/g
-/** `` `word' `` or ``` ``words'' ```, no backtick inside, on one line. */
-const TICK_QUOTE = /(`{1,2})[^`'\n]{0,200}?('{1,2})/y
 const TAG = /<!--.*?(?:-->|$)|<\/?[A-Za-z][\w:-]*(?:\s(?:"[^"]*"|'[^']*'|[^<>"'])*)?\/?>/g
 const URL = /(?:\b[A-Za-z][\w+.-]*:\/\/|\bwww\.)[!#-;=?-~]+/g
 const EMAIL = /[\w.%+-]+@[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+/g
@@ -29,6 +27,30 @@ const ASSIGNED_STRING = /(?<![\w"'])[A-Za-z_$][\w.$-]*(?:\[[^\]]*\])?\s*=\s*(?:"
 const NUMBER = /\d+(?:[.:,]\d+)+/g
 const JSON_KEY_LINE = /^\s*"[^"]*"\s*:/
 const JSON_START = /[{[]/g
+/**
+ * Where a `word' quotation opened at `from` (after its backticks) ends, just after its closing quote(s); -1 if none on
+ * the line. The closing quote is the first one with the parentheses inside balanced that no letter or digit follows
+ * (`open(LOG,'logfile')' ends at the last quote).
+ */
+function tickQuoteEnd(line: string, from: number, count: number): number {
+  let depth = 0
+  const limit = Math.min(line.length, from + 200)
+  for (let k = from; k < limit; k++) {
+    const c = line.charCodeAt(k)
+    if (c === 0x60) return -1
+    if (c === 0x28) depth++
+    else if (c === 0x29) depth--
+    else if (c === 0x27 && depth <= 0 && (count === 1 || line.charCodeAt(k + 1) === 0x27)) {
+      const after = line.charCodeAt(k + count)
+      const word = (after >= 0x30 && after <= 0x39) || ((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a) || after === 0x5f
+      if (!word) return k + count
+    }
+  }
+  return -1
+}
+
+/** A JSON (or JavaScript object) key and its colon: `"名":`, `'名':`. */
+const JSON_KEY = /^(?:"[^"]*"|'[^']*')\s*:/
 
 let lastLine = ''
 let lastSpans: readonly number[] = NONE
@@ -52,12 +74,11 @@ function findSpans(line: string): readonly number[] {
     for (let m = BACKTICKS.exec(line); m !== null; m = BACKTICKS.exec(line)) {
       const ticks = m[0]
       // The old quoting of manual pages, `word' and ``words'': a quotation, not code; only the quoted word is kept.
-      TICK_QUOTE.lastIndex = m.index
-      const quoted = ticks.length <= 2 ? TICK_QUOTE.exec(line) : null
-      if (quoted !== null && quoted[1] === ticks && quoted[2] === "'".repeat(ticks.length)) {
+      const quoteEnd = ticks.length <= 2 ? tickQuoteEnd(line, m.index + ticks.length, ticks.length) : -1
+      if (quoteEnd !== -1) {
         // With Chinese inside it is a quotation of prose (``custom（客户化）''): not kept as it is.
-        if (!HAN.test(quoted[0])) add(m.index, m.index + quoted[0].length)
-        BACKTICKS.lastIndex = m.index + quoted[0].length
+        if (!HAN.test(line.slice(m.index, quoteEnd))) add(m.index, quoteEnd)
+        BACKTICKS.lastIndex = quoteEnd
         continue
       }
       const close = line.indexOf(ticks, m.index + ticks.length)
@@ -171,7 +192,8 @@ function jsonValues(line: string, add: (start: number, end: number) => void): vo
     let next = open + 1
     while (line[next] === ' ') next++
     const c = line[next]
-    const jsonLike = m[0] === '{' ? c === '"' || c === "'" || c === '}' || c === undefined : c === '{' || (c === '"' && /^"[^"]*"\s*[,\]]/.test(line.slice(next)))
+    const rest = line.slice(next, next + 200)
+    const jsonLike = m[0] === '{' ? c === '}' || JSON_KEY.test(rest) : c === '{' || (c === '"' && /^"[^"]*"\s*[,\]]/.test(rest))
     if (!jsonLike) continue
     const end = bracketEnd(line, open)
     add(open, end === -1 ? line.length : end)
