@@ -2,6 +2,7 @@ import { isHanCode, isChineseContextUnit as isChineseContext, isCjkPunctuationUn
 import type { Edit } from '../../types.js'
 import type { LineRule, ScannedRule } from '../../tree/edit.js'
 import { RADICAL_SUPPLEMENT } from '../../data/radicals.js'
+import { isWordPair } from '../../decode/plausibility.js'
 import type { ResolvedUnicodeOptions } from './options.js'
 import { guarded, insideSpan, protectedSpans } from '../protect.js'
 
@@ -193,10 +194,13 @@ const letterSpacing: LineRule = (line) => {
     const text = match[0]
     const replacement = text.replace(SPACED_GAP, '')
     inRuns += text.length - replacement.length
-    // A run glued to Han at an edge (`由习 近 平主持`) whose spaced characters include a function word (`指定 的 字体`)
-    // is text segmented into words.
-    const glued = isHanCode(line.charCodeAt(start - 1)) || isHanCode(line.charCodeAt(start + text.length))
-    if (glued && (FUNCTION_WORD.test(text.slice(1, -1)) || !unspacedAround(line))) continue
+    // A run glued to Han (`由习 近 平主持`) may be text segmented into words (`指定 的 字体`, `信息 时 非常`).
+    const end = start + text.length
+    const gluedBefore = isHanCode(line.charCodeAt(start - 1))
+    const gluedAfter = isHanCode(line.charCodeAt(end))
+    // Glued on both sides, the edges must not close words with their neighbours (`信息 时 非常`: 信息 is a word),
+    // and the text around must be unspaced; glued on one side only (`man 的 页 选项`), it is segmented text.
+    if ((gluedBefore || gluedAfter) && !(gluedBefore && gluedAfter && !FUNCTION_WORD.test(text.slice(1, -1)) && unspacedAround(line) && !isWordPair(line.charCodeAt(start - 1), line.charCodeAt(start)) && !isWordPair(line.charCodeAt(end - 1), line.charCodeAt(end)))) continue
     edits.push({ start, end: start + text.length, replacement, ruleId: 'unicode/letter-spacing', reason: `Unexpected letter-spaced \`${text}\`, expected \`${replacement}\``, confident: true })
   }
   if (edits.length === 0) return edits
