@@ -15,7 +15,9 @@ export const zhtidyPunctuation: Plugin<[PunctuationOptions?], Root> = function (
   return (tree: Root, file: VFile) => {
     // First, over the lines of each paragraph: a quotation may run over a line break.
     if (quotes) straightQuotePairs(tree, file, quotes[0], quotes[1])
-    runScannedRules(tree, file, scanPunctuation, rules, gate)
+    runScannedRules(tree, file, scanPunctuation, rules, gate, 3)
+    // A parenthesis or mark the rules made can make a quotation Chinese (`" user mapping(用户影射)"`): once more.
+    if (quotes && straightQuotePairs(tree, file, quotes[0], quotes[1]) > 0) runScannedRules(tree, file, scanPunctuation, rules, gate, 3)
   }
 }
 

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile'
-import { isChineseContextUnit as isChineseContext } from '../../chars.js'
+import { isChineseContextUnit as isChineseContext, isLatinOrDigitCode, spacesBeforeChinese } from '../../chars.js'
 import { applyEdits, type LineRule } from '../../tree/edit.js'
 import type { Edit, Root } from '../../types.js'
 import { fencedLines, insideSpan, protectedSpans } from '../protect.js'
@@ -7,12 +7,12 @@ import { fencedLines, insideSpan, protectedSpans } from '../protect.js'
 /** How many lines a quotation may run on without a straight quote before its closing one. */
 const MAX_QUOTE_LINES = 8
 
-const quoteEdit = (at: number, replacement: string): Edit => ({
+const quoteEdit = (at: number, replacement: string, spaces = 0): Edit => ({
   start: at,
-  end: at + 1,
+  end: at + 1 + spaces,
   replacement,
   ruleId: 'punctuation/straight-quote',
-  reason: `Unexpected \`"\` around Chinese text, expected \`${replacement}\``,
+  reason: `Unexpected \`"${spaces > 0 ? ' ' : ''}\` around Chinese text, expected \`${replacement}\``,
   confident: true,
 })
 
@@ -30,7 +30,7 @@ const isBlank = (value: string): boolean => value.trim() === ''
  * them, so a quotation over a line break (LF or CRLF) changes as a pair or not at all. Quotes inside code, markup or
  * data (`print("你好")`, `{"名": "值"}`) are not counted, nor are lines of fenced code.
  */
-export function straightQuotePairs(tree: Root, file: VFile, open: string, close: string): void {
+export function straightQuotePairs(tree: Root, file: VFile, open: string, close: string): number {
   const children = tree.children
   let fenced: Uint8Array | null | undefined
   let carry: Place | undefined
@@ -44,7 +44,9 @@ export function straightQuotePairs(tree: Root, file: VFile, open: string, close:
   const decide = (from: Place, to: Place): void => {
     if (!isChineseContext(firstInside(tree, from, to)) && !isChineseContext(lastInside(tree, from, to))) return
     push(from.line, quoteEdit(from.at, open))
-    push(to.line, quoteEdit(to.at, close))
+    // Spaces after the closing quote go as the unicode step takes them after a full-width mark (not after Latin text).
+    const value = children[to.line]!.value
+    push(to.line, quoteEdit(to.at, close, isLatinOrDigitCode(value.charCodeAt(to.at - 1)) ? 0 : spacesBeforeChinese(value, to.at + 1)))
   }
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!
@@ -83,7 +85,9 @@ export function straightQuotePairs(tree: Root, file: VFile, open: string, close:
       quietLines = 0
     }
   }
-  for (const [line, edits] of pending) applyEdits(file, children[line]!, edits)
+  let applied = 0
+  for (const [line, edits] of pending) applied += applyEdits(file, children[line]!, edits)
+  return applied
 }
 
 /**

@@ -8,9 +8,12 @@ import {
   isCjkPunctuationUnit as isCjkPunctuation,
   isHan,
   markChineseUnits,
+  markCjkPunctuationUnits,
   markUnits,
   PAIR_SHIFT,
   unitScan,
+  spacesBeforeChinese,
+  isLatinOrDigitCode,
 } from '../../chars.js'
 import type { LineRule, ScannedRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
@@ -152,7 +155,11 @@ const asciiParentheses: LineRule = (line) => {
     // A full-width half says the pair is Chinese; two ASCII halves need Han inside.
     if (asciiOpen && asciiClose && !containsHanBetween(line, open + 1, k)) continue
     if (asciiOpen) edits.push({ ...edit(open, open + 1, '(', '（', 'punctuation/ascii-parenthesis', 'around Chinese text'), note: `pair ends at column ${k + 1}` })
-    if (asciiClose) edits.push(edit(k, k + 1, ')', '）', 'punctuation/ascii-parenthesis', 'around Chinese text'))
+    if (asciiClose) {
+      // The spaces after it go too, as the unicode step would take them after a full-width mark (not after Latin text).
+      const end = k + 1 + (isLatinOrDigitCode(line.charCodeAt(k - 1)) ? 0 : spacesBeforeChinese(line, k + 1))
+      edits.push(edit(k, end, line.slice(k, end), '）', 'punctuation/ascii-parenthesis', 'around Chinese text'))
+    }
   }
   return edits
 }
@@ -178,7 +185,7 @@ const asciiPeriod: LineRule = (line) => {
     const after = line[start + 1]
     if (!isHan(before) && !(CLOSING_MARKS.includes(before ?? "\u0000") && hanBefore(line, start))) continue
     if (!(after === undefined || after === ' ' || isChineseContext(after) || after === '"')) continue
-    const end = after === ' ' && (line[start + 2] === undefined || isHan(line[start + 2])) ? start + 2 : start + 1
+    const end = after === ' ' && line[start + 2] === undefined ? start + 2 : start + 1 + spacesBeforeChinese(line, start + 1)
     edits.push(edit(start, end, line.slice(start, end), '。', 'punctuation/ascii-period', 'ending a Chinese sentence'))
   }
   return edits
@@ -195,7 +202,8 @@ const ellipsis: LineRule = (line) => {
     const before = line[start - 1]
     // At the start of a line, the text after it says it is Chinese (`...他走了`).
     if (m[0] === '……' || !(isChineseContext(before) || (start === 0 && isChineseContext(line[m[0].length])))) continue
-    edits.push(edit(start, start + m[0].length, m[0], '……', 'punctuation/ellipsis', 'after Chinese text'))
+    const end = start + m[0].length + spacesBeforeChinese(line, start + m[0].length)
+    edits.push(edit(start, end, line.slice(start, end), '……', 'punctuation/ellipsis', 'after Chinese text'))
   }
   return edits
 }
@@ -228,6 +236,8 @@ const SPACE = 0x200
 const CLOSER = SPACE << 1
 /** A line where a space comes right before a closing mark: the pair bit of `unitScan`. */
 const SPACE_THEN_CLOSER = CLOSER << PAIR_SHIFT
+/** A line where a full-width mark (`STOP` marks them all) comes right before a space. */
+const MARK_THEN_SPACE = SPACE << PAIR_SHIFT
 
 /**
  * Per code unit, the rules that could match it, plus `CHINESE_UNIT`: every rule but the space one needs a Han
@@ -244,6 +254,10 @@ markUnits(UNITS, QUOTES, 0x22)
 markUnits(UNITS, PERIOD | ELLIPSIS, 0x2e)
 markUnits(UNITS, ELLIPSIS, 0x2026)
 markUnits(UNITS, STOP, 0x3002)
+// Every full-width mark, for the pair scan of `spaceAfterMark` (and `。` for the ellipsis look-up).
+markCjkPunctuationUnits(UNITS, STOP)
+for (const code of [0x09, 0xa0, 0x1680, 0x202f, 0x205f]) markUnits(UNITS, SPACE, code)
+markUnits(UNITS, SPACE, 0x2000, 0x200a)
 markUnits(UNITS, DASH, 0x2d)
 
 /** The pre-scan of a line: one pass over its code units. */
@@ -253,7 +267,7 @@ export const scanPunctuation = (line: string): number => unitScan(UNITS, line)
  * What some rule starts from, as one expression: a line without any of it is left alone before it is scanned (most
  * lines of clean Chinese text have none of these ASCII marks).
  */
-export const PUNCTUATION_GATE = /[,;:?!()".…-]|。。|[ \u3000][，、。；：？！」』”’）》〉】〕]/
+export const PUNCTUATION_GATE = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u2018\u2019\u201c\u201d\u00b7][ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[,;:?!()".…-]|。。|[ \u3000][，、。；：？！」』”’）》〉】〕]/
 
 /**
  * The gate of the rules a set of options runs: none for `ascii` (its rule starts from any full-width mark) or with
@@ -272,6 +286,24 @@ const hasEllipsis = (line: string, scan: number): boolean =>
   ((scan & ELLIPSIS) !== 0 && (line.includes('…') || line.includes('...'))) || ((scan & STOP) !== 0 && line.includes('。。。'))
 const hasDash = (line: string): boolean => line.includes('--')
 const hasClosing = (line: string): boolean => line.includes(')')
+
+/**
+ * Spaces after a full-width mark before Chinese text go (`（ 表达式）`, `）。 他`), as the unicode step takes them,
+ * so that a mark this step makes leaves nothing for a second run; not after a closing quote or bracket around
+ * Latin text (`“about:config” 到`).
+ */
+const SPACE_AFTER_MARK = /(?<=[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u2018\u2019\u201c\u201d\u00b7])[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u2018\u2019\u201c\u201d\u00b7]|[\ud840-\ud888])/g
+const spaceAfterMark: LineRule = (line) => {
+  const edits: Edit[] = []
+  const pattern = SPACE_AFTER_MARK
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
+    const at = m.index - 1
+    if ('”’」』）》】'.includes(line[at]!) && isLatinOrDigitCode(line.charCodeAt(at - 1))) continue
+    edits.push(edit(m.index, m.index + m[0].length, m[0], '', 'punctuation/space-after-mark', `after \`${line[at]}\``))
+  }
+  return edits
+}
 
 /**
  * The copywriting guidelines' spacing (an option): one space between a Han character and a Latin letter or a digit,
@@ -309,7 +341,7 @@ export function punctuationScannedRules(options: ResolvedPunctuationOptions): Sc
   )
   if (options.spacing) rules.push({ rule: guarded(hanLatinSpace), bits: CHINESE_UNIT, also: hasLatinOrDigit })
   // Last: the marks the rules above make count too (`中　,` → `中　，` → `中，`), so a second run changes nothing.
-  rules.push({ rule: guarded(spaceBeforeMark, true), bits: SPACE_THEN_CLOSER })
+  rules.push({ rule: guarded(spaceBeforeMark, true), bits: SPACE_THEN_CLOSER }, { rule: guarded(spaceAfterMark, true), bits: MARK_THEN_SPACE })
   return rules
 }
 
