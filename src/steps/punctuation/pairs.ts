@@ -51,11 +51,12 @@ export function straightQuotePairs(tree: Root, file: VFile, open: string, close:
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!
     const value = node.value
-    if (node.data?.removed || isBlank(value)) {
+    const first = value.indexOf('"')
+    // Blank lines matter only to a quotation left open.
+    if (node.data?.removed || (carry !== undefined && isBlank(value))) {
       carry = undefined
       continue
     }
-    const first = value.indexOf('"')
     if (first === -1) {
       if (carry && ++quietLines > MAX_QUOTE_LINES) carry = undefined
       continue

@@ -266,6 +266,8 @@ const SPACE_AFTER_MARK = CJK_MARK << 1
 const COMPOSE = 0x200
 /** `;`, which ends every HTML entity. */
 const SEMICOLON = 0x400
+/** A space or NBSP: the gaps of letter-spacing. */
+const LETTER_GAP = 0x800
 
 /** Per code unit, the rules that could match it; each bit covers every character of that rule's regular expression. */
 const UNITS = new Uint16Array(65536)
@@ -289,6 +291,8 @@ markCjkPunctuationUnits(UNITS, CJK_MARK)
 for (const [from, to] of [[0x300, 0x36f], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x20d0, 0x20ff], [0xfe20, 0xfe2f], [0x3099, 0x309a]] as const) markUnits(UNITS, COMPOSE, from, to)
 for (const code of [0x2126, 0x212a, 0x212b, 0x340, 0x341, 0x343, 0x374, 0x37e, 0x387]) markUnits(UNITS, COMPOSE, code)
 markUnits(UNITS, SEMICOLON, 0x3b)
+markUnits(UNITS, LETTER_GAP, 0x20)
+markUnits(UNITS, LETTER_GAP, 0xa0)
 
 /** The pre-scan of a line: one pass over its code units. */
 export const scanUnicode = (line: string): number => unitScan(UNITS, line)
@@ -312,7 +316,7 @@ export function unicodeScannedRules(options: ResolvedUnicodeOptions): ScannedRul
   if (options.nfc) rules.push({ rule: nfc, bits: COMPOSE })
   if (options.ideographs) rules.push({ rule: ideographs, bits: IDEOGRAPH })
   if (options.fullwidthAlphanumerics) rules.push({ rule: guarded(fullwidthAlphanumerics), bits: FULLWIDTH })
-  if (options.spaces) rules.push({ rule: guarded(letterSpacing), bits: SPACE, also: hasSpacedHan }, { rule: guarded(spaces), bits: SPACE, also: spacesMayChange })
+  if (options.spaces) rules.push({ rule: guarded(letterSpacing), bits: LETTER_GAP, also: hasSpacedHan }, { rule: guarded(spaces), bits: SPACE, also: spacesMayChange })
   return rules
 }
 
