@@ -143,3 +143,17 @@ export function containsHan(text: string): boolean {
   }
   return false
 }
+
+/**
+ * How many spaces start at `at` when Chinese text follows them: the spaces the unicode step removes after a
+ * full-width mark, so a mark made here takes them with it and a second run of the pipeline finds nothing to do.
+ */
+export function spacesBeforeChinese(line: string, at: number): number {
+  let k = at
+  while (k < line.length && isSpaceCode(line.charCodeAt(k))) k++
+  return k > at && isChineseContextCode(line.charCodeAt(k)) ? k - at : 0
+}
+const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f
+/** An ASCII letter or digit. */
+export const isLatinOrDigitCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)
+

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { ZhtidyError, checkBoolean, checkChoice } from '../errors.js'
 import { checkPresetOptions, checkStepNames } from '../options.js'
 import type { StepOptions } from '../preset.js'
+import { CONVENTIONS, type Convention } from '../steps/punctuation/options.js'
 import type { TidyOptions } from '../tidy.js'
 import { SCRIPTS, STEP_NAMES, type Script } from '../types.js'
 import { configStopDir, loadConfig, type CliConfig } from './config.js'
@@ -141,6 +142,7 @@ function buildProgram(): Command {
     .option('--only <steps>', `comma-separated steps to run (${STEP_NAMES.join(', ')})`)
     .option('--skip <steps>', 'comma-separated steps not to run')
     .addOption(new Option('--script <script>', `target script: ${SCRIPTS.join(', ')} (default zh-Hans)`))
+    .option('--punctuation <convention>', `punctuation convention: ${CONVENTIONS.join(', ')} (default: follows --script; tw for zh-TW, hk for zh-HK, else cn)`)
     .option('--check', 'write nothing; exit 1 when any input would change, listing what would change')
     .option('--report <format>', `the change report on stderr: ${REPORT_FORMATS.join(', ')}`)
     .option('--report-file <file>', 'write the report to this file instead of stderr')
@@ -190,6 +192,12 @@ export async function resolveSettings(opts: Record<string, unknown>): Promise<Se
   if (config.steps) tidyOptions.steps = config.steps as StepOptions
   const repeated = await repeatedOption(opts, tidyOptions)
   if (repeated) tidyOptions.steps = { ...tidyOptions.steps, boilerplate: { ...tidyOptions.steps?.boilerplate, repeated } }
+  if (opts.punctuation !== undefined) {
+    const convention = checkChoice<Convention>('--punctuation', 'punctuation', opts.punctuation, CONVENTIONS)
+    const steps = { ...(tidyOptions.steps ?? {}) }
+    steps.punctuation = { ...(steps.punctuation ?? {}), convention }
+    tidyOptions.steps = steps
+  }
   if (opts.out !== undefined && opts.inPlace) throw new ZhtidyError('invalid-option', '-o/--out and -i/--in-place cannot be used together')
   const jsonl = pick(opts.jsonl, 'jsonl')
   const settings: Settings = {

@@ -186,7 +186,7 @@ export interface ScannedRule {
  * without the `g` or `y` flag) that fails on a line says no rule would change it: the line is not scanned at all. A
  * regular expression of a few classes fails on a clean line three times faster than the scan's loop.
  */
-export function runScannedRules(tree: Root, file: VFile, scan: (line: string) => number, rules: readonly ScannedRule[], gate?: RegExp): void {
+export function runScannedRules(tree: Root, file: VFile, scan: (line: string) => number, rules: readonly ScannedRule[], gate?: { test(line: string): boolean }, passes = 1): void {
   const children = tree.children
   // A line none of whose bits any rule asks for is passed over at once (unless a rule asks for none).
   let any = 0
@@ -199,16 +199,23 @@ export function runScannedRules(tree: Root, file: VFile, scan: (line: string) =>
     let bits = scan(line)
     if ((bits & any) === 0 && any !== -1) continue
     context.index = index
-    for (let r = 0; r < rules.length; r++) {
-      const entry = rules[r]!
-      if ((bits & entry.bits) !== entry.bits || (entry.also !== undefined && !entry.also(line, bits))) continue
-      const edits = entry.rule(line, context)
-      if (edits.length === 0 || applyEdits(file, node, edits) === 0) continue
-      line = node.value
-      // Not scanned again: the new text holds only units of the old and of the replacements, so this is a
-      // superset of its scan; pairs may form where text went, so every pair bit is set.
-      for (let k = 0; k < edits.length; k++) bits |= scan(edits[k]!.replacement)
-      bits |= ALL_PAIRS
+    // With `passes` above 1, a line a rule after the first changed is run through the rules again (a mark a later
+    // rule made can be what an earlier rule needs), until a pass changes nothing or the passes run out.
+    for (let pass = 0; pass < passes; pass++) {
+      let changed = false
+      for (let r = 0; r < rules.length; r++) {
+        const entry = rules[r]!
+        if ((bits & entry.bits) !== entry.bits || (entry.also !== undefined && !entry.also(line, bits))) continue
+        const edits = entry.rule(line, context)
+        if (edits.length === 0 || applyEdits(file, node, edits) === 0) continue
+        if (r > 0) changed = true
+        line = node.value
+        // Not scanned again: the new text holds only units of the old and of the replacements, so this is a
+        // superset of its scan; pairs may form where text went, so every pair bit is set.
+        for (let k = 0; k < edits.length; k++) bits |= scan(edits[k]!.replacement)
+        bits |= ALL_PAIRS
+      }
+      if (!changed) break
     }
   }
 }

@@ -23,6 +23,7 @@ const GENERATED: [table: string, generator: string][] = [
   ['script-chars', 'script-chars'],
   ['scan-tables', 'scan-tables'],
   ['boilerplate-forms', 'boilerplate-forms'],
+  ['radicals', 'radicals'],
 ]
 
 describe('generated tables', () => {

@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import path from 'node:path'
-import { STEP_NAMES, tidy } from '../../src/index.js'
+import { STEP_NAMES, tidy, type TidyOptions } from '../../src/index.js'
+import { hasManpages, MANPAGES_SKIP, manpageParagraphs } from '../helpers/manpages.js'
 
 const isWellFormed = (text: string) => (text as unknown as { isWellFormed(): boolean }).isWellFormed()
 
@@ -70,6 +71,41 @@ describe('laws of the whole pipeline over random text', () => {
       expect(tidy(once, { messages: false }).text, JSON.stringify(input)).toBe(once)
     }
   })
+})
+
+describe('laws of the unicode and punctuation steps under every convention and option', () => {
+  // What their rules start from: code, markup, JSON, entities, combining marks, letter-spacing, pairs, sentence ends.
+  const pieces = ['中', '國', '文', ',', '.', ':', '?', '!', '?!', '(', ')', '（', '）', '《', '》', '"', "'", '“', '”', '‘', '’', '「', '」', '『', '』', '...', '--', ' ', '\u00a0', '\u3000', '\n', '\r\n', '`', '```', '{"', '"}', '<a title="', '">', 'print(', 'http://a.com/', 'a@b.cn', '/usr/bin', '10:30', '1.2.3', '&amp;', '&#12290;', '#xff1a;', '&nbsp;', 'e\u0301', '\u2126', '\u2ec5', '习 近 平', 'a', 'A1']
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''))
+  const samples = fc.sample(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 40 })), { numRuns: 1500, seed: 20261202 })
+  const settings: TidyOptions[] = [
+    {},
+    { script: 'zh-TW' },
+    { script: 'zh-HK' },
+    { steps: { punctuation: { convention: 'cn' } } },
+    { steps: { punctuation: { convention: 'ascii' } } },
+    { steps: { punctuation: { spacing: true } } },
+  ]
+  it.each(settings.map((o) => [JSON.stringify(o), o] as const))('a second run changes nothing (%s)', (_, options) => {
+    for (const step of ['unicode', 'punctuation'] as const) {
+      const failures = samples.filter((input) => {
+        const once = tidy(input, { ...options, only: [step], messages: false }).text
+        return tidy(once, { ...options, only: [step], messages: false }).text !== once
+      })
+      expect(failures, step).toEqual([])
+    }
+  })
+
+  it('the manual pages of manpages-zh are idempotent through both steps, in every convention', (context) => {
+    if (!hasManpages) return context.skip(MANPAGES_SKIP)
+    const paragraphs = [...manpageParagraphs('zh_CN'), ...manpageParagraphs('zh_TW')].filter((_, k) => k % 5 === 0)
+    for (const options of settings) {
+      for (const p of paragraphs) {
+        const once = tidy(p.text, { ...options, only: ['unicode', 'punctuation'], messages: false }).text
+        expect(tidy(once, { ...options, only: ['unicode', 'punctuation'], messages: false }).text, p.source).toBe(once)
+      }
+    }
+  }, 120_000)
 })
 
 describe('laws of the whole pipeline over real text', () => {

@@ -4,14 +4,16 @@ import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { containsHan, isChineseContextUnit, isCjkPunctuationUnit, isHan } from '../../src/chars.js'
 import { punctuationRules } from '../../src/steps/punctuation/rules.js'
+import { guarded, protectedSpans, touchesSpan } from '../../src/steps/protect.js'
 import { changeRecords, logChanges, runLineRules, type LineRule } from '../../src/tree/edit.js'
 import { parseText } from '../../src/tree/parse.js'
 import { stringifyRoot } from '../../src/tree/stringify.js'
 import type { Edit } from '../../src/types.js'
 
 /*
- * asciiMarks and asciiParentheses find their matches by char codes. Here they are held to the rules as first written,
- * with `matchAll` over ` ?([,;:?!]+) ?` and `\(([^()]*)\)`: the same edits, reasons and notes on any text.
+ * asciiMarks and asciiParentheses find their matches by char codes. Here they are held to rules written another way,
+ * with `matchAll` over ` ?([,;:?!]+) ?`, and innermost pairs `[(（][^()（）]*[)）]` matched again and again: the same
+ * edits, reasons and notes on any text. Both sit behind the same guard of protected spans.
  */
 
 const FULLWIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }
@@ -43,11 +45,12 @@ const referenceMarks: LineRule = (line) => {
     const next = line[markEnd]
     const chineseBefore = isHan(before) || (isCjkPunctuationUnit(before) && before !== '…')
     const chineseAfter = run === ',' && isHan(next)
-    if (!chineseBefore && !chineseAfter) continue
+    const labelColon = run === ':' && !spaceBefore && /^[\u3400-\u4dbf\u4e00-\u9fff]$/.test(next ?? '') && /[\u3400-\u4dbf\u4e00-\u9fff]\d{1,3}$/.test(line.slice(0, markStart))
+    if (!chineseBefore && !chineseAfter && !labelColon) continue
     if (run.includes(':') && line.startsWith('//', markStart + 1)) continue
     if ((run.includes('?') || run.includes('!')) && !(next === undefined || /[\s"'”’」』)）]/.test(next) || isChineseContextUnit(next))) continue
     if (run.length > 1 && !/^[?!]+$/.test(run)) continue
-    if (run.startsWith('?!')) continue
+    if (run.startsWith('?!') && !(next === undefined || /[ \u3000”’」』）)"']/.test(next))) continue
     const spaceAfter = m[0].endsWith(' ') && m[0].length > run.length + (spaceBefore ? 1 : 0) && (after === undefined || isChineseContextUnit(after))
     const start = spaceBefore && chineseBefore ? m.index : markStart
     const end = markEnd + (spaceAfter ? 1 : 0)
@@ -59,20 +62,36 @@ const referenceMarks: LineRule = (line) => {
 
 const referenceParentheses: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const m of line.matchAll(/\(([^()]*)\)/g)) {
-    if (!containsHan(m[1]!)) continue
-    const start = m.index
-    const end = start + m[0].length
-    edits.push({ ...edit(start, start + 1, '(', '（', 'punctuation/ascii-parenthesis', 'around Chinese text'), note: `pair ends at column ${end}` })
-    edits.push(edit(end - 1, end, ')', '）', 'punctuation/ascii-parenthesis', 'around Chinese text'))
+  const spans = protectedSpans(line)
+  // Brackets of code are masked first; each round finds the innermost pairs and masks them for the next.
+  let work = line
+    .split('')
+    .map((c, k) => (/[()（）]/.test(c) && spans.length > 0 && touchesSpan(line, spans, k, k + 1) ? '\u0003' : c))
+    .join('')
+  for (;;) {
+    const pairs = [...work.matchAll(/[(（][^()（）]*[)）]/g)]
+    if (pairs.length === 0) break
+    for (const m of pairs) {
+      const open = m.index
+      const close = open + m[0].length - 1
+      const asciiOpen = line[open] === '('
+      const asciiClose = line[close] === ')'
+      const chinese = !(asciiOpen && asciiClose) || containsHan(line.slice(open + 1, close))
+      if (chinese && asciiOpen) edits.push({ ...edit(open, open + 1, '(', '（', 'punctuation/ascii-parenthesis', 'around Chinese text'), note: `pair ends at column ${close + 1}` })
+      if (chinese && asciiClose) {
+        const spaces = /[A-Za-z0-9]/.test(line[close - 1] ?? '') ? '' : (/^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u2018\u2019\u201c\u201d\u00b7])/.exec(line.slice(close + 1))?.[0] ?? '')
+        edits.push(edit(close, close + 1 + spaces.length, line.slice(close, close + 1 + spaces.length), '）', 'punctuation/ascii-parenthesis', 'around Chinese text'))
+      }
+      work = work.slice(0, open) + '\u0001' + work.slice(open + 1, close) + '\u0002' + work.slice(close + 1)
+    }
   }
-  return edits
+  return edits.sort((a, b) => a.start - b.start)
 }
 
-const options = { script: 'zh-Hans' as const, quotes: true }
+const options = { script: 'zh-Hans' as const, convention: 'cn' as const, conventionGiven: false, quotes: true, spacing: false }
 const fast = punctuationRules(options)
 // The order is asciiMarks, asciiParentheses, …, spaceBeforeMark: the reference swaps in the two written with matchAll.
-const reference = fast.map((rule, k) => (k === 0 ? referenceMarks : k === 1 ? referenceParentheses : rule))
+const reference = fast.map((rule, k) => (k === 0 ? guarded(referenceMarks) : k === 1 ? guarded(referenceParentheses) : rule))
 
 function run(text: string, rules: LineRule[]) {
   const tree = parseText(text)
@@ -82,7 +101,7 @@ function run(text: string, rules: LineRule[]) {
   return { text: stringifyRoot(tree), records: changeRecords(file) }
 }
 
-const UNITS = [' ', '  ', ',', ';', ':', '?', '!', '?!', ',,', '(', ')', '//', '"', '中', '文', '\u{20000}', '\ud840', '\udc00', '。', '，', '…', '」', '）', 'a', '1', '\t', '\u3000', '\n']
+const UNITS = [' ', '  ', ',', ';', ':', '?', '!', '?!', ',,', '(', ')', '（', '）', '//', '"', '中', '文', 'f("', '1', '2:', '`', '{"', '@a.com', '/usr/b', '\u{20000}', '\ud840', '\udc00', '。', '，', '…', '」', '）', 'a', '1', '\t', '\u3000', '\n']
 
 describe('the punctuation rules that scan by char codes', () => {
   it('have the rule at the places this test expects', () => {

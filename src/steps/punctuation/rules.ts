@@ -8,13 +8,18 @@ import {
   isCjkPunctuationUnit as isCjkPunctuation,
   isHan,
   markChineseUnits,
+  markCjkPunctuationUnits,
   markUnits,
   PAIR_SHIFT,
   unitScan,
+  spacesBeforeChinese,
+  isLatinOrDigitCode,
 } from '../../chars.js'
 import type { LineRule, ScannedRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
 import type { ResolvedPunctuationOptions } from './options.js'
+import { guarded, insideSpan, protectedSpans, touchesSpan } from '../protect.js'
+import { quoteConvention, toAscii } from './pairs.js'
 
 // The rules' expressions are made once: `matchAll` would copy the expression on every call, and most calls find
 // nothing. Each loop sets `lastIndex` to 0 first, so a rule that threw cannot leave one half-way for the next line.
@@ -77,7 +82,9 @@ const asciiMarks: LineRule = (line) => {
     const run = line.slice(markStart, markEnd)
     // A comma may also follow a number or a Latin word when Chinese follows it directly (`10:30,共`).
     const chineseAfter = run === ',' && isHanUnit(line.charCodeAt(markEnd))
-    if (!chineseBefore && !chineseAfter) continue
+    // A label's colon after a number that follows Chinese (`步骤1:安装`); a time has a digit after its colon.
+    const labelColon = run === ':' && !spaceBefore && isHanUnit(line.charCodeAt(markEnd)) && afterChineseNumber(line, markStart)
+    if (!chineseBefore && !chineseAfter && !labelColon) continue
     if (run.includes(':') && line.startsWith('//', markStart + 1)) continue
     // `?` and `!` end a sentence: what follows is the end of the line, a space, Chinese, or a closing quote.
     if (run.includes('?') || run.includes('!')) {
@@ -85,8 +92,9 @@ const asciiMarks: LineRule = (line) => {
       if (!(next === undefined || SENTENCE_FOLLOWER.test(next) || isChineseContext(next))) continue
     }
     if (run.length > 1 && !ONLY_QUESTION_EXCLAMATION.test(run)) continue
-    // `?!` glued to Han is the trace of a byte slip (a lost lead byte shown as `?`), not a question: leave it to be seen.
-    if (run.startsWith('?!')) continue
+    // `?!` glued to Han and followed by more text can be the trace of a byte slip (a lost lead byte shown as `?`),
+    // not a question: left to be seen. At a sentence's end (the line's end, a space, a closing mark) it is `？！`.
+    if (run.startsWith('?!') && !endsSentence(line, markEnd)) continue
     const spaceAfter = spaceMatched && (matchEnd >= length || isChineseContextCode(line.charCodeAt(matchEnd)))
     const start = spaceBefore && chineseBefore ? index : markStart
     const end = markEnd + (spaceAfter ? 1 : 0)
@@ -103,6 +111,16 @@ const asciiMarks: LineRule = (line) => {
   return edits
 }
 
+/** Whether what follows `end` ends a sentence: the line's end, a space, a closing quote or bracket. */
+const endsSentence = (line: string, end: number): boolean => end >= line.length || '\u0020\u3000”’」』）)"\''.includes(line[end]!)
+
+/** Whether digits end at `end` and a Han character comes right before them (`步骤1` in `步骤1:`). */
+function afterChineseNumber(line: string, end: number): boolean {
+  let k = end
+  while (k > 0 && line.charCodeAt(k - 1) >= 0x30 && line.charCodeAt(k - 1) <= 0x39) k--
+  return k < end && end - k <= 3 && isHanUnit(line.charCodeAt(k - 1))
+}
+
 /** Per mark, the reasons of its edit as `edit()` words them: the mark alone, with a space after, before, both. */
 const SINGLE_MARK_REASONS: Record<string, readonly string[]> = Object.fromEntries(
   Object.keys(FULLWIDTH).map((mark) => [
@@ -112,52 +130,47 @@ const SINGLE_MARK_REASONS: Record<string, readonly string[]> = Object.fromEntrie
 )
 
 /**
- * `(…)` holding Han text, after or before Chinese, becomes `（…）`. The pairs are the matches of `\(([^()]*)\)`
- * (global, leftmost), found by char codes: an opening parenthesis pairs with the next parenthesis if that one closes.
+ * `(…)` holding Han text becomes `（…）`. Parentheses are matched as pairs with a stack, nested ones too
+ * (`会议(地点:北京(朝阳区))`), and a half-width half matches a full-width one (`（小声地)`): the ASCII halves of a
+ * pair change together or not at all, and a parenthesis without a partner on the line stays. Parentheses inside code
+ * (`print("你好")`) are not counted.
  */
 const asciiParentheses: LineRule = (line) => {
   const edits: Edit[] = []
-  const length = line.length
-  let open = line.indexOf('(')
-  while (open !== -1) {
-    let close = open + 1
-    let code = 0
-    for (; close < length; close++) {
-      code = line.charCodeAt(close)
-      if (code === 0x28 || code === 0x29) break
-    }
-    if (close >= length) break
-    if (code === 0x28) {
-      open = close
+  const spans = protectedSpans(line)
+  const stack: number[] = []
+  for (let k = 0; k < line.length; k++) {
+    const code = line.charCodeAt(k)
+    if (code !== 0x28 && code !== 0x29 && code !== 0xff08 && code !== 0xff09) continue
+    if (spans.length > 0 && touchesSpan(line, spans, k, k + 1)) continue
+    if (code === 0x28 || code === 0xff08) {
+      stack.push(k)
       continue
     }
-    if (containsHanBetween(line, open + 1, close)) {
-      const end = close + 1
-      edits.push({ ...edit(open, open + 1, '(', '（', 'punctuation/ascii-parenthesis', 'around Chinese text'), note: `pair ends at column ${end}` })
-      edits.push(edit(close, end, ')', '）', 'punctuation/ascii-parenthesis', 'around Chinese text'))
+    const open = stack.pop()
+    if (open === undefined) continue
+    const asciiOpen = line.charCodeAt(open) === 0x28
+    const asciiClose = code === 0x29
+    if (!asciiOpen && !asciiClose) continue
+    // A full-width half says the pair is Chinese; two ASCII halves need Han inside.
+    if (asciiOpen && asciiClose && !containsHanBetween(line, open + 1, k)) continue
+    if (asciiOpen) edits.push({ ...edit(open, open + 1, '(', '（', 'punctuation/ascii-parenthesis', 'around Chinese text'), note: `pair ends at column ${k + 1}` })
+    if (asciiClose) {
+      // The spaces after it go too, as the unicode step would take them after a full-width mark (not after Latin text).
+      const end = k + 1 + (isLatinOrDigitCode(line.charCodeAt(k - 1)) ? 0 : spacesBeforeChinese(line, k + 1))
+      edits.push(edit(k, end, line.slice(k, end), '）', 'punctuation/ascii-parenthesis', 'around Chinese text'))
     }
-    open = line.indexOf('(', close + 1)
   }
   return edits
 }
 
-/** `"…"` around Chinese becomes `“…”` (mainland) or `「…」` (Taiwan, Hong Kong). */
-const QUOTED = /"([^"]*)"/g
-function straightQuotes(open: string, close: string): LineRule {
-  return (line) => {
-    const edits: Edit[] = []
-    const pattern = QUOTED
-    pattern.lastIndex = 0
-    for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
-      const inner = m[1]!
-      if (!isChineseContext(inner[0]) && !isChineseContext(inner[inner.length - 1])) continue
-      const start = m.index
-      const end = start + m[0].length
-      edits.push(edit(start, start + 1, '"', open, 'punctuation/straight-quote', 'around Chinese text'))
-      edits.push(edit(end - 1, end, '"', close, 'punctuation/straight-quote', 'around Chinese text'))
-    }
-    return edits
-  }
+/** The closing marks a Chinese sentence can end with before its period (`《论语》.`, `（完）.`, `”.`). */
+const CLOSING_MARKS = '》）”」』】〉'
+/** Whether a Han character comes right before `end`, maybe through more closing marks. */
+function hanBefore(line: string, end: number): boolean {
+  let k = end
+  while (k > 0 && CLOSING_MARKS.includes(line[k - 1]!)) k--
+  return k < end && isHanUnit(line.charCodeAt(k - 1))
 }
 
 /** A period ending a Chinese sentence becomes `。`; not in numbers, names of files or domains. */
@@ -170,9 +183,9 @@ const asciiPeriod: LineRule = (line) => {
     const start = m.index
     const before = line[start - 1]
     const after = line[start + 1]
-    if (!isHan(before)) continue
+    if (!isHan(before) && !(CLOSING_MARKS.includes(before ?? "\u0000") && hanBefore(line, start))) continue
     if (!(after === undefined || after === ' ' || isChineseContext(after) || after === '"')) continue
-    const end = after === ' ' && (line[start + 2] === undefined || isHan(line[start + 2])) ? start + 2 : start + 1
+    const end = after === ' ' && line[start + 2] === undefined ? start + 2 : start + 1 + spacesBeforeChinese(line, start + 1)
     edits.push(edit(start, end, line.slice(start, end), '。', 'punctuation/ascii-period', 'ending a Chinese sentence'))
   }
   return edits
@@ -187,8 +200,10 @@ const ellipsis: LineRule = (line) => {
   for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
     const start = m.index
     const before = line[start - 1]
-    if (m[0] === '……' || !isChineseContext(before)) continue
-    edits.push(edit(start, start + m[0].length, m[0], '……', 'punctuation/ellipsis', 'after Chinese text'))
+    // At the start of a line, the text after it says it is Chinese (`...他走了`).
+    if (m[0] === '……' || !(isChineseContext(before) || (start === 0 && isChineseContext(line[m[0].length])))) continue
+    const end = start + m[0].length + spacesBeforeChinese(line, start + m[0].length)
+    edits.push(edit(start, end, line.slice(start, end), '……', 'punctuation/ellipsis', 'after Chinese text'))
   }
   return edits
 }
@@ -201,7 +216,8 @@ const dash: LineRule = (line) => {
   pattern.lastIndex = 0
   for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
     const start = m.index
-    if (!isChineseContext(line[start - 1]) || !isChineseContext(line[start + 2])) continue
+    // At the start of a line, an attribution (`--《论语》`) or a speaker: Chinese after it is enough.
+    if (!(isChineseContext(line[start - 1]) || start === 0) || !isChineseContext(line[start + 2])) continue
     edits.push(edit(start, start + 2, '--', '——', 'punctuation/dash', 'between Chinese text'))
   }
   return edits
@@ -220,6 +236,8 @@ const SPACE = 0x200
 const CLOSER = SPACE << 1
 /** A line where a space comes right before a closing mark: the pair bit of `unitScan`. */
 const SPACE_THEN_CLOSER = CLOSER << PAIR_SHIFT
+/** A line where a full-width mark (`STOP` marks them all) comes right before a space. */
+const MARK_THEN_SPACE = SPACE << PAIR_SHIFT
 
 /**
  * Per code unit, the rules that could match it, plus `CHINESE_UNIT`: every rule but the space one needs a Han
@@ -236,6 +254,10 @@ markUnits(UNITS, QUOTES, 0x22)
 markUnits(UNITS, PERIOD | ELLIPSIS, 0x2e)
 markUnits(UNITS, ELLIPSIS, 0x2026)
 markUnits(UNITS, STOP, 0x3002)
+// Every full-width mark, for the pair scan of `spaceAfterMark` (and `。` for the ellipsis look-up).
+markCjkPunctuationUnits(UNITS, STOP)
+for (const code of [0x09, 0xa0, 0x1680, 0x202f, 0x205f]) markUnits(UNITS, SPACE, code)
+markUnits(UNITS, SPACE, 0x2000, 0x200a)
 markUnits(UNITS, DASH, 0x2d)
 
 /** The pre-scan of a line: one pass over its code units. */
@@ -245,7 +267,32 @@ export const scanPunctuation = (line: string): number => unitScan(UNITS, line)
  * What some rule starts from, as one expression: a line without any of it is left alone before it is scanned (most
  * lines of clean Chinese text have none of these ASCII marks).
  */
-export const PUNCTUATION_GATE = /[,;:?!(".…-]|。。|[ \u3000][，、。；：？！」』”’）》〉】〕]/
+export const PUNCTUATION_GATE = {
+  test: (line: string): boolean => BASE_GATE.test(line) || plainSpaceAfterMark(line),
+  source: 'base gate, odd spaces, a space after a full-width mark',
+}
+/** The ASCII marks the rules convert, odd spaces (U+3000 among them), `。。`, a space before a closing mark: one class. */
+const BASE_GATE = /[,;:?!()".…\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000-]|。。| [，、。；：？！」』”’）》〉】〕]/
+/** Whether a plain space follows a full-width mark somewhere: by `indexOf`, far cheaper than a class alternative. */
+function plainSpaceAfterMark(line: string): boolean {
+  for (let k = line.indexOf(' ', 1); k !== -1; k = line.indexOf(' ', k + 1)) if (isCjkPunctuationCode(line.charCodeAt(k - 1))) return true
+  return false
+}
+export type Gate = { test(line: string): boolean }
+
+/**
+ * The gate of the rules a set of options runs: none for `ascii` (its rule starts from any full-width mark) or with
+ * `spacing` (from any Latin letter), and the quote marks a convention changes.
+ */
+export function punctuationGate(options: ResolvedPunctuationOptions): Gate | undefined {
+  if (options.convention === 'ascii' || options.spacing) return undefined
+  if (options.convention === 'tw' || options.convention === 'hk') return GATE_WITH_CURLY
+  return options.conventionGiven ? GATE_WITH_CORNER : PUNCTUATION_GATE
+}
+const CURLY = /[“‘]/
+const CORNER = /[「『]/
+const GATE_WITH_CURLY: Gate = { test: (line) => PUNCTUATION_GATE.test(line) || CURLY.test(line) }
+const GATE_WITH_CORNER: Gate = { test: (line) => PUNCTUATION_GATE.test(line) || CORNER.test(line) }
 
 // Each of these looks for the whole token a rule starts from, once the scan says its characters are there.
 const hasEllipsis = (line: string, scan: number): boolean =>
@@ -253,18 +300,74 @@ const hasEllipsis = (line: string, scan: number): boolean =>
 const hasDash = (line: string): boolean => line.includes('--')
 const hasClosing = (line: string): boolean => line.includes(')')
 
+/**
+ * Spaces after a full-width mark before Chinese text go (`（ 表达式）`, `）。 他`), as the unicode step takes them,
+ * so that a mark this step makes leaves nothing for a second run; not after a closing quote or bracket around
+ * Latin text (`“about:config” 到`).
+ */
+const SPACE_AFTER_MARK = /(?<=[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u2018\u2019\u201c\u201d\u00b7])[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u2018\u2019\u201c\u201d\u00b7]|[\ud840-\ud888])/g
+const spaceAfterMark: LineRule = (line) => {
+  const edits: Edit[] = []
+  const pattern = SPACE_AFTER_MARK
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
+    const at = m.index - 1
+    if ('”’」』）》】'.includes(line[at]!) && isLatinOrDigitCode(line.charCodeAt(at - 1))) continue
+    edits.push(edit(m.index, m.index + m[0].length, m[0], '', 'punctuation/space-after-mark', `after \`${line[at]}\``))
+  }
+  return edits
+}
+
+/**
+ * The copywriting guidelines' spacing (an option): one space between a Han character and a Latin letter or a digit,
+ * either way round (`在LeanCloud上` → `在 LeanCloud 上`, `花了5000元` → `花了 5000 元`). Nothing inside code or a URL.
+ */
+const HAN_LATIN = /[\u3400-\u4dbf\u4e00-\u9fff](?=[A-Za-z0-9`])|[A-Za-z0-9`](?=[\u3400-\u4dbf\u4e00-\u9fff])/g
+const hanLatinSpace: LineRule = (line) => {
+  const edits: Edit[] = []
+  const spans = protectedSpans(line)
+  const pattern = HAN_LATIN
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
+    const at = m.index + 1
+    if (spans.length > 0 && insideSpan(spans, at - 1) && insideSpan(spans, at)) continue
+    edits.push({ start: at, end: at, replacement: ' ', ruleId: 'punctuation/han-latin-space', reason: `Unexpected \`${line.slice(at - 1, at + 1)}\` without a space between Han and Latin text, expected \`${line[at - 1]} ${line[at]}\``, confident: true })
+  }
+  return edits
+}
+const hasLatinOrDigit = (line: string): boolean => /[A-Za-z0-9`]/.test(line)
+
 /** The step's rules in order, each with the pre-scan bits it needs (run them with `runScannedRules`). */
 export function punctuationScannedRules(options: ResolvedPunctuationOptions): ScannedRule[] {
-  const taiwanStyle = options.script === 'zh-TW' || options.script === 'zh-HK'
+  if (options.convention === 'ascii') return [{ rule: guarded(toAscii), bits: CHINESE_UNIT }]
+  const corner = options.convention === 'tw' || options.convention === 'hk'
   const rules: ScannedRule[] = [
-    { rule: asciiMarks, bits: MARKS | CHINESE_UNIT },
-    { rule: asciiParentheses, bits: PARENTHESES | CHINESE_UNIT, also: hasClosing },
+    { rule: guarded(asciiMarks), bits: MARKS | CHINESE_UNIT },
+    { rule: guarded(asciiParentheses), bits: CHINESE_UNIT, also: hasParenthesis },
   ]
-  if (options.quotes) rules.push({ rule: taiwanStyle ? straightQuotes('「', '」') : straightQuotes('“', '”'), bits: QUOTES | CHINESE_UNIT })
-  rules.push({ rule: asciiPeriod, bits: PERIOD | CHINESE_UNIT }, { rule: ellipsis, bits: CHINESE_UNIT, also: hasEllipsis }, { rule: dash, bits: DASH | CHINESE_UNIT, also: hasDash })
+  if (corner) rules.push({ rule: quoteConvention(TO_CORNER), bits: CHINESE_UNIT, also: hasCurlyQuote })
+  else if (options.conventionGiven) rules.push({ rule: quoteConvention(TO_CURLY), bits: CHINESE_UNIT, also: hasCornerQuote })
+  rules.push(
+    { rule: guarded(asciiPeriod), bits: PERIOD | CHINESE_UNIT },
+    { rule: guarded(ellipsis), bits: CHINESE_UNIT, also: hasEllipsis },
+    { rule: guarded(dash), bits: DASH | CHINESE_UNIT, also: hasDash },
+  )
+  if (options.spacing) rules.push({ rule: guarded(hanLatinSpace), bits: CHINESE_UNIT, also: hasLatinOrDigit })
   // Last: the marks the rules above make count too (`中　,` → `中　，` → `中，`), so a second run changes nothing.
-  rules.push({ rule: spaceBeforeMark, bits: SPACE_THEN_CLOSER })
+  rules.push({ rule: guarded(spaceBeforeMark, true), bits: SPACE_THEN_CLOSER }, { rule: guarded(spaceAfterMark, true), bits: MARK_THEN_SPACE })
   return rules
+}
+
+const TO_CORNER: Record<string, string> = { '“': '「', '”': '」', '‘': '『', '’': '』' }
+const TO_CURLY: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' }
+const hasCurlyQuote = (line: string): boolean => line.includes('“') || line.includes('‘')
+const hasCornerQuote = (line: string): boolean => line.includes('「') || line.includes('『')
+const hasParenthesis = (line: string): boolean => (line.includes('(') && (line.includes(')') || line.includes('）'))) || (line.includes(')') && line.includes('（'))
+
+/** The quote pass of the step's convention (it pairs quotes over the lines of a paragraph): open and close marks, or none. */
+export function straightQuoteMarks(options: ResolvedPunctuationOptions): readonly [string, string] | undefined {
+  if (!options.quotes || options.convention === 'ascii') return undefined
+  return options.convention === 'tw' || options.convention === 'hk' ? ['「', '」'] : ['“', '”']
 }
 
 /** The step's rules in order, without the pre-scan: what tests hold the pre-scanned run to. */

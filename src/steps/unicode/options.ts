@@ -7,13 +7,17 @@ export interface UnicodeOptions {
   fullwidthAlphanumerics?: boolean
   /** Remove zero-width and control characters. Default true. */
   invisibles?: boolean
-  /** Odd spaces to normal ones, runs collapsed, trailing spaces trimmed, CRLF and CR to LF. Default true. */
+  /** Compose to NFC: combining accents and tone marks, singletons such as U+2126 Ω. Default true. */
+  nfc?: boolean
+  /** HTML entities left in the text (`&amp;`, `&#12290;`, and `#xff1a;` whose `&` was stripped), outside code and markup. Default true. */
+  entities?: boolean
+  /** Odd spaces to normal ones, letter-spaced Han (`习 近 平`) closed up, runs collapsed, trailing spaces trimmed, CRLF and CR to LF. Default true. */
   spaces?: boolean
 }
 
 export type ResolvedUnicodeOptions = Required<UnicodeOptions>
 
-const defaults: ResolvedUnicodeOptions = { ideographs: true, fullwidthAlphanumerics: true, invisibles: true, spaces: true }
+const defaults: ResolvedUnicodeOptions = { ideographs: true, fullwidthAlphanumerics: true, invisibles: true, spaces: true, nfc: true, entities: true }
 
 export function resolveUnicodeOptions(options: UnicodeOptions | undefined): ResolvedUnicodeOptions {
   const given = options ?? {}
