@@ -14,7 +14,9 @@ const { tidy } = await import('../src/index.ts')
 const args = process.argv.slice(2)
 const perDomain = Number(args.find((a) => /^\d+$/.test(a)) ?? 60)
 const showFailures = args.includes('--failures') ? Number(args[args.indexOf('--failures') + 1] ?? 20) : 0
-const { cases, paragraphs, missing } = replaySet(perDomain)
+const set = replaySet(perDomain)
+const { paragraphs, missing } = set
+const cases = set.cases.filter((c) => (!process.env.KIND || c.kind === process.env.KIND) && (!process.env.DECODER || c.decoder === process.env.DECODER))
 const repair = (input) => tidy(input, { only: ['annotations'] }).text
 const started = performance.now()
 const { cells, failures, cleanChanged } = table(cases, repair)
@@ -39,5 +41,12 @@ console.log(`\nbroken-pair paragraphs restored exactly: ${all.exact}/${all.broke
 console.log(`damaged variants without a broken pair not restored: ${cleanChanged.length}/${cases.filter((c) => c.broken === 0).length}`)
 console.log(`clean paragraphs changed: ${changedClean.length}/${paragraphs.length}`)
 console.log(`time: ${elapsed.toFixed(0)} ms for ${cases.length} variants`)
-for (const { c, output } of failures.slice(0, showFailures)) console.log(`\n${c.source}\nIN  ${c.input}\nOUT ${output}\nDOC ${c.original}`)
+const { comparable } = await import('../test/helpers/replay-set.ts')
+for (const { c, output } of failures.slice(0, showFailures)) {
+  const a = comparable(output, c.options)
+  const b = comparable(c.original, c.options)
+  let k = 0
+  while (k < a.length && a[k] === b[k]) k++
+  console.log(`\n${c.source}\nOUT …${a.slice(Math.max(0, k - 8), k + 16)}\nDOC …${b.slice(Math.max(0, k - 8), k + 16)}`)
+}
 if (showFailures) for (const p of changedClean) console.log(`\nCLEAN CHANGED ${p.source}\nIN  ${p.text}\nOUT ${repair(p.text)}`)

@@ -4,6 +4,7 @@ import { cjkWeights } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
 import { decodeStrict, gbkBytes, gbkKey, gbkPair } from './gbk.js'
+import { lmChar, lmNext, lmScore } from './lm.js'
 import { readings, readsAs } from './readings.js'
 
 /**
@@ -73,17 +74,19 @@ function plans(line: string): Plan[] {
     if (AFTER_LOST[line.charCodeAt(i + 1)] !== 1) continue
     // The character before the lost byte, maybe with its own glued pinyin (`學(xué)?!`): ASCII resyncs the
     // decoder, so the pinyin only separates the two and is dropped with the repair.
-    const glued = line.charCodeAt(i - 1) === 0x29 ? GLUED_BEFORE.exec(line.slice(Math.max(0, i - 10), i)) : null
-    const gluedStart = glued ? i - glued[0].length - 1 : i
-    // A space before the lost byte is the punctuation pass's own (`有關 ? ！鄙`: a space was put before 。 too).
-    const spaced = !glued && line[i - 1] === ' ' && line[i - 2] !== ' ' ? 1 : 0
-    const start = glued && line[gluedStart] === '(' ? gluedStart - 1 : i - 1 - spaced
+    // A space before the lost byte is the punctuation pass's own (`有關 ? ！鄙`: a space was put before 。 too),
+    // maybe after glued pinyin (`申報(bào) ? ！?`).
+    const spaced = line[i - 1] === ' ' && line[i - 2] !== ' ' ? 1 : 0
+    const k = i - spaced
+    const glued = line.charCodeAt(k - 1) === 0x29 ? GLUED_BEFORE.exec(line.slice(Math.max(0, k - 10), k)) : null
+    const gluedStart = glued ? k - glued[0].length - 1 : k
+    const start = glued && line[gluedStart] === '(' ? gluedStart - 1 : k - 1
     if (start < 0) continue
     const prefix = gbkKey(line.charCodeAt(start))
     if (prefix < 0x100) continue
     const bytes: number[] = [prefix >> 8, prefix & 0xff]
     const lost: Lost[] = []
-    const description: string[] = glued ? [`glued \`${line.slice(start + 1, i)}\` dropped`] : spaced ? ['inserted space removed'] : []
+    const description: string[] = [...(glued ? [`glued \`${line.slice(start + 1, k)}\` dropped`] : []), ...(spaced ? ['inserted space removed'] : [])]
     let rule: Plan['rule'] | undefined
     let j = i
     let expectOutOfStep = false
@@ -101,7 +104,19 @@ function plans(line: string): Plan[] {
           expectOutOfStep = true
           continue
         }
-        if (j !== i) break
+        if (j !== i) {
+          // A lone byte that ends the out-of-step run (`申報 ? ！?` at the end of a line, `?/title>`): the
+          // byte the decoder could not pair is the trail byte of the run's last character, its value lost.
+          // Followed by a mark (`? ，`), it is still the run's last byte: the pass's space or ASCII mark after it
+          // is what brought the decoder back in step.
+          if (expectOutOfStep) {
+            lost.push({ at: bytes.length })
+            bytes.push(0)
+            description.push('lone byte at the end of the run completed')
+            j++
+          }
+          break
+        }
         SLIP.lastIndex = j
         const slip = SLIP.exec(line)
         if (!slip) break
@@ -319,17 +334,20 @@ function commonness(code: number): number {
   return value
 }
 
-/** How much real prose counts against the page's own statistics (log-count units per character). */
-const COMMONNESS_WEIGHT = 3
+/** How much the language model counts against the page's own statistics (log-count units per bit). */
+const LM_WEIGHT = Number(process.env.ZHTIDY_LM_WEIGHT ?? 1)
+const COMMONNESS_WEIGHT = Number(process.env.ZHTIDY_COMMONNESS ?? 0)
 
-/** What a character adds to a score on its own. */
+/** What a character adds to a score on its own: the page's count, and its probability in the language model. */
 function charTerm(code: number, stats: DocumentStats): number {
-  return Math.log1p(stats.char(code)) + COMMONNESS_WEIGHT * commonness(code)
+  return Math.log1p(stats.char(code)) + COMMONNESS_WEIGHT * commonness(code) + LM_WEIGHT * lmChar(code)
 }
 
-/** What a pair of characters adds to a score. */
+/** What a pair of characters adds to a score: the page's count, and what the model's pair adds over the second alone. */
 function pairTerm(first: number, second: number, stats: DocumentStats): number {
-  return 2 * Math.log1p(stats.pair(first, second))
+  // A full stop never follows a full stop (the model learnt `。。` from ellipses written so).
+  if (first === 0x3002 && second === 0x3002) return -20
+  return 2 * Math.log1p(stats.pair(first, second)) + LM_WEIGHT * (lmNext(first, second) - lmChar(second))
 }
 
 /** Characters a repair may produce: Han characters and Chinese marks, never pinyin letters or symbols. */
@@ -417,7 +435,14 @@ function fillings(plan: Plan): Fillings {
       if (reading !== undefined) {
         for (const [byte, extra] of completions(previous, reading)) if (extend(p, byte, extra)) break fill
       } else {
-        for (let byte = 0x81; byte <= 0xfe; byte++) if (extend(p, byte, 0)) break fill
+        // A byte with no reading: one that makes a plausible character with the known byte after it (as a lead)
+        // or before it (as a trail); the others cannot decode and would only crowd out the fillings that do.
+        const next = at + 1 < plan.bytes.length && !plan.lost.some((l) => l.at === at + 1) ? plan.bytes[at + 1]! : -1
+        const before = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
+        for (let byte = 0x81; byte <= 0xfe; byte++) {
+          if (!(next >= 0 && PLAUSIBLE[gbkPair(byte, next)] === 1) && !(before >= 0x81 && PLAUSIBLE[gbkPair(before, byte)] === 1)) continue
+          if (extend(p, byte, 0)) break fill
+        }
       }
     }
     partial = { count: bonus.length, width, bytes: new Uint8Array(bytes), bonus: new Float64Array(bonus) }
@@ -562,6 +587,8 @@ function stretchTerms(codes: readonly number[], stats: DocumentStats): { chars: 
 
 /** Runs of more characters than this are checked for reading like prose before their repairs are scored. */
 const LONG_RUN = 16
+/** How many bits per character a repair must read better than the damaged text. */
+const READS_BETTER = Number(process.env.ZHTIDY_READS_BETTER ?? 0.5)
 /** Confidence margin: the best repair must beat the runner-up by this much (in log-count units). */
 const MARGIN = 1.5
 
@@ -581,57 +608,189 @@ function marksSlip(line: string, mark: string): boolean {
   return false
 }
 
-export function slipRule(getStats: () => DocumentStats): LineRule {
-  return (line) => {
-    if (!maySlip(line)) return []
-    const edits: Edit[] = []
-    for (const plan of plans(line)) {
-      const actual = line.slice(plan.start, plan.end)
-      // After a punctuation slip the text reads out of step, made of rare characters, until the next ASCII byte.
-      // A long run that reads like prose after the mark is no slip: `隤??、` holds question marks that stand for
-      // rare characters, as classical texts do. (Checking first also spares scoring a hundred readings of a
-      // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
-      const chars = [...actual]
-      if (plan.rule === 'annotations/punctuation-slip' && chars.length > LONG_RUN && cjkWeights(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) continue
-      const repairs = bestRepairs(plan, getStats)
-      const unrepaired = (why: string): void => {
-        // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
-        if (plan.rule === 'annotations/punctuation-slip' && !actual.includes('\ufffd')) return
-        edits.push({
-          start: plan.start,
-          end: plan.end,
-          replacement: actual,
-          ruleId: 'annotations/unrepaired-slip',
-          reason: `Unexpected \`${actual}\` (a byte slip of a mirror site), left as it is: ${why}`,
-          confident: false,
-          note: plan.description.join('; '),
-        })
-      }
-      if (!repairs) {
-        unrepaired('no way to fill the lost bytes decodes cleanly')
-        continue
-      }
-      const { best, second } = repairs
-      const unique = !second
-      const confident = unique || best.score - second.score >= MARGIN
-      if (best.text === actual) continue
-      // Real text can hold `?!` too: a repair must read better, character for character, than what is there.
-      const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]|[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\)/g, '')
-      if (best.score / best.text.length <= score(original, getStats()) / Math.max(1, [...original].length)) {
-        unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
-        continue
-      }
-      const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${best.bytes.length} bytes as GBK: ${hex(best.bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
-      edits.push({
+/** How many bits per character better a repair must read where no mark shows the lost byte (a guessed one). */
+const READS_BETTER_GUESSED = Number(process.env.ZHTIDY_READS_BETTER_GUESSED ?? 3)
+/** The characters after a place where a byte may have been dropped read this badly (bits per character) or worse. */
+const ODD = Number(process.env.ZHTIDY_ODD ?? -12)
+
+interface Judged {
+  edit: Edit
+  /** Bits per character the repair reads better than the damaged text. */
+  gain: number
+}
+
+/**
+ * Judges the best repair of a plan: an edit (confident, or a warning when the runner-up scores close), or none
+ * when the repair reads no better. `guessed`: the lost bytes were put in by a guess (no `?` or U+FFFD showed
+ * them), so only a confident repair that reads much better counts, and nothing is reported otherwise.
+ */
+function judge(plan: Plan, actual: string, getStats: () => DocumentStats, guessed: boolean): Judged | undefined {
+  // After a punctuation slip the text reads out of step, made of rare characters, until the next ASCII byte.
+  // A long run that reads like prose after the mark is no slip: `隤??、` holds question marks that stand for
+  // rare characters, as classical texts do. (Checking first also spares scoring a hundred readings of a
+  // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
+  const chars = [...actual]
+  if (plan.rule === 'annotations/punctuation-slip' && plan.lost.length === 1 && chars.length > LONG_RUN && cjkWeights(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) return undefined
+  const repairs = bestRepairs(plan, getStats)
+  const unrepaired = (why: string): Judged | undefined => {
+    // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
+    if (guessed || (plan.rule === 'annotations/punctuation-slip' && !actual.includes('\ufffd'))) return undefined
+    return {
+      gain: 0,
+      edit: {
         start: plan.start,
         end: plan.end,
-        replacement: best.text,
-        ruleId: plan.rule,
-        reason: `Unexpected \`${actual}\` (${plan.rule === 'annotations/punctuation-slip' ? 'a punctuation pass split a GBK character' : 'pinyin inserted inside a GBK character'}), expected \`${best.text}\`${confident ? '' : ' (candidates score close: left as it is)'}`,
-        confident,
-        note,
-      })
+        replacement: actual,
+        ruleId: 'annotations/unrepaired-slip',
+        reason: `Unexpected \`${actual}\` (a byte slip of a mirror site), left as it is: ${why}`,
+        confident: false,
+        note: plan.description.join('; '),
+      },
     }
-    return edits
+  }
+  if (!repairs) return unrepaired('no way to fill the lost bytes decodes cleanly')
+  const { best, second } = repairs
+  const confident = !second || best.score - second.score >= MARGIN
+  if (best.text === actual) return undefined
+  // Real text can hold `?!` too: a repair must read better, character for character, than what is there.
+  // Judged by the language model alone: the page's counts favour what the page holds already.
+  const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]|[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\)/g, '')
+  const gain = lmScore(best.text) / [...best.text].length - lmScore(original) / Math.max(1, [...original].length)
+  if (process.env.ZHTIDY_DEBUG_SLIPS) console.error('JUDGE', JSON.stringify({ guessed, actual, best: best.text, second: second?.text, margin: second ? best.score - second.score : null, gain }))
+  if (gain <= (guessed ? READS_BETTER_GUESSED : READS_BETTER)) return unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
+  if (guessed && !confident) return undefined
+  const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${best.bytes.length} bytes as GBK: ${hex(best.bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
+  return {
+    gain,
+    edit: {
+      start: plan.start,
+      end: plan.end,
+      replacement: best.text,
+      ruleId: plan.rule,
+      reason: `Unexpected \`${actual}\` (${plan.rule === 'annotations/punctuation-slip' ? 'a punctuation pass split a GBK character' : 'pinyin inserted inside a GBK character'}), expected \`${best.text}\`${confident ? '' : ` (candidates score close: left as it is; runner-up \`${second!.text}\`)`}`,
+      confident,
+      note,
+    },
+  }
+}
+
+const ASCII_MARK = new Uint8Array(0x80)
+for (const ch of '!,:;?') ASCII_MARK[ch.charCodeAt(0)] = 1
+const FULL_MARK = new Set([0xff01, 0xff0c, 0xff1a, 0xff1b, 0xff1f])
+const GLUED_AT = new RegExp(`\\((${SYLLABLE_TONED}) ?\\)`, 'y')
+const isHan = (code: number): boolean => code >= 0x3400 && code <= 0x9fff
+
+/** How the characters from `from` on read, in bits per character, up to four of them and the next ASCII one. */
+function oddness(line: string, from: number): number {
+  let total = 0
+  let n = 0
+  let previous = -1
+  for (let j = from; j < line.length && n < 4; j++) {
+    const code = line.charCodeAt(j)
+    if (code < 0x80) break
+    total += lmNext(previous, code)
+    previous = code
+    n++
+  }
+  return n === 0 ? 0 : total / n
+}
+
+/** Where the run that starts at `from` comes back in step: the next ASCII character, or the end of the line. */
+function runEnd(line: string, from: number): number {
+  let j = from
+  while (j < line.length && line.charCodeAt(j) >= 0x80) j++
+  return j
+}
+
+/**
+ * Places where a decoder may have dropped a lone byte without a trace, each as the line with a U+FFFD put in
+ * where the byte was (and, a variant, one more where the run ends): after a character, before an ASCII mark
+ * (the full-width→ASCII pass), before the space of the space pass, before glued pinyin that the character
+ * before it cannot read (a broken insertion). Only where the text after it reads as an out-of-step run does.
+ */
+function droppedPlaces(line: string): { at: number; after: number }[] {
+  const out: { at: number; after: number }[] = []
+  for (let i = 1; i < line.length - 1; i++) {
+    const code = line.charCodeAt(i)
+    const before = line.charCodeAt(i - 1)
+    if (before < 0x80 && !(code === 0x20 && before === 0x20)) continue
+    if (code < 0x80 && ASCII_MARK[code] === 1 && line.charCodeAt(i + 1) >= 0x80) out.push({ at: i, after: i + 1 })
+    else if (code === 0x20 && FULL_MARK.has(line.charCodeAt(i + 1)) && line.charCodeAt(i + 2) >= 0x80) out.push({ at: i, after: i + 2 })
+    else if (code === 0x28 && isHan(before)) {
+      GLUED_AT.lastIndex = i
+      const glued = GLUED_AT.exec(line)
+      if (!glued || readsAs(String.fromCharCode(before), glued[1]!)) continue
+      out.push({ at: i, after: i + glued[0].length })
+    }
+  }
+  return out
+}
+
+/** `?` that swallowed the ASCII mark after it (the full-width→ASCII pass): a `?` right between two characters. */
+function swallowedPlaces(line: string): number[] {
+  const out: number[] = []
+  for (let i = line.indexOf('?', 1); i > 0 && i < line.length - 1; i = line.indexOf('?', i + 1)) {
+    if (line.charCodeAt(i - 1) >= 0x80 && line.charCodeAt(i + 1) >= 0x80 && !FULL_MARK.has(line.charCodeAt(i + 1))) out.push(i)
+  }
+  return out
+}
+
+/** Repairs a line would get with `inserted` put in at `at` (and a second insertion at `at2`), mapped back. */
+function guessedRepair(line: string, getStats: () => DocumentStats, inserts: { at: number; text: string }[], anchor: number): Judged | undefined {
+  let virtual = ''
+  let last = 0
+  for (const { at, text } of inserts) (virtual += line.slice(last, at) + text), (last = at)
+  virtual += line.slice(last)
+  const map = (p: number): number => {
+    let shift = 0
+    let q = p
+    for (const { at, text } of inserts) {
+      if (at + shift < p) (shift += text.length), (q = p - shift)
+    }
+    return q
+  }
+  const virtualAnchor = anchor + (inserts[0]!.at <= anchor ? inserts[0]!.text.length : 0) - 1
+  for (const plan of plans(virtual)) {
+    if (plan.start > virtualAnchor || plan.end <= virtualAnchor) continue
+    const judged = judge(plan, virtual.slice(plan.start, plan.end), getStats, true)
+    if (!judged || !judged.edit.confident) return undefined
+    const start = map(plan.start)
+    const end = map(plan.end)
+    return { gain: judged.gain, edit: { ...judged.edit, start, end, reason: judged.edit.reason.replace(/^Unexpected `[^`]*`/, `Unexpected \`${line.slice(start, end)}\``), note: `${judged.edit.note}; the decoder dropped the lost byte${inserts.length > 1 ? 's' : ''}` } }
+  }
+  return undefined
+}
+
+export function slipRule(getStats: () => DocumentStats): LineRule {
+  return (line) => {
+    const edits: Edit[] = []
+    if (maySlip(line)) {
+      for (const plan of plans(line)) {
+        const judged = judge(plan, line.slice(plan.start, plan.end), getStats, false)
+        if (judged) edits.push(judged.edit)
+      }
+    }
+    const taken = (at: number): boolean => edits.some((e) => e.start <= at && at < e.end)
+    // Lost bytes no mark shows: dropped by the decoder, or a `?` that swallowed the ASCII mark after it.
+    for (const place of droppedPlaces(line)) {
+      if (taken(place.at) || oddness(line, place.after) > ODD) continue
+      const end = runEnd(line, place.after)
+      let best: Judged | undefined
+      for (const inserts of [[{ at: place.at, text: '\ufffd' }], [{ at: place.at, text: '\ufffd' }, { at: end, text: '\ufffd' }]]) {
+        const judged = guessedRepair(line, getStats, inserts, place.at + 1)
+        if (judged && (!best || judged.gain > best.gain)) best = judged
+      }
+      if (best && !edits.some((e) => e.start < best!.edit.end && best!.edit.start < e.end)) edits.push(best.edit)
+    }
+    for (const at of swallowedPlaces(line)) {
+      if (taken(at) || oddness(line, at + 1) > ODD) continue
+      let best: Judged | undefined
+      for (const mark of '!,:;?') {
+        const judged = guessedRepair(line, getStats, [{ at: at + 1, text: mark }], at + 1)
+        if (judged && (!best || judged.gain > best.gain)) best = judged
+      }
+      if (best && !edits.some((e) => e.start < best!.edit.end && best!.edit.start < e.end)) edits.push(best.edit)
+    }
+    return edits.sort((a, b) => a.start - b.start)
   }
 }
