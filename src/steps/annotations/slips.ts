@@ -52,6 +52,8 @@ interface Lost {
 interface Plan {
   start: number
   end: number
+  /** The character after the run as a repair reads it (an ASCII mark full-width, a space skipped), -1 at the end. */
+  after: number
   bytes: number[]
   lost: Lost[]
   rule: 'annotations/broken-insertion' | 'annotations/punctuation-slip'
@@ -144,11 +146,24 @@ function plans(line: string): Plan[] {
       j++
     }
     if (!rule || !expectOutOfStep) continue
-    found.push({ start, end: j, bytes, lost, rule, description })
+    found.push({ start, end: j, after: following(line, j), bytes, lost, rule, description })
     // The next search starts where this run ended (the loop adds one).
     i = j - 1
   }
   return found
+}
+
+const FULL_MARK_CODE = new Uint8Array(0x10000)
+for (const c of [0xff01, 0xff0c, 0xff1a, 0xff1b, 0xff1f, 0x3001, 0x3002]) FULL_MARK_CODE[c] = 1
+const FOLDED_MARK: (number | undefined)[] = []
+for (const [ascii, full] of [['!', '！'], [',', '，'], [':', '：'], [';', '；'], ['?', '？']] as const) FOLDED_MARK[ascii.charCodeAt(0)] = full.charCodeAt(0)
+
+/** The character at `at` as a repair reads it: an ASCII mark full-width, the pass's space skipped; -1 at the end. */
+function following(line: string, at: number): number {
+  if (at >= line.length) return -1
+  let code = line.charCodeAt(at)
+  if (code === 0x20 && at + 1 < line.length && FULL_MARK_CODE[line.charCodeAt(at + 1)] === 1) code = line.charCodeAt(at + 1)
+  return (code < 0x80 && FOLDED_MARK[code]) || code
 }
 
 function hex(bytes: readonly number[]): string {
@@ -287,6 +302,9 @@ export function documentStats(lines: readonly string[]): DocumentStats {
       }
       let code = line.charCodeAt(i++)
       if (code >= 0xd800 && code < 0xdc00 && i < line.length) (code = line.codePointAt(i - 1)!), i++
+      // As the repairs read: the space the punctuation pass put before a mark skipped, its ASCII marks full-width.
+      if (code === 0x20 && FULL_MARK_CODE[line.charCodeAt(i)] === 1) continue
+      if (code < 0x80 && FOLDED_MARK[code]) code = FOLDED_MARK[code]!
       chars.add(0, code)
       if (previous >= 0) pairs.add(previous, code)
       previous = code
@@ -343,10 +361,30 @@ function charTerm(code: number, stats: DocumentStats): number {
   return Math.log1p(stats.char(code)) + COMMONNESS_WEIGHT * commonness(code) + LM_WEIGHT * lmChar(code)
 }
 
+const ENDS = new Set([0x3002, 0xff01, 0xff1f])
+const CLOSING = new Set([0x201d, 0x2019, 0x300d, 0x300f])
+const PAUSES = new Set([0x3001, 0x3002, 0xff0c, 0xff1b, 0xff1a])
+const OPENING_QUOTES = new Set([0x201c, 0x2018, 0x300c, 0x300e])
+
+/**
+ * Pairs of marks the model cannot know (its running text, manual pages, quotes little): a closing quote after a
+ * sentence end (`。”`, in news and dialogue after every quoted sentence), an opening one after `：` or `，`; never a
+ * pause after a sentence end (`。。`, `。、`). A rule of Chinese punctuation (GB/T 15834), set by hand; 0 for
+ * other pairs.
+ */
+function markPair(first: number, second: number): number {
+  if (ENDS.has(first)) {
+    if (CLOSING.has(second)) return 6
+    if (PAUSES.has(second)) return -20
+  }
+  if ((first === 0xff1a || first === 0xff0c) && OPENING_QUOTES.has(second)) return 3
+  return 0
+}
+
 /** What a pair of characters adds to a score: the page's count, and what the model's pair adds over the second alone. */
 function pairTerm(first: number, second: number, stats: DocumentStats): number {
-  // A full stop never follows a full stop (the model learnt `。。` from ellipses written so).
-  if (first === 0x3002 && second === 0x3002) return -20
+  const marks = markPair(first, second)
+  if (marks !== 0) return marks
   return 2 * Math.log1p(stats.pair(first, second)) + LM_WEIGHT * (lmNext(first, second) - lmChar(second))
 }
 
@@ -545,6 +583,9 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
           total += terms.pairs[k]!
         }
       }
+      // What follows the run: the repair's last character must fit before it (`曰` before `：`, not `在`).
+      const last = tail.codes.length > 0 ? tail.codes[tail.codes.length - 1]! : previous
+      if (endOf.length >= 0 && end === n && last >= 0) total += followTerm(last, plan.after, stats)
       scores.push(total + all.bonus[f]!)
       which.push(f)
       endOf.push(end)
@@ -573,6 +614,15 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
     second = c
   }
   return { best: repair(best, bestText), second: second < 0 ? undefined : repair(second, textOf(second)) }
+}
+
+/** Opening marks: never the last character of a line. */
+const OPENING = new Set([0x201c, 0x2018, 0x300a, 0x300c, 0x300e, 0xff08, 0x3010])
+
+/** What the character after a run adds given the run's last character; `after` -1 for the end of the line. */
+function followTerm(last: number, after: number, stats: DocumentStats): number {
+  if (after < 0) return OPENING.has(last) ? -12 : 0
+  return pairTerm(last, after, stats)
 }
 
 function stretchTerms(codes: readonly number[], stats: DocumentStats): { chars: Float64Array; pairs: Float64Array } {
@@ -608,6 +658,24 @@ function marksSlip(line: string, mark: string): boolean {
   return false
 }
 
+/**
+ * How many bits per character `repaired` reads better than `original` under the language model, over the stretch
+ * where they differ (with the character on either side): the stretches both share would only dilute it.
+ */
+function readsBetterBy(original: string, repaired: string): number {
+  let p = 0
+  while (p < original.length && p < repaired.length && original[p] === repaired[p]) p++
+  let q = 0
+  while (q < original.length - p && q < repaired.length - p && original[original.length - 1 - q] === repaired[repaired.length - 1 - q]) q++
+  const previous = p > 0 ? original.charCodeAt(p - 1) : -1
+  const next = q > 0 ? original.slice(original.length - q, original.length - q + 1) : ''
+  const a = original.slice(p, original.length - q) + next
+  const b = repaired.slice(p, repaired.length - q) + next
+  return lmScore(b, previous) / Math.max(1, b.length) - lmScore(a, previous) / Math.max(1, a.length)
+}
+
+/** How many bits per character worse a broken insertion's repair may read (its reading pins the lost bytes). */
+const READS_BETTER_INSERTION = Number(process.env.ZHTIDY_READS_BETTER_INSERTION ?? -8)
 /** How many bits per character better a repair must read where no mark shows the lost byte (a guessed one). */
 const READS_BETTER_GUESSED = Number(process.env.ZHTIDY_READS_BETTER_GUESSED ?? 3)
 /** The characters after a place where a byte may have been dropped read this badly (bits per character) or worse. */
@@ -655,9 +723,11 @@ function judge(plan: Plan, actual: string, getStats: () => DocumentStats, guesse
   // Real text can hold `?!` too: a repair must read better, character for character, than what is there.
   // Judged by the language model alone: the page's counts favour what the page holds already.
   const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]|[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\)/g, '')
-  const gain = lmScore(best.text) / [...best.text].length - lmScore(original) / Math.max(1, [...original].length)
+  const gain = readsBetterBy(original, best.text)
   if (process.env.ZHTIDY_DEBUG_SLIPS) console.error('JUDGE', JSON.stringify({ guessed, actual, best: best.text, second: second?.text, margin: second ? best.score - second.score : null, gain }))
-  if (gain <= (guessed ? READS_BETTER_GUESSED : READS_BETTER)) return unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
+  // A broken insertion's lost bytes are pinned by the stray pinyin's reading: it need only not read much worse.
+  const bar = guessed ? READS_BETTER_GUESSED : plan.rule === 'annotations/broken-insertion' ? READS_BETTER_INSERTION : READS_BETTER
+  if (gain <= bar) return unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
   if (guessed && !confident) return undefined
   const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${best.bytes.length} bytes as GBK: ${hex(best.bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
   return {
