@@ -1,9 +1,8 @@
-import { charConverter } from '../../convert/index.js'
-import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
 import { cjkWeights } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
 import { decodeStrict, gbkBytes, gbkKey, gbkPair } from './gbk.js'
+import { byteSteps, decodeBytes, encodeText, type PlanStep } from '../../plan.js'
 import { lmChar, lmNext, lmScore } from './lm.js'
 import { readings, readsAs } from './readings.js'
 
@@ -46,7 +45,17 @@ for (const ch of '(abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒò�
 interface Lost {
   at: number
   reading?: string
+  /**
+   * After the space pass, whether the character the lost byte began was itself a mark the pass spaced: a space
+   * before the lost byte says it was (`有關 ? ！` ← `有關。”`), none says it was not (`環? ？` ← `環保`).
+   */
+  spacedMark?: boolean
 }
+
+/** The marks the space pass puts a space before. */
+const SPACED_MARKS = new Set([0xff0c, 0x3001, 0x3002, 0xff1b, 0xff1a, 0xff1f, 0xff01])
+/** A line where the space pass ran: a full-width mark after a space that follows a character. */
+const SPACE_PASS = /[^ ] [，。、；：？！]/
 
 /** A damaged span: its bytes as they were before the damage, with a placeholder (0) at each lost byte. */
 interface Plan {
@@ -66,6 +75,7 @@ function plans(line: string): Plan[] {
   // The next `?` and the next U+FFFD from `i` on (-1: none left), found by indexOf: lines are long, marks few.
   let question = line.indexOf('?', 1)
   let replacement = line.indexOf('\ufffd', 1)
+  let lastEnd = 0
   for (let i = 1; i < line.length; i++) {
     if (question >= 0 && question < i) question = line.indexOf('?', i)
     if (replacement >= 0 && replacement < i) replacement = line.indexOf('\ufffd', i)
@@ -83,7 +93,8 @@ function plans(line: string): Plan[] {
     const glued = line.charCodeAt(k - 1) === 0x29 ? GLUED_BEFORE.exec(line.slice(Math.max(0, k - 10), k)) : null
     const gluedStart = glued ? k - glued[0].length - 1 : k
     const start = glued && line[gluedStart] === '(' ? gluedStart - 1 : k - 1
-    if (start < 0) continue
+    // A run starts after the one before it ends (its character before the lost byte may be that run's last).
+    if (start < 0 || start < lastEnd) continue
     const prefix = gbkKey(line.charCodeAt(start))
     if (prefix < 0x100) continue
     const bytes: number[] = [prefix >> 8, prefix & 0xff]
@@ -125,7 +136,9 @@ function plans(line: string): Plan[] {
         const mark = slip[2]!
         const markBytes = MARKS[mark] ?? gbkBytes(mark.charCodeAt(0))
         if (!markBytes) break
-        lost.push({ at: bytes.length })
+        // The space pass's own slip: a space after the lost byte, or spaced marks elsewhere on the line.
+        const spacePass = MARKS[mark] === undefined && (slip[1] === ' ' || SPACE_PASS.test(line))
+        lost.push(spacePass ? { at: bytes.length, spacedMark: spaced === 1 } : { at: bytes.length })
         bytes.push(0, ...markBytes)
         description.push(`${slip[1] ? 'inserted space removed, ' : ''}\`${mark}\` put back as GBK ${hex(markBytes)} spanning two characters`)
         rule = 'annotations/punctuation-slip'
@@ -147,6 +160,7 @@ function plans(line: string): Plan[] {
     }
     if (!rule || !expectOutOfStep) continue
     found.push({ start, end: j, after: following(line, j), bytes, lost, rule, description })
+    lastEnd = j
     // The next search starts where this run ended (the loop adds one).
     i = j - 1
   }
@@ -335,30 +349,12 @@ function tonedGlueEnd(line: string, at: number): number {
   return line.charCodeAt(j) === 0x29 ? j + 1 : -1
 }
 
-let globalRank: Map<string, number> | undefined
-/** Commonness by code unit, -1 until asked (GBK decodes to the BMP only). */
-const commonnessByCode = new Float64Array(0x10000).fill(-1)
-
-/** 0..1: how common a character is in real prose (manpages-zh counts), for pages too short to vote. */
-function commonness(code: number): number {
-  if (code < 0x10000) {
-    const known = commonnessByCode[code]!
-    if (known >= 0) return known
-  }
-  globalRank ??= new Map([...CHARS_BY_FREQUENCY].map((c, k) => [c, k]))
-  const rank = globalRank.get(charConverter('t2s')(String.fromCodePoint(code)))
-  const value = rank === undefined ? 0 : 1 - rank / globalRank.size
-  if (code < 0x10000) commonnessByCode[code] = value
-  return value
-}
-
 /** How much the language model counts against the page's own statistics (log-count units per bit). */
-const LM_WEIGHT = Number(process.env.ZHTIDY_LM_WEIGHT ?? 1)
-const COMMONNESS_WEIGHT = Number(process.env.ZHTIDY_COMMONNESS ?? 0)
+const LM_WEIGHT = 1
 
 /** What a character adds to a score on its own: the page's count, and its probability in the language model. */
 function charTerm(code: number, stats: DocumentStats): number {
-  return Math.log1p(stats.char(code)) + COMMONNESS_WEIGHT * commonness(code) + LM_WEIGHT * lmChar(code)
+  return Math.log1p(stats.char(code)) + LM_WEIGHT * lmChar(code)
 }
 
 const ENDS = new Set([0x3002, 0xff01, 0xff1f])
@@ -416,6 +412,8 @@ interface Repair {
   score: number
   lost: number[]
   bytes: number[]
+  /** Every byte of the run, lost ones filled in: what the repair decodes (with a resyncing ASCII byte). */
+  full: number[]
 }
 
 /** A reading that matches with its tone counts for more than one that matches without. */
@@ -477,8 +475,10 @@ function fillings(plan: Plan): Fillings {
         // or before it (as a trail); the others cannot decode and would only crowd out the fillings that do.
         const next = at + 1 < plan.bytes.length && !plan.lost.some((l) => l.at === at + 1) ? plan.bytes[at + 1]! : -1
         const before = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
+        const spacedMark = plan.lost[k]!.spacedMark
         for (let byte = 0x81; byte <= 0xfe; byte++) {
           if (!(next >= 0 && PLAUSIBLE[gbkPair(byte, next)] === 1) && !(before >= 0x81 && PLAUSIBLE[gbkPair(before, byte)] === 1)) continue
+          if (spacedMark !== undefined && next >= 0 && SPACED_MARKS.has(gbkPair(byte, next)) !== spacedMark) continue
           if (extend(p, byte, 0)) break fill
         }
       }
@@ -601,9 +601,9 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   }
   const repair = (c: number, text: string): Repair => {
     const filled = all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)
-    const decoded = bytes.slice(0, endOf[c])
-    lost.forEach((l, k) => (decoded[l.at] = filled[k]!))
-    return { text, score: scores[c]!, lost: [...filled], bytes: decoded }
+    const full = bytes.slice()
+    lost.forEach((l, k) => (full[l.at] = filled[k]!))
+    return { text, score: scores[c]!, lost: [...filled], bytes: full.slice(0, endOf[c]), full }
   }
   let best = 0
   for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c
@@ -638,7 +638,7 @@ function stretchTerms(codes: readonly number[], stats: DocumentStats): { chars: 
 /** Runs of more characters than this are checked for reading like prose before their repairs are scored. */
 const LONG_RUN = 16
 /** How many bits per character a repair must read better than the damaged text. */
-const READS_BETTER = Number(process.env.ZHTIDY_READS_BETTER ?? 0.5)
+const READS_BETTER = 0.5
 /** Confidence margin: the best repair must beat the runner-up by this much (in log-count units). */
 const MARGIN = 1.5
 
@@ -671,18 +671,43 @@ function readsBetterBy(original: string, repaired: string): number {
   const next = q > 0 ? original.slice(original.length - q, original.length - q + 1) : ''
   const a = original.slice(p, original.length - q) + next
   const b = repaired.slice(p, repaired.length - q) + next
-  return lmScore(b, previous) / Math.max(1, b.length) - lmScore(a, previous) / Math.max(1, a.length)
+  return readScore(b, previous) / Math.max(1, b.length) - readScore(a, previous) / Math.max(1, a.length)
+}
+
+/** The language model's log2 probability of a text, with the rule on pairs of marks. */
+function readScore(text: string, previous: number): number {
+  let total = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    total += lmNext(previous, code) + (previous >= 0 ? markPair(previous, code) : 0)
+    previous = code
+  }
+  return total
+}
+
+/**
+ * The repair as data: the damaged text encoded as GBK (iconv-lite's, as the mirror sites' bytes were), the bytes
+ * changed into those the repair decodes, decoded again. None when replaying would not give the repair (it always
+ * does; the check keeps a plan from ever saying otherwise).
+ */
+function withPlan(actual: string, target: readonly number[], replacement: string): { plan?: PlanStep[] } {
+  const plan: PlanStep[] = [{ op: 'encode', codec: 'gbk-iconv' }, ...byteSteps(encodeText(actual, 'gbk-iconv'), target), { op: 'decode', codec: 'gbk-iconv' }]
+  return decodeBytes(target, 'gbk-iconv') === replacement ? { plan } : {}
 }
 
 /** How many bits per character worse a broken insertion's repair may read (its reading pins the lost bytes). */
-const READS_BETTER_INSERTION = Number(process.env.ZHTIDY_READS_BETTER_INSERTION ?? -8)
+const READS_BETTER_INSERTION = -8
+/** The same where a `?` shows the lost byte but the mark after it was swallowed (the mark is guessed). */
+const READS_BETTER_SWALLOWED = 1
 /** How many bits per character better a repair must read where no mark shows the lost byte (a guessed one). */
-const READS_BETTER_GUESSED = Number(process.env.ZHTIDY_READS_BETTER_GUESSED ?? 3)
+const READS_BETTER_GUESSED = 3
 /** The characters after a place where a byte may have been dropped read this badly (bits per character) or worse. */
-const ODD = Number(process.env.ZHTIDY_ODD ?? -12)
+const ODD = -12
 
 interface Judged {
   edit: Edit
+  /** The bytes the repair decodes, for its plan. */
+  target?: number[]
   /** Bits per character the repair reads better than the damaged text. */
   gain: number
 }
@@ -692,7 +717,7 @@ interface Judged {
  * when the repair reads no better. `guessed`: the lost bytes were put in by a guess (no `?` or U+FFFD showed
  * them), so only a confident repair that reads much better counts, and nothing is reported otherwise.
  */
-function judge(plan: Plan, actual: string, getStats: () => DocumentStats, guessed: boolean): Judged | undefined {
+function judge(plan: Plan, actual: string, getStats: () => DocumentStats, guessed: boolean, bar?: number): Judged | undefined {
   // After a punctuation slip the text reads out of step, made of rare characters, until the next ASCII byte.
   // A long run that reads like prose after the mark is no slip: `隤??、` holds question marks that stand for
   // rare characters, as classical texts do. (Checking first also spares scoring a hundred readings of a
@@ -724,15 +749,16 @@ function judge(plan: Plan, actual: string, getStats: () => DocumentStats, guesse
   // Judged by the language model alone: the page's counts favour what the page holds already.
   const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]|[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\)/g, '')
   const gain = readsBetterBy(original, best.text)
-  if (process.env.ZHTIDY_DEBUG_SLIPS) console.error('JUDGE', JSON.stringify({ guessed, actual, best: best.text, second: second?.text, margin: second ? best.score - second.score : null, gain }))
   // A broken insertion's lost bytes are pinned by the stray pinyin's reading: it need only not read much worse.
-  const bar = guessed ? READS_BETTER_GUESSED : plan.rule === 'annotations/broken-insertion' ? READS_BETTER_INSERTION : READS_BETTER
-  if (gain <= bar) return unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
+  const needed = bar ?? (guessed ? READS_BETTER_GUESSED : plan.rule === 'annotations/broken-insertion' ? READS_BETTER_INSERTION : READS_BETTER)
+  if (gain <= needed) return unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
   if (guessed && !confident) return undefined
   const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${best.bytes.length} bytes as GBK: ${hex(best.bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
   return {
     gain,
+    target: best.full,
     edit: {
+      ...withPlan(actual, best.full, best.text),
       start: plan.start,
       end: plan.end,
       replacement: best.text,
@@ -806,7 +832,7 @@ function swallowedPlaces(line: string): number[] {
 }
 
 /** Repairs a line would get with `inserted` put in at `at` (and a second insertion at `at2`), mapped back. */
-function guessedRepair(line: string, getStats: () => DocumentStats, inserts: { at: number; text: string }[], anchor: number): Judged | undefined {
+function guessedRepair(line: string, getStats: () => DocumentStats, inserts: { at: number; text: string }[], anchor: number, bar?: number): Judged | undefined {
   let virtual = ''
   let last = 0
   for (const { at, text } of inserts) (virtual += line.slice(last, at) + text), (last = at)
@@ -822,11 +848,12 @@ function guessedRepair(line: string, getStats: () => DocumentStats, inserts: { a
   const virtualAnchor = anchor + (inserts[0]!.at <= anchor ? inserts[0]!.text.length : 0) - 1
   for (const plan of plans(virtual)) {
     if (plan.start > virtualAnchor || plan.end <= virtualAnchor) continue
-    const judged = judge(plan, virtual.slice(plan.start, plan.end), getStats, true)
+    const judged = judge(plan, virtual.slice(plan.start, plan.end), getStats, true, bar)
     if (!judged || !judged.edit.confident) return undefined
     const start = map(plan.start)
     const end = map(plan.end)
-    return { gain: judged.gain, edit: { ...judged.edit, start, end, reason: judged.edit.reason.replace(/^Unexpected `[^`]*`/, `Unexpected \`${line.slice(start, end)}\``), note: `${judged.edit.note}; the decoder dropped the lost byte${inserts.length > 1 ? 's' : ''}` } }
+    const { plan: _virtualPlan, ...edit } = judged.edit
+    return { gain: judged.gain, edit: { ...edit, ...(judged.target ? withPlan(line.slice(start, end), judged.target, edit.replacement) : {}), start, end, reason: judged.edit.reason.replace(/^Unexpected `[^`]*`/, `Unexpected \`${line.slice(start, end)}\``), note: `${judged.edit.note}; the decoder dropped the lost byte${inserts.length > 1 ? 's' : ''}` } }
   }
   return undefined
 }
@@ -841,22 +868,22 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
       }
     }
     const taken = (at: number): boolean => edits.some((e) => e.start <= at && at < e.end)
-    // Lost bytes no mark shows: dropped by the decoder, or a `?` that swallowed the ASCII mark after it.
+    // Lost bytes shown by a `?` that swallowed the ASCII mark after it, then those no mark shows (dropped).
+    for (const at of swallowedPlaces(line)) {
+      if (taken(at) || oddness(line, at + 1) > ODD) continue
+      let best: Judged | undefined
+      for (const mark of '!,:;?') {
+        const judged = guessedRepair(line, getStats, [{ at: at + 1, text: mark }], at + 1, READS_BETTER_SWALLOWED)
+        if (judged && (!best || judged.gain > best.gain)) best = judged
+      }
+      if (best && !edits.some((e) => e.start < best!.edit.end && best!.edit.start < e.end)) edits.push(best.edit)
+    }
     for (const place of droppedPlaces(line)) {
       if (taken(place.at) || oddness(line, place.after) > ODD) continue
       const end = runEnd(line, place.after)
       let best: Judged | undefined
       for (const inserts of [[{ at: place.at, text: '\ufffd' }], [{ at: place.at, text: '\ufffd' }, { at: end, text: '\ufffd' }]]) {
         const judged = guessedRepair(line, getStats, inserts, place.at + 1)
-        if (judged && (!best || judged.gain > best.gain)) best = judged
-      }
-      if (best && !edits.some((e) => e.start < best!.edit.end && best!.edit.start < e.end)) edits.push(best.edit)
-    }
-    for (const at of swallowedPlaces(line)) {
-      if (taken(at) || oddness(line, at + 1) > ODD) continue
-      let best: Judged | undefined
-      for (const mark of '!,:;?') {
-        const judged = guessedRepair(line, getStats, [{ at: at + 1, text: mark }], at + 1)
         if (judged && (!best || judged.gain > best.gain)) best = judged
       }
       if (best && !edits.some((e) => e.start < best!.edit.end && best!.edit.start < e.end)) edits.push(best.edit)
