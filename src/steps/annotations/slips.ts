@@ -832,7 +832,24 @@ function swallowedPlaces(line: string): number[] {
 }
 
 /** Repairs a line would get with `inserted` put in at `at` (and a second insertion at `at2`), mapped back. */
-function guessedRepair(line: string, getStats: () => DocumentStats, inserts: { at: number; text: string }[], anchor: number, bar?: number): Judged | undefined {
+function guessedRepair(whole: string, getStats: () => DocumentStats, wholeInserts: { at: number; text: string }[], wholeAnchor: number, bar?: number): Judged | undefined {
+  // Planned on a window around the place, not the whole line: a long line with many places to try stays linear.
+  const from = Math.max(0, Math.min(wholeAnchor, wholeInserts[0]!.at) - GUESS_BEFORE)
+  const to = Math.min(whole.length, wholeInserts[wholeInserts.length - 1]!.at + GUESS_AFTER)
+  const line = whole.slice(from, to)
+  const inserts = wholeInserts.map(({ at, text }) => ({ at: at - from, text }))
+  const anchor = wholeAnchor - from
+  const how = wholeInserts.some((i) => i.text === '\ufffd') ? 'the decoder dropped the lost byte' : `the \`?\` swallowed the \`${wholeInserts[0]!.text}\` after it`
+  const judged = guessedInWindow(line, getStats, inserts, anchor, how, bar)
+  if (!judged) return undefined
+  return { ...judged, edit: { ...judged.edit, start: judged.edit.start + from, end: judged.edit.end + from } }
+}
+
+/** Characters before and after a guessed place that its window holds (a run is rarely longer). */
+const GUESS_BEFORE = 16
+const GUESS_AFTER = 240
+
+function guessedInWindow(line: string, getStats: () => DocumentStats, inserts: { at: number; text: string }[], anchor: number, how: string, bar?: number): Judged | undefined {
   let virtual = ''
   let last = 0
   for (const { at, text } of inserts) (virtual += line.slice(last, at) + text), (last = at)
@@ -853,7 +870,7 @@ function guessedRepair(line: string, getStats: () => DocumentStats, inserts: { a
     const start = map(plan.start)
     const end = map(plan.end)
     const { plan: _virtualPlan, ...edit } = judged.edit
-    return { gain: judged.gain, edit: { ...edit, ...(judged.target ? withPlan(line.slice(start, end), judged.target, edit.replacement) : {}), start, end, reason: judged.edit.reason.replace(/^Unexpected `[^`]*`/, `Unexpected \`${line.slice(start, end)}\``), note: `${judged.edit.note}; the decoder dropped the lost byte${inserts.length > 1 ? 's' : ''}` } }
+    return { gain: judged.gain, edit: { ...edit, ...(judged.target ? withPlan(line.slice(start, end), judged.target, edit.replacement) : {}), start, end, reason: judged.edit.reason.replace(/^Unexpected `[^`]*`/, `Unexpected \`${line.slice(start, end)}\``), note: `${judged.edit.note}; ${how}` } }
   }
   return undefined
 }
