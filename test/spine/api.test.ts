@@ -10,6 +10,7 @@ describe('the public surface', () => {
         'SCRIPTS',
         'STEP_NAMES',
         'ZhtidyError',
+        'applyPlan',
         'createProcessor',
         'decodeBytes',
         'detect',

@@ -18,6 +18,8 @@ interface Model {
 }
 
 const LAMBDA = 0.8
+/** Quantised levels of the table: '!' (0) to '~' (93). */
+const LEVELS = 94
 /** A character the model does not know: rarer than any it knows. */
 const UNKNOWN = -28
 /** An ASCII character (a digit, a letter, an ASCII mark) in Chinese text: common enough, never in a pair. */
@@ -29,6 +31,14 @@ function build(): Model {
   const unigram = new Float32Array(0x10000).fill(Number.NaN)
   const level = (code: number): number => -(code - 0x21) * LM_STEP
   for (let i = 0; i + 1 < LM_UNIGRAMS.length; i += 2) unigram[LM_UNIGRAMS.charCodeAt(i)] = level(LM_UNIGRAMS.charCodeAt(i + 1))
+  // log2(λ·P_pair + (1 − λ)·P(c)) by the two quantised levels (the last column: a character the model does not
+  // know): 95 × 95 values worked out once instead of a power and a logarithm per pair.
+  const mixed = new Float32Array(LEVELS * (LEVELS + 1))
+  for (let q = 0; q < LEVELS; q++) {
+    for (let u = 0; u <= LEVELS; u++) mixed[q * (LEVELS + 1) + u] = Math.log2(LAMBDA * 2 ** (-q * LM_STEP) + (1 - LAMBDA) * 2 ** (u === LEVELS ? UNKNOWN : -u * LM_STEP))
+  }
+  const uniLevel = new Uint8Array(0x10000).fill(LEVELS)
+  for (let i = 0; i + 1 < LM_UNIGRAMS.length; i += 2) uniLevel[LM_UNIGRAMS.charCodeAt(i)] = LM_UNIGRAMS.charCodeAt(i + 1) - 0x21
   const keys = new Int32Array(1 << 19)
   const values = new Float32Array(1 << 19)
   const mask = keys.length - 1
@@ -45,13 +55,11 @@ function build(): Model {
       i++
       continue
     }
-    const pair = 2 ** level(LM_BIGRAMS.charCodeAt(i + 1))
-    const single = unigram[code]!
     const key = (((first << 16) | code) + 1) | 0
     let at = Math.imul(key, 0x9e3779b1) >>> 13
     while (keys[at] !== 0) at = (at + 1) & mask
     keys[at] = key
-    values[at] = Math.log2(LAMBDA * pair + (1 - LAMBDA) * 2 ** (Number.isNaN(single) ? UNKNOWN : single))
+    values[at] = mixed[(LM_BIGRAMS.charCodeAt(i + 1) - 0x21) * (LEVELS + 1) + uniLevel[code]!]!
     i += 2
   }
   return { unigram, keys, values }
