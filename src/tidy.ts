@@ -7,6 +7,7 @@ import { checkPresetOptions, type PresetOptions } from './preset.js'
 import { createProcessor, type ZhtidyProcessor } from './processor.js'
 import { scriptReport } from './steps/script/detect.js'
 import type { DetectResult, Root, TidyMessage, TidyResult } from './types.js'
+import type { PlanStep } from './plan.js'
 
 export interface TidyOptions extends PresetOptions {
   /**
@@ -87,6 +88,7 @@ export function toTidyMessage(message: VFileMessage): TidyMessage {
     actual: message.actual,
     expected: message.expected,
     note: message.note,
+    ...((message as VFileMessage & { plan?: PlanStep[] }).plan ? { plan: (message as VFileMessage & { plan?: PlanStep[] }).plan } : {}),
   }
 }
 
@@ -102,5 +104,6 @@ function recordToTidyMessage(change: ChangeRecord): TidyMessage {
     actual: change.actual,
     expected: [change.expected],
     note: change.note,
+    ...(change.plan ? { plan: change.plan } : {}),
   }
 }

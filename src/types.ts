@@ -1,3 +1,4 @@
+import type { PlanStep } from './plan.js'
 import type { Node, Position } from 'unist'
 
 /** The steps of the default preset, in the order they run. */
@@ -66,6 +67,8 @@ export interface Edit {
   confident: boolean
   /** Anything a rule wants to add to the message (a byte plan, candidate scores…). */
   note?: string
+  /** For a byte-level repair: the steps it undid, as data (`applyPlan(plan, actual)` gives the replacement). */
+  plan?: PlanStep[]
 }
 
 /** The message fields zhtidy sets, in the shape `--report json` prints them. */
@@ -82,6 +85,8 @@ export interface TidyMessage {
   actual: string | undefined
   expected: string[] | undefined
   note: string | undefined
+  /** For a byte-level repair: the steps it undid, as data; `applyPlan(plan, actual)` gives `expected[0]`. */
+  plan?: PlanStep[]
 }
 
 export interface TidyResult {

@@ -3,6 +3,7 @@ import type { VFile } from 'vfile'
 import type { Options as MessageOptions, VFileMessage } from 'vfile-message'
 import { PAIR_SHIFT } from '../chars.js'
 import type { AppliedEdit, Edit, LineNode, Root } from '../types.js'
+import type { PlanStep } from '../plan.js'
 
 /** Everything a line rule may look at besides the line itself. */
 export interface LineContext {
@@ -43,6 +44,7 @@ export interface ChangeRecord {
   actual: string
   expected: string
   note: string | undefined
+  plan?: PlanStep[] | undefined
 }
 
 declare module 'vfile' {
@@ -265,6 +267,7 @@ export interface Change {
   actual: string
   expected: string
   note?: string | undefined
+  plan?: PlanStep[] | undefined
 }
 
 /** The one way a change becomes a message: counted always, and a record or VFile message unless the file is count-only. */
@@ -286,6 +289,7 @@ export function reportChange(file: VFile, change: Change): void {
     actual: change.actual,
     expected: change.expected,
     note: change.note,
+    ...(change.plan ? { plan: change.plan } : {}),
   })
 }
 
@@ -316,6 +320,7 @@ function reportEdits(file: VFile, log: ChangeLog, node: LineNode, edits: readonl
       actual: actuals[k]!,
       expected: edit.replacement,
       note: edit.note,
+      ...(edit.plan ? { plan: edit.plan } : {}),
     })
   }
 }
@@ -338,6 +343,7 @@ export function toVFileMessage(file: VFile, change: ChangeRecord): VFileMessage 
   message.actual = change.actual
   message.expected = [change.expected]
   if (change.note !== undefined) message.note = change.note
+  if (change.plan !== undefined) (message as VFileMessage & { plan?: PlanStep[] }).plan = change.plan
   return message
 }
 

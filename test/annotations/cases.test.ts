@@ -3,10 +3,10 @@
 //   records in ../shared/real-pages, mirror-page text quoted in public repositories), expected outputs written by hand;
 // - synthetic: the mirror program replayed on real text by test/cases/annotations/generate.ts (expected = the text);
 // - negative: real text the step must leave alone (glosses, learner texts, parentheses, Japanese, code, lossy pages);
-// - known-failures: what the step gets wrong today, each with a diagnosis in `comment`.
+// - known-failures: what the step gets wrong today, each with its `diagnosis`.
 // Beside them, the Chinese manual pages (read in place, never copied) are a negative table of their own.
 import { describe, expect, it } from 'vitest'
-import { tidy } from '../../src/index.js'
+import { applyPlan, tidy } from '../../src/index.js'
 import { loadCases, runCaseTables } from '../helpers/cases.js'
 import { hasManpages, manpageParagraphs, MANPAGES_SKIP } from '../helpers/manpages.js'
 
@@ -22,8 +22,38 @@ describe('annotations case tables, as a whole', () => {
     for (const c of all) expect(c.source, c.in.slice(0, 40)).toBeTruthy()
   })
 
-  it('hold every known failure with a diagnosis', () => {
-    for (const c of loadCases('annotations', 'known-failures')) expect(c.comment, c.in.slice(0, 40)).toBeTruthy()
+  it('hold every known failure with a diagnosis (for a byte slip: why its bytes cannot tell)', () => {
+    for (const c of loadCases('annotations', 'known-failures')) expect(c.diagnosis?.length ?? 0, c.in.slice(0, 40)).toBeGreaterThan(30)
+  })
+})
+
+describe('byte-slip repairs as plans', () => {
+  it('replays the plan of every slip repair in the case tables to the text it gives', () => {
+    const cases = ['in-the-wild', 'synthetic', 'negative', 'known-failures'].flatMap((kind) => loadCases('annotations', kind as 'synthetic'))
+    let plans = 0
+    for (const c of cases) {
+      for (const m of tidy(c.in, { only: ['annotations'], ...c.options }).messages) {
+        if (!m.ruleId.endsWith('-slip') && m.ruleId !== 'annotations/broken-insertion') continue
+        if (m.ruleId === 'annotations/unrepaired-slip') {
+          expect(m.plan).toBeUndefined()
+          continue
+        }
+        expect(m.plan, `${c.source}: ${m.actual}`).toBeDefined()
+        plans++
+        expect(applyPlan(m.plan!, m.actual!), `${c.source}: ${m.actual}`).toBe(m.expected![0])
+        expect(m.plan![0]).toEqual({ op: 'encode', codec: 'gbk-iconv' })
+        expect(m.plan!.at(-1)).toEqual({ op: 'decode', codec: 'gbk-iconv' })
+      }
+    }
+    expect(plans).toBeGreaterThan(45)
+  })
+
+  it('exposes the plan on the message: the seed slip `力量?jī)` as data', () => {
+    const [m] = tidy('提高力量?jī)?yōu)先發展', { only: ['annotations'] }).messages.filter((x) => x.ruleId === 'annotations/broken-insertion')
+    // 量 (C1 BF) and 優 (83 9E): the `?`, `jī)` and `?(yōu)` (11 bytes from the 3rd) give way to the lost byte 83
+    // and the 9E it pairs with.
+    expect(m!.plan).toEqual([{ op: 'encode', codec: 'gbk-iconv' }, { op: 'replace-bytes', at: 2, count: 11, bytes: [0x83, 0x9e] }, { op: 'decode', codec: 'gbk-iconv' }])
+    expect(applyPlan(m!.plan!, m!.actual!)).toBe('量優先發展')
   })
 })
 

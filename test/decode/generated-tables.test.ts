@@ -8,6 +8,8 @@ import { COMMON_HAN, FREQUENT_HAN, LESS_COMMON_HAN } from '../../src/data/char-w
 import { WORD_PAIRS } from '../../src/data/word-pairs.js'
 import { charWeight, isWordPair, profile } from '../../src/decode/plausibility.js'
 import { readings } from '../../src/steps/annotations/readings.js'
+import { lmChar, lmNext, lmScore } from '../../src/steps/annotations/lm.js'
+import { hasManpages, MANPAGES_SKIP } from '../helpers/manpages.js'
 
 const root = path.resolve(__dirname, '../..')
 /** Every table in src/data that a generator writes, with the generator that writes it (scripts/gen.mjs runs them all). */
@@ -24,10 +26,13 @@ const GENERATED: [table: string, generator: string][] = [
   ['scan-tables', 'scan-tables'],
   ['boilerplate-forms', 'boilerplate-forms'],
   ['radicals', 'radicals'],
+  ['char-lm', 'char-lm'],
 ]
 
 describe('generated tables', () => {
   it.each(GENERATED)('src/data/%s.ts is what scripts/gen-%s.mjs writes today', (name, generator) => {
+    // The language model counts manpages-zh: without it the generator keeps the committed table.
+    if (name === 'char-lm' && !hasManpages) return void console.warn(`char-lm not regenerated: ${MANPAGES_SKIP}`)
     const dir = mkdtempSync(path.join(tmpdir(), 'zhtidy-gen-'))
     try {
       // tsx: the boilerplate forms are read from the rule table's TypeScript source.
@@ -39,7 +44,7 @@ describe('generated tables', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  }, 30_000)
+  }, 120_000)
 
   it('word pairs: the lookup answers as the table reads, words of both scripts in', () => {
     const pair = (text: string) => {
@@ -84,5 +89,15 @@ describe('generated tables', () => {
     expect(readings('中')).toContain('zhōng')
     expect(readings('書')).toContain('shū')
     expect(readings('a')).toEqual([])
+  })
+
+  it('char-lm: both scripts in, common text likelier than rare, words likelier than their characters apart', () => {
+    for (const ch of ['的', '國', '国', '。', '，', '”']) expect(lmChar(ch.charCodeAt(0)), ch).toBeGreaterThan(-16)
+    expect(lmChar('的'.charCodeAt(0))).toBeGreaterThan(lmChar('鬷'.charCodeAt(0)))
+    // A pair inside a word of jieba's dictionary or OpenCC's phrases, in either script.
+    for (const word of ['學校', '学校', '上海', '總部', '政策']) expect(lmNext(word.charCodeAt(0), word.charCodeAt(1)), word).toBeGreaterThan(lmChar(word.charCodeAt(1)) + 2)
+    // The out-of-step reading of a slip reads far worse than the text it was.
+    expect(lmScore('上海總部') / 4).toBeGreaterThan(lmScore('偛浚荷虾') / 4 + 3)
+    expect(lmChar(0x41)).toBe(lmChar(0x7a))
   })
 })

@@ -8,6 +8,8 @@ export interface Case {
   out?: string
   source?: string
   comment?: string
+  /** A known failure's diagnosis: why the step gets it wrong (for a byte slip: why its bytes cannot tell). */
+  diagnosis?: string
   options?: TidyOptions
   rules?: string[]
 }
@@ -28,7 +30,7 @@ export function runCaseTables(step: StepName, run: (c: Case) => string = (c) => 
       if (cases.length === 0) continue
       describe(kind, () => {
         cases.forEach((c, index) => {
-          const title = `${index}: ${c.comment ?? c.in.slice(0, 40)}`
+          const title = `${index}: ${c.diagnosis ?? c.comment ?? c.in.slice(0, 40)}`
           if (kind === 'in-the-wild') it(`${title} names its source`, () => expect(c.source).toBeTruthy())
           const expected = c.out ?? c.in
           if (kind === 'known-failures') {

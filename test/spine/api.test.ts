@@ -12,6 +12,7 @@ describe('the public surface', () => {
         'ZhtidyError',
         'LineTable',
         'countLines',
+        'applyPlan',
         'createProcessor',
         'createTidyStream',
         'decodeBytes',

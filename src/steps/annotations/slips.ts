@@ -1,9 +1,9 @@
-import { charConverter } from '../../convert/index.js'
-import { CHARS_BY_FREQUENCY } from '../../data/char-freq.js'
 import { cjkWeights } from '../../decode/plausibility.js'
 import type { LineRule } from '../../tree/edit.js'
 import type { Edit } from '../../types.js'
 import { decodeStrict, gbkBytes, gbkKey, gbkPair } from './gbk.js'
+import { byteSteps, decodeBytes, encodeText, type PlanStep } from '../../plan.js'
+import { lmChar, lmNext, lmScore } from './lm.js'
 import { readings, readsAs } from './readings.js'
 
 /**
@@ -45,12 +45,24 @@ for (const ch of '(abcdefghijklmnopqrstuvwxyzüāáǎàēéěèīíǐìōóǒò�
 interface Lost {
   at: number
   reading?: string
+  /**
+   * After the space pass, whether the character the lost byte began was itself a mark the pass spaced: a space
+   * before the lost byte says it was (`有關 ? ！` ← `有關。”`), none says it was not (`環? ？` ← `環保`).
+   */
+  spacedMark?: boolean
 }
+
+/** The marks the space pass puts a space before. */
+const SPACED_MARKS = new Set([0xff0c, 0x3001, 0x3002, 0xff1b, 0xff1a, 0xff1f, 0xff01])
+/** A line where the space pass ran: a full-width mark after a space that follows a character. */
+const SPACE_PASS = /[^ ] [，。、；：？！]/
 
 /** A damaged span: its bytes as they were before the damage, with a placeholder (0) at each lost byte. */
 interface Plan {
   start: number
   end: number
+  /** The character after the run as a repair reads it (an ASCII mark full-width, a space skipped), -1 at the end. */
+  after: number
   bytes: number[]
   lost: Lost[]
   rule: 'annotations/broken-insertion' | 'annotations/punctuation-slip'
@@ -63,6 +75,7 @@ function plans(line: string): Plan[] {
   // The next `?` and the next U+FFFD from `i` on (-1: none left), found by indexOf: lines are long, marks few.
   let question = line.indexOf('?', 1)
   let replacement = line.indexOf('\ufffd', 1)
+  let lastEnd = 0
   for (let i = 1; i < line.length; i++) {
     if (question >= 0 && question < i) question = line.indexOf('?', i)
     if (replacement >= 0 && replacement < i) replacement = line.indexOf('\ufffd', i)
@@ -73,17 +86,20 @@ function plans(line: string): Plan[] {
     if (AFTER_LOST[line.charCodeAt(i + 1)] !== 1) continue
     // The character before the lost byte, maybe with its own glued pinyin (`學(xué)?!`): ASCII resyncs the
     // decoder, so the pinyin only separates the two and is dropped with the repair.
-    const glued = line.charCodeAt(i - 1) === 0x29 ? GLUED_BEFORE.exec(line.slice(Math.max(0, i - 10), i)) : null
-    const gluedStart = glued ? i - glued[0].length - 1 : i
-    // A space before the lost byte is the punctuation pass's own (`有關 ? ！鄙`: a space was put before 。 too).
-    const spaced = !glued && line[i - 1] === ' ' && line[i - 2] !== ' ' ? 1 : 0
-    const start = glued && line[gluedStart] === '(' ? gluedStart - 1 : i - 1 - spaced
-    if (start < 0) continue
+    // A space before the lost byte is the punctuation pass's own (`有關 ? ！鄙`: a space was put before 。 too),
+    // maybe after glued pinyin (`申報(bào) ? ！?`).
+    const spaced = line[i - 1] === ' ' && line[i - 2] !== ' ' ? 1 : 0
+    const k = i - spaced
+    const glued = line.charCodeAt(k - 1) === 0x29 ? GLUED_BEFORE.exec(line.slice(Math.max(0, k - 10), k)) : null
+    const gluedStart = glued ? k - glued[0].length - 1 : k
+    const start = glued && line[gluedStart] === '(' ? gluedStart - 1 : k - 1
+    // A run starts after the one before it ends (its character before the lost byte may be that run's last).
+    if (start < 0 || start < lastEnd) continue
     const prefix = gbkKey(line.charCodeAt(start))
     if (prefix < 0x100) continue
     const bytes: number[] = [prefix >> 8, prefix & 0xff]
     const lost: Lost[] = []
-    const description: string[] = glued ? [`glued \`${line.slice(start + 1, i)}\` dropped`] : spaced ? ['inserted space removed'] : []
+    const description: string[] = [...(glued ? [`glued \`${line.slice(start + 1, k)}\` dropped`] : []), ...(spaced ? ['inserted space removed'] : [])]
     let rule: Plan['rule'] | undefined
     let j = i
     let expectOutOfStep = false
@@ -101,14 +117,28 @@ function plans(line: string): Plan[] {
           expectOutOfStep = true
           continue
         }
-        if (j !== i) break
+        if (j !== i) {
+          // A lone byte that ends the out-of-step run (`申報 ? ！?` at the end of a line, `?/title>`): the
+          // byte the decoder could not pair is the trail byte of the run's last character, its value lost.
+          // Followed by a mark (`? ，`), it is still the run's last byte: the pass's space or ASCII mark after it
+          // is what brought the decoder back in step.
+          if (expectOutOfStep) {
+            lost.push({ at: bytes.length })
+            bytes.push(0)
+            description.push('lone byte at the end of the run completed')
+            j++
+          }
+          break
+        }
         SLIP.lastIndex = j
         const slip = SLIP.exec(line)
         if (!slip) break
         const mark = slip[2]!
         const markBytes = MARKS[mark] ?? gbkBytes(mark.charCodeAt(0))
         if (!markBytes) break
-        lost.push({ at: bytes.length })
+        // The space pass's own slip: a space after the lost byte, or spaced marks elsewhere on the line.
+        const spacePass = MARKS[mark] === undefined && (slip[1] === ' ' || SPACE_PASS.test(line))
+        lost.push(spacePass ? { at: bytes.length, spacedMark: spaced === 1 } : { at: bytes.length })
         bytes.push(0, ...markBytes)
         description.push(`${slip[1] ? 'inserted space removed, ' : ''}\`${mark}\` put back as GBK ${hex(markBytes)} spanning two characters`)
         rule = 'annotations/punctuation-slip'
@@ -129,11 +159,25 @@ function plans(line: string): Plan[] {
       j++
     }
     if (!rule || !expectOutOfStep) continue
-    found.push({ start, end: j, bytes, lost, rule, description })
+    found.push({ start, end: j, after: following(line, j), bytes, lost, rule, description })
+    lastEnd = j
     // The next search starts where this run ended (the loop adds one).
     i = j - 1
   }
   return found
+}
+
+const FULL_MARK_CODE = new Uint8Array(0x10000)
+for (const c of [0xff01, 0xff0c, 0xff1a, 0xff1b, 0xff1f, 0x3001, 0x3002]) FULL_MARK_CODE[c] = 1
+const FOLDED_MARK: (number | undefined)[] = []
+for (const [ascii, full] of [['!', '！'], [',', '，'], [':', '：'], [';', '；'], ['?', '？']] as const) FOLDED_MARK[ascii.charCodeAt(0)] = full.charCodeAt(0)
+
+/** The character at `at` as a repair reads it: an ASCII mark full-width, the pass's space skipped; -1 at the end. */
+function following(line: string, at: number): number {
+  if (at >= line.length) return -1
+  let code = line.charCodeAt(at)
+  if (code === 0x20 && at + 1 < line.length && FULL_MARK_CODE[line.charCodeAt(at + 1)] === 1) code = line.charCodeAt(at + 1)
+  return (code < 0x80 && FOLDED_MARK[code]) || code
 }
 
 function hex(bytes: readonly number[]): string {
@@ -272,6 +316,9 @@ export function documentStats(lines: readonly string[]): DocumentStats {
       }
       let code = line.charCodeAt(i++)
       if (code >= 0xd800 && code < 0xdc00 && i < line.length) (code = line.codePointAt(i - 1)!), i++
+      // As the repairs read: the space the punctuation pass put before a mark skipped, its ASCII marks full-width.
+      if (code === 0x20 && FULL_MARK_CODE[line.charCodeAt(i)] === 1) continue
+      if (code < 0x80 && FOLDED_MARK[code]) code = FOLDED_MARK[code]!
       chars.add(0, code)
       if (previous >= 0) pairs.add(previous, code)
       previous = code
@@ -302,34 +349,39 @@ function tonedGlueEnd(line: string, at: number): number {
   return line.charCodeAt(j) === 0x29 ? j + 1 : -1
 }
 
-let globalRank: Map<string, number> | undefined
-/** Commonness by code unit, -1 until asked (GBK decodes to the BMP only). */
-const commonnessByCode = new Float64Array(0x10000).fill(-1)
+/** How much the language model counts against the page's own statistics (log-count units per bit). */
+const LM_WEIGHT = 1
 
-/** 0..1: how common a character is in real prose (manpages-zh counts), for pages too short to vote. */
-function commonness(code: number): number {
-  if (code < 0x10000) {
-    const known = commonnessByCode[code]!
-    if (known >= 0) return known
-  }
-  globalRank ??= new Map([...CHARS_BY_FREQUENCY].map((c, k) => [c, k]))
-  const rank = globalRank.get(charConverter('t2s')(String.fromCodePoint(code)))
-  const value = rank === undefined ? 0 : 1 - rank / globalRank.size
-  if (code < 0x10000) commonnessByCode[code] = value
-  return value
-}
-
-/** How much real prose counts against the page's own statistics (log-count units per character). */
-const COMMONNESS_WEIGHT = 3
-
-/** What a character adds to a score on its own. */
+/** What a character adds to a score on its own: the page's count, and its probability in the language model. */
 function charTerm(code: number, stats: DocumentStats): number {
-  return Math.log1p(stats.char(code)) + COMMONNESS_WEIGHT * commonness(code)
+  return Math.log1p(stats.char(code)) + LM_WEIGHT * lmChar(code)
 }
 
-/** What a pair of characters adds to a score. */
+const ENDS = new Set([0x3002, 0xff01, 0xff1f])
+const CLOSING = new Set([0x201d, 0x2019, 0x300d, 0x300f])
+const PAUSES = new Set([0x3001, 0x3002, 0xff0c, 0xff1b, 0xff1a])
+const OPENING_QUOTES = new Set([0x201c, 0x2018, 0x300c, 0x300e])
+
+/**
+ * Pairs of marks the model cannot know (its running text, manual pages, quotes little): a closing quote after a
+ * sentence end (`。”`, in news and dialogue after every quoted sentence), an opening one after `：` or `，`; never a
+ * pause after a sentence end (`。。`, `。、`). A rule of Chinese punctuation (GB/T 15834), set by hand; 0 for
+ * other pairs.
+ */
+function markPair(first: number, second: number): number {
+  if (ENDS.has(first)) {
+    if (CLOSING.has(second)) return 6
+    if (PAUSES.has(second)) return -20
+  }
+  if ((first === 0xff1a || first === 0xff0c) && OPENING_QUOTES.has(second)) return 3
+  return 0
+}
+
+/** What a pair of characters adds to a score: the page's count, and what the model's pair adds over the second alone. */
 function pairTerm(first: number, second: number, stats: DocumentStats): number {
-  return 2 * Math.log1p(stats.pair(first, second))
+  const marks = markPair(first, second)
+  if (marks !== 0) return marks
+  return 2 * Math.log1p(stats.pair(first, second)) + LM_WEIGHT * (lmNext(first, second) - lmChar(second))
 }
 
 /** Characters a repair may produce: Han characters and Chinese marks, never pinyin letters or symbols. */
@@ -360,6 +412,8 @@ interface Repair {
   score: number
   lost: number[]
   bytes: number[]
+  /** Every byte of the run, lost ones filled in: what the repair decodes (with a resyncing ASCII byte). */
+  full: number[]
 }
 
 /** A reading that matches with its tone counts for more than one that matches without. */
@@ -417,7 +471,16 @@ function fillings(plan: Plan): Fillings {
       if (reading !== undefined) {
         for (const [byte, extra] of completions(previous, reading)) if (extend(p, byte, extra)) break fill
       } else {
-        for (let byte = 0x81; byte <= 0xfe; byte++) if (extend(p, byte, 0)) break fill
+        // A byte with no reading: one that makes a plausible character with the known byte after it (as a lead)
+        // or before it (as a trail); the others cannot decode and would only crowd out the fillings that do.
+        const next = at + 1 < plan.bytes.length && !plan.lost.some((l) => l.at === at + 1) ? plan.bytes[at + 1]! : -1
+        const before = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
+        const spacedMark = plan.lost[k]!.spacedMark
+        for (let byte = 0x81; byte <= 0xfe; byte++) {
+          if (!(next >= 0 && PLAUSIBLE[gbkPair(byte, next)] === 1) && !(before >= 0x81 && PLAUSIBLE[gbkPair(before, byte)] === 1)) continue
+          if (spacedMark !== undefined && next >= 0 && SPACED_MARKS.has(gbkPair(byte, next)) !== spacedMark) continue
+          if (extend(p, byte, 0)) break fill
+        }
       }
     }
     partial = { count: bonus.length, width, bytes: new Uint8Array(bytes), bonus: new Float64Array(bonus) }
@@ -520,6 +583,9 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
           total += terms.pairs[k]!
         }
       }
+      // What follows the run: the repair's last character must fit before it (`曰` before `：`, not `在`).
+      const last = tail.codes.length > 0 ? tail.codes[tail.codes.length - 1]! : previous
+      if (endOf.length >= 0 && end === n && last >= 0) total += followTerm(last, plan.after, stats)
       scores.push(total + all.bonus[f]!)
       which.push(f)
       endOf.push(end)
@@ -535,9 +601,9 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   }
   const repair = (c: number, text: string): Repair => {
     const filled = all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)
-    const decoded = bytes.slice(0, endOf[c])
-    lost.forEach((l, k) => (decoded[l.at] = filled[k]!))
-    return { text, score: scores[c]!, lost: [...filled], bytes: decoded }
+    const full = bytes.slice()
+    lost.forEach((l, k) => (full[l.at] = filled[k]!))
+    return { text, score: scores[c]!, lost: [...filled], bytes: full.slice(0, endOf[c]), full }
   }
   let best = 0
   for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c
@@ -548,6 +614,15 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
     second = c
   }
   return { best: repair(best, bestText), second: second < 0 ? undefined : repair(second, textOf(second)) }
+}
+
+/** Opening marks: never the last character of a line. */
+const OPENING = new Set([0x201c, 0x2018, 0x300a, 0x300c, 0x300e, 0xff08, 0x3010])
+
+/** What the character after a run adds given the run's last character; `after` -1 for the end of the line. */
+function followTerm(last: number, after: number, stats: DocumentStats): number {
+  if (after < 0) return OPENING.has(last) ? -12 : 0
+  return pairTerm(last, after, stats)
 }
 
 function stretchTerms(codes: readonly number[], stats: DocumentStats): { chars: Float64Array; pairs: Float64Array } {
@@ -562,6 +637,8 @@ function stretchTerms(codes: readonly number[], stats: DocumentStats): { chars: 
 
 /** Runs of more characters than this are checked for reading like prose before their repairs are scored. */
 const LONG_RUN = 16
+/** How many bits per character a repair must read better than the damaged text. */
+const READS_BETTER = 0.5
 /** Confidence margin: the best repair must beat the runner-up by this much (in log-count units). */
 const MARGIN = 1.5
 
@@ -581,57 +658,253 @@ function marksSlip(line: string, mark: string): boolean {
   return false
 }
 
-export function slipRule(getStats: () => DocumentStats): LineRule {
-  return (line) => {
-    if (!maySlip(line)) return []
-    const edits: Edit[] = []
-    for (const plan of plans(line)) {
-      const actual = line.slice(plan.start, plan.end)
-      // After a punctuation slip the text reads out of step, made of rare characters, until the next ASCII byte.
-      // A long run that reads like prose after the mark is no slip: `隤??、` holds question marks that stand for
-      // rare characters, as classical texts do. (Checking first also spares scoring a hundred readings of a
-      // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
-      const chars = [...actual]
-      if (plan.rule === 'annotations/punctuation-slip' && chars.length > LONG_RUN && cjkWeights(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) continue
-      const repairs = bestRepairs(plan, getStats)
-      const unrepaired = (why: string): void => {
-        // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
-        if (plan.rule === 'annotations/punctuation-slip' && !actual.includes('\ufffd')) return
-        edits.push({
-          start: plan.start,
-          end: plan.end,
-          replacement: actual,
-          ruleId: 'annotations/unrepaired-slip',
-          reason: `Unexpected \`${actual}\` (a byte slip of a mirror site), left as it is: ${why}`,
-          confident: false,
-          note: plan.description.join('; '),
-        })
-      }
-      if (!repairs) {
-        unrepaired('no way to fill the lost bytes decodes cleanly')
-        continue
-      }
-      const { best, second } = repairs
-      const unique = !second
-      const confident = unique || best.score - second.score >= MARGIN
-      if (best.text === actual) continue
-      // Real text can hold `?!` too: a repair must read better, character for character, than what is there.
-      const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]|[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\)/g, '')
-      if (best.score / best.text.length <= score(original, getStats()) / Math.max(1, [...original].length)) {
-        unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
-        continue
-      }
-      const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${best.bytes.length} bytes as GBK: ${hex(best.bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
-      edits.push({
+/**
+ * How many bits per character `repaired` reads better than `original` under the language model, over the stretch
+ * where they differ (with the character on either side): the stretches both share would only dilute it.
+ */
+function readsBetterBy(original: string, repaired: string): number {
+  let p = 0
+  while (p < original.length && p < repaired.length && original[p] === repaired[p]) p++
+  let q = 0
+  while (q < original.length - p && q < repaired.length - p && original[original.length - 1 - q] === repaired[repaired.length - 1 - q]) q++
+  const previous = p > 0 ? original.charCodeAt(p - 1) : -1
+  const next = q > 0 ? original.slice(original.length - q, original.length - q + 1) : ''
+  const a = original.slice(p, original.length - q) + next
+  const b = repaired.slice(p, repaired.length - q) + next
+  return readScore(b, previous) / Math.max(1, b.length) - readScore(a, previous) / Math.max(1, a.length)
+}
+
+/** The language model's log2 probability of a text, with the rule on pairs of marks. */
+function readScore(text: string, previous: number): number {
+  let total = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    total += lmNext(previous, code) + (previous >= 0 ? markPair(previous, code) : 0)
+    previous = code
+  }
+  return total
+}
+
+/**
+ * The repair as data: the damaged text encoded as GBK (iconv-lite's, as the mirror sites' bytes were), the bytes
+ * changed into those the repair decodes, decoded again. None when replaying would not give the repair (it always
+ * does; the check keeps a plan from ever saying otherwise).
+ */
+function withPlan(actual: string, target: readonly number[], replacement: string): { plan?: PlanStep[] } {
+  const plan: PlanStep[] = [{ op: 'encode', codec: 'gbk-iconv' }, ...byteSteps(encodeText(actual, 'gbk-iconv'), target), { op: 'decode', codec: 'gbk-iconv' }]
+  return decodeBytes(target, 'gbk-iconv') === replacement ? { plan } : {}
+}
+
+/** How many bits per character worse a broken insertion's repair may read (its reading pins the lost bytes). */
+const READS_BETTER_INSERTION = -8
+/** The same where a `?` shows the lost byte but the mark after it was swallowed (the mark is guessed). */
+const READS_BETTER_SWALLOWED = 1
+/** How many bits per character better a repair must read where no mark shows the lost byte (a guessed one). */
+const READS_BETTER_GUESSED = 3
+/** The characters after a place where a byte may have been dropped read this badly (bits per character) or worse. */
+const ODD = -12
+
+interface Judged {
+  edit: Edit
+  /** The bytes the repair decodes, for its plan. */
+  target?: number[]
+  /** Bits per character the repair reads better than the damaged text. */
+  gain: number
+}
+
+/**
+ * Judges the best repair of a plan: an edit (confident, or a warning when the runner-up scores close), or none
+ * when the repair reads no better. `guessed`: the lost bytes were put in by a guess (no `?` or U+FFFD showed
+ * them), so only a confident repair that reads much better counts, and nothing is reported otherwise.
+ */
+function judge(plan: Plan, actual: string, getStats: () => DocumentStats, guessed: boolean, bar?: number): Judged | undefined {
+  // After a punctuation slip the text reads out of step, made of rare characters, until the next ASCII byte.
+  // A long run that reads like prose after the mark is no slip: `隤??、` holds question marks that stand for
+  // rare characters, as classical texts do. (Checking first also spares scoring a hundred readings of a
+  // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
+  const chars = [...actual]
+  if (plan.rule === 'annotations/punctuation-slip' && plan.lost.length === 1 && chars.length > LONG_RUN && cjkWeights(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) return undefined
+  const repairs = bestRepairs(plan, getStats)
+  const unrepaired = (why: string): Judged | undefined => {
+    // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
+    if (guessed || (plan.rule === 'annotations/punctuation-slip' && !actual.includes('\ufffd'))) return undefined
+    return {
+      gain: 0,
+      edit: {
         start: plan.start,
         end: plan.end,
-        replacement: best.text,
-        ruleId: plan.rule,
-        reason: `Unexpected \`${actual}\` (${plan.rule === 'annotations/punctuation-slip' ? 'a punctuation pass split a GBK character' : 'pinyin inserted inside a GBK character'}), expected \`${best.text}\`${confident ? '' : ' (candidates score close: left as it is)'}`,
-        confident,
-        note,
-      })
+        replacement: actual,
+        ruleId: 'annotations/unrepaired-slip',
+        reason: `Unexpected \`${actual}\` (a byte slip of a mirror site), left as it is: ${why}`,
+        confident: false,
+        note: plan.description.join('; '),
+      },
     }
-    return edits
+  }
+  if (!repairs) return unrepaired('no way to fill the lost bytes decodes cleanly')
+  const { best, second } = repairs
+  const confident = !second || best.score - second.score >= MARGIN
+  if (best.text === actual) return undefined
+  // Real text can hold `?!` too: a repair must read better, character for character, than what is there.
+  // Judged by the language model alone: the page's counts favour what the page holds already.
+  const original = actual.replace(GLUED_PINYIN, '').replace(/[?\ufffd ]|[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\)/g, '')
+  const gain = readsBetterBy(original, best.text)
+  // A broken insertion's lost bytes are pinned by the stray pinyin's reading: it need only not read much worse.
+  const needed = bar ?? (guessed ? READS_BETTER_GUESSED : plan.rule === 'annotations/broken-insertion' ? READS_BETTER_INSERTION : READS_BETTER)
+  if (gain <= needed) return unrepaired(`the best repair \`${best.text}\` reads no better than the damaged text`)
+  if (guessed && !confident) return undefined
+  const note = `${plan.description.join('; ')}; lost byte${best.lost.length > 1 ? 's' : ''} ${hex(best.lost)}; re-decoded ${best.bytes.length} bytes as GBK: ${hex(best.bytes)}${confident ? '' : `; runner-up \`${second!.text}\` scores ${second!.score.toFixed(1)} against ${best.score.toFixed(1)}`}`
+  return {
+    gain,
+    target: best.full,
+    edit: {
+      ...withPlan(actual, best.full, best.text),
+      start: plan.start,
+      end: plan.end,
+      replacement: best.text,
+      ruleId: plan.rule,
+      reason: `Unexpected \`${actual}\` (${plan.rule === 'annotations/punctuation-slip' ? 'a punctuation pass split a GBK character' : 'pinyin inserted inside a GBK character'}), expected \`${best.text}\`${confident ? '' : ` (candidates score close: left as it is; runner-up \`${second!.text}\`)`}`,
+      confident,
+      note,
+    },
+  }
+}
+
+const ASCII_MARK = new Uint8Array(0x80)
+for (const ch of '!,:;?') ASCII_MARK[ch.charCodeAt(0)] = 1
+const FULL_MARK = new Set([0xff01, 0xff0c, 0xff1a, 0xff1b, 0xff1f])
+const GLUED_AT = new RegExp(`\\((${SYLLABLE_TONED}) ?\\)`, 'y')
+const isHan = (code: number): boolean => code >= 0x3400 && code <= 0x9fff
+
+/** How the characters from `from` on read, in bits per character, up to four of them and the next ASCII one. */
+function oddness(line: string, from: number): number {
+  let total = 0
+  let n = 0
+  let previous = -1
+  for (let j = from; j < line.length && n < 4; j++) {
+    const code = line.charCodeAt(j)
+    if (code < 0x80) break
+    total += lmNext(previous, code)
+    previous = code
+    n++
+  }
+  return n === 0 ? 0 : total / n
+}
+
+/** Where the run that starts at `from` comes back in step: the next ASCII character, or the end of the line. */
+function runEnd(line: string, from: number): number {
+  let j = from
+  while (j < line.length && line.charCodeAt(j) >= 0x80) j++
+  return j
+}
+
+/**
+ * Places where a decoder may have dropped a lone byte without a trace, each as the line with a U+FFFD put in
+ * where the byte was (and, a variant, one more where the run ends): after a character, before an ASCII mark
+ * (the full-width→ASCII pass), before the space of the space pass, before glued pinyin that the character
+ * before it cannot read (a broken insertion). Only where the text after it reads as an out-of-step run does.
+ */
+function droppedPlaces(line: string): { at: number; after: number }[] {
+  const out: { at: number; after: number }[] = []
+  for (let i = 1; i < line.length - 1; i++) {
+    const code = line.charCodeAt(i)
+    const before = line.charCodeAt(i - 1)
+    if (before < 0x80 && !(code === 0x20 && before === 0x20)) continue
+    if (code < 0x80 && ASCII_MARK[code] === 1 && line.charCodeAt(i + 1) >= 0x80) out.push({ at: i, after: i + 1 })
+    else if (code === 0x20 && FULL_MARK.has(line.charCodeAt(i + 1)) && line.charCodeAt(i + 2) >= 0x80) out.push({ at: i, after: i + 2 })
+    else if (code === 0x28 && isHan(before)) {
+      GLUED_AT.lastIndex = i
+      const glued = GLUED_AT.exec(line)
+      if (!glued || readsAs(String.fromCharCode(before), glued[1]!)) continue
+      out.push({ at: i, after: i + glued[0].length })
+    }
+  }
+  return out
+}
+
+/** `?` that swallowed the ASCII mark after it (the full-width→ASCII pass): a `?` right between two characters. */
+function swallowedPlaces(line: string): number[] {
+  const out: number[] = []
+  for (let i = line.indexOf('?', 1); i > 0 && i < line.length - 1; i = line.indexOf('?', i + 1)) {
+    if (line.charCodeAt(i - 1) >= 0x80 && line.charCodeAt(i + 1) >= 0x80 && !FULL_MARK.has(line.charCodeAt(i + 1))) out.push(i)
+  }
+  return out
+}
+
+/** Repairs a line would get with `inserted` put in at `at` (and a second insertion at `at2`), mapped back. */
+function guessedRepair(whole: string, getStats: () => DocumentStats, wholeInserts: { at: number; text: string }[], wholeAnchor: number, bar?: number): Judged | undefined {
+  // Planned on a window around the place, not the whole line: a long line with many places to try stays linear.
+  const from = Math.max(0, Math.min(wholeAnchor, wholeInserts[0]!.at) - GUESS_BEFORE)
+  const to = Math.min(whole.length, wholeInserts[wholeInserts.length - 1]!.at + GUESS_AFTER)
+  const line = whole.slice(from, to)
+  const inserts = wholeInserts.map(({ at, text }) => ({ at: at - from, text }))
+  const anchor = wholeAnchor - from
+  const how = wholeInserts.some((i) => i.text === '\ufffd') ? 'the decoder dropped the lost byte' : `the \`?\` swallowed the \`${wholeInserts[0]!.text}\` after it`
+  const judged = guessedInWindow(line, getStats, inserts, anchor, how, bar)
+  if (!judged) return undefined
+  return { ...judged, edit: { ...judged.edit, start: judged.edit.start + from, end: judged.edit.end + from } }
+}
+
+/** Characters before and after a guessed place that its window holds (a run is rarely longer). */
+const GUESS_BEFORE = 16
+const GUESS_AFTER = 240
+
+function guessedInWindow(line: string, getStats: () => DocumentStats, inserts: { at: number; text: string }[], anchor: number, how: string, bar?: number): Judged | undefined {
+  let virtual = ''
+  let last = 0
+  for (const { at, text } of inserts) (virtual += line.slice(last, at) + text), (last = at)
+  virtual += line.slice(last)
+  const map = (p: number): number => {
+    let shift = 0
+    let q = p
+    for (const { at, text } of inserts) {
+      if (at + shift < p) (shift += text.length), (q = p - shift)
+    }
+    return q
+  }
+  const virtualAnchor = anchor + (inserts[0]!.at <= anchor ? inserts[0]!.text.length : 0) - 1
+  for (const plan of plans(virtual)) {
+    if (plan.start > virtualAnchor || plan.end <= virtualAnchor) continue
+    const judged = judge(plan, virtual.slice(plan.start, plan.end), getStats, true, bar)
+    if (!judged || !judged.edit.confident) return undefined
+    const start = map(plan.start)
+    const end = map(plan.end)
+    const { plan: _virtualPlan, ...edit } = judged.edit
+    return { gain: judged.gain, edit: { ...edit, ...(judged.target ? withPlan(line.slice(start, end), judged.target, edit.replacement) : {}), start, end, reason: judged.edit.reason.replace(/^Unexpected `[^`]*`/, `Unexpected \`${line.slice(start, end)}\``), note: `${judged.edit.note}; ${how}` } }
+  }
+  return undefined
+}
+
+export function slipRule(getStats: () => DocumentStats): LineRule {
+  return (line) => {
+    const edits: Edit[] = []
+    if (maySlip(line)) {
+      for (const plan of plans(line)) {
+        const judged = judge(plan, line.slice(plan.start, plan.end), getStats, false)
+        if (judged) edits.push(judged.edit)
+      }
+    }
+    const taken = (at: number): boolean => edits.some((e) => e.start <= at && at < e.end)
+    // Lost bytes shown by a `?` that swallowed the ASCII mark after it, then those no mark shows (dropped).
+    for (const at of swallowedPlaces(line)) {
+      if (taken(at) || oddness(line, at + 1) > ODD) continue
+      let best: Judged | undefined
+      for (const mark of '!,:;?') {
+        const judged = guessedRepair(line, getStats, [{ at: at + 1, text: mark }], at + 1, READS_BETTER_SWALLOWED)
+        if (judged && (!best || judged.gain > best.gain)) best = judged
+      }
+      if (best && !edits.some((e) => e.start < best!.edit.end && best!.edit.start < e.end)) edits.push(best.edit)
+    }
+    for (const place of droppedPlaces(line)) {
+      if (taken(place.at) || oddness(line, place.after) > ODD) continue
+      const end = runEnd(line, place.after)
+      let best: Judged | undefined
+      for (const inserts of [[{ at: place.at, text: '\ufffd' }], [{ at: place.at, text: '\ufffd' }, { at: end, text: '\ufffd' }]]) {
+        const judged = guessedRepair(line, getStats, inserts, place.at + 1)
+        if (judged && (!best || judged.gain > best.gain)) best = judged
+      }
+      if (best && !edits.some((e) => e.start < best!.edit.end && best!.edit.start < e.end)) edits.push(best.edit)
+    }
+    return edits.sort((a, b) => a.start - b.start)
   }
 }
