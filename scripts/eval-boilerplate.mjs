@@ -12,7 +12,8 @@
 // Only the boilerplate step runs (`only: ['boilerplate']`, `mode: 'mark'`), so that the lines it would remove are
 // known exactly from its messages; each message's line is checked against the page's line.
 //
-// Usage: node scripts/eval-boilerplate.mjs [--split dev|eval] [--json] [--pages] [--misses] (after `npm run build`).
+// Usage: node scripts/eval-boilerplate.mjs [--split dev|eval] [--json] [--pages] [--misses] [--src] (after `npm run build`;
+// --src reads the library from src/ instead of dist/).
 // --pages adds a row per page and --misses lists the lines judged wrongly; both only for the dev split, which may
 // steer the rules (the eval split is only measured).
 import path from 'node:path'
@@ -178,7 +179,10 @@ async function main(argv) {
   if ((args.has('--pages') || args.has('--misses')) && split !== 'dev') throw new Error('--pages and --misses are for the dev split only (--split dev)')
   const { tsImport } = await import('tsx/esm/api')
   const { loadLabelledPages } = await tsImport(pathToFileURL(path.join(root, 'test/helpers/labelled-pages.ts')).href, import.meta.url)
-  const { tidy } = await import(pathToFileURL(path.join(root, 'dist/index.js')).href)
+  // --src reads the library from src/ (through tsx), to measure a change without a build.
+  const { tidy } = args.has('--src')
+    ? await tsImport(pathToFileURL(path.join(root, 'src/index.ts')).href, import.meta.url)
+    : await import(pathToFileURL(path.join(root, 'dist/index.js')).href)
   const { pages, missing } = loadLabelledPages()
   const splits = split ? [split] : ['dev', 'eval', 'all']
   const out = {}

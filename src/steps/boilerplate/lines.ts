@@ -1,0 +1,209 @@
+/**
+ * One line on its own: what kind of line it is (a disclaimer, a menu item, a sentence of the article …) and the
+ * measures the page judgement needs (Han characters, clause marks, whether it ends a sentence). Patterns are built
+ * once from the phrase lists in every script (src/data/boilerplate-forms.ts), and each runs only on lines short
+ * enough to be what it finds, so that the work per line stays bounded by its length.
+ */
+import * as forms from '../../data/boilerplate-forms.js'
+import {
+  BYLINE_LINE_MAX,
+  CONTACT_LINE_MAX,
+  COPYRIGHT_LINE_MAX,
+  DISCLAIMER_ANYWHERE_MAX,
+  FORUM_LINE_MAX,
+  IMAGE_LINE,
+  IMAGE_LINE_MAX,
+  INJECTED_LINE_MAX,
+  LICENCE_LINE,
+  PAGINATION_LINE,
+  WIDGET_LINE_MAX,
+} from './rules.js'
+
+/** What a line is on its own. The first group are furniture whatever the page; the rest need the page to judge. */
+export type LineKind =
+  | 'disclaimer'
+  | 'copyright'
+  | 'forum'
+  | 'contact'
+  | 'tags'
+  | 'pagination'
+  | 'image'
+  | 'navigation'
+  | 'widget'
+  | 'junk'
+  | 'byline'
+  | 'dateline'
+  | 'end'
+  | 'sentence'
+  | 'bullet'
+  | 'headline'
+  | 'blank'
+
+/** The kinds a line is furniture as on its own, wherever it stands. */
+export const FURNITURE_KINDS: ReadonlySet<LineKind> = new Set(['disclaimer', 'copyright', 'forum', 'contact', 'tags', 'pagination', 'image', 'navigation', 'widget', 'junk'])
+
+export interface LineInfo {
+  kind: LineKind
+  /** Han characters in the line. */
+  han: number
+  /** Clause and sentence marks (，、；：。！？ and their ASCII forms). */
+  marks: number
+  /** A teaser cut short (`…`, `...`, `[详细]`): a link, however sentence-like. */
+  truncated: boolean
+  /** Ends with a date, maybe with a time (`益气通络治疗膜性肾病 2017-02-13`). */
+  datedEnd: boolean
+  /** Ends with a counter (`358人气`, `968赞`). */
+  counted: boolean
+  /** Injected keywords (porn and gambling words, distinct) in the line. */
+  injected: number
+}
+
+export interface Matchers {
+  disclaimer: RegExp
+  disclaimerPhrase: RegExp
+  copyright: RegExp
+  copyrightPhrase: RegExp
+  forumPhrase: RegExp
+  forumLine: RegExp
+  contact: RegExp
+  contactLabel: RegExp
+  tags: RegExp
+  navigationLine: RegExp
+  navigationHead: RegExp
+  widgetLine: RegExp
+  widgetPhrase: RegExp
+  ticker: RegExp
+  bylineLabel: RegExp
+  bylineWord: RegExp
+  injected: RegExp
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const alternation = (list: readonly string[]) => list.map(escape).join('|')
+const isHan = (s: string) => /[\u4e00-\u9fff]/.test(s)
+
+export function buildMatchers(): Matchers {
+  const email = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+'
+  const phone = '[+(（]?\\d[\\d\\s()（）-]{6,}\\d'
+  const latinCopyright = forms.COPYRIGHT_HEADS_FORMS.filter((h) => !isHan(h))
+  const hanCopyright = forms.COPYRIGHT_HEADS_FORMS.filter(isHan)
+  const clauseStart = '(?:^|[\\s，,。；;：:！!）)】」”>》])'
+  return {
+    disclaimer: new RegExp(`^[\\s【\\[〖（(>》]*(?:${alternation(forms.DISCLAIMER_HEADS_FORMS)}|(?:${alternation(forms.DISCLAIMER_LABELS_FORMS)})\\s*[:：])`),
+    disclaimerPhrase: new RegExp(`${clauseStart}(?:${alternation(forms.DISCLAIMER_PHRASES_FORMS)})`),
+    copyright: new RegExp(`^[\\s【\\[〖（(]*(?:${alternation(hanCopyright)}|(?:${alternation(latinCopyright)})(?=[\\s\\d©?？]|$))`),
+    copyrightPhrase: new RegExp(alternation(forms.COPYRIGHT_PHRASES_FORMS)),
+    forumPhrase: new RegExp(alternation(forms.FORUM_PHRASES_FORMS)),
+    forumLine: new RegExp(`^\\s*(?:${alternation(forms.FORUM_LINES_FORMS)}|\\d{1,4}#.*)\\s*$`),
+    // Never two space runs side by side (`\\s*[:：]?\\s*`): on a label followed by a long run of tabs the engine
+    // would try every split of the run between them.
+    contact: new RegExp(`^\\s*(?:(?:${alternation(forms.CONTACT_LABELS_FORMS)})\\d?\\s*(?:[:：]\\s*)?)?(?:${email}|${phone})\\s*$`),
+    contactLabel: new RegExp(`^\\s*(?:${alternation(forms.CONTACT_LABELS_FORMS)})\\d?\\s*(?:[:：]|$)`),
+    tags: new RegExp(`^\\s*(?:${alternation(forms.TAG_LABELS_FORMS)})\\s*[:：]|Posted in .*Tagged `),
+    navigationLine: new RegExp(`^\\s*(?:${alternation(forms.NAVIGATION_LINES_FORMS)})\\s*$`),
+    navigationHead: new RegExp(`^[\\s>·»]*(?:${alternation(forms.NAVIGATION_HEADS_FORMS)})|(?:上一篇|下一篇|上一條|下一條)\\s*$|(?:MORE\\+?|更多\\s*>+|更多\\+)\\s*$`),
+    widgetLine: new RegExp(`^\\s*(?:${alternation(forms.WIDGET_LINES_FORMS)})\\s*(?:[:：]\\s*)?$|^\\s*(?:赞|讚|贊|阅读|閱讀|浏览|瀏覽|评论|評論|点击|點擊)\\s*[(（:：]?\\s*\\d*\\s*[)）]?\\s*$`),
+    widgetPhrase: new RegExp(alternation(forms.WIDGET_PHRASES_FORMS)),
+    ticker: new RegExp(`^\\s*(?:${alternation(forms.TICKER_NAMES_FORMS)})[\\d.,%+\\-\\s]*$`),
+    bylineLabel: new RegExp(`^[\\s（(【\\[]*(?:${alternation(forms.BYLINE_LABELS_FORMS)})\\s*[:：/／]`),
+    bylineWord: new RegExp(alternation(forms.BYLINE_WORDS_FORMS)),
+    injected: new RegExp(alternation(forms.INJECTED_WORDS_FORMS), 'g'),
+  }
+}
+
+const JUNK = /^[\s\-–—_=*·.,:：%+|/\\\d[\]()<>~#]*$/
+const BULLET = /^\s*(?:[-–—·•●◆■▪*]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*\S/
+// A sentence ends with a full stop, maybe closed by quotes or brackets and followed by a bracketed byline: `。（记者杨文）`.
+const SENTENCE_END = /[。！？!?…；;][”’」』）)】\]]*(?:[（(][^（()）]{1,24}[）)])?\s*$/
+const TRUNCATED = /(?:\.{3}|[^…]…|\[详细\]|\[詳細\]|\[详情\]|\[詳情\]|【详细】|阅读全文|閱讀全文|查看全文|详情>>|詳情>>)\s*$/
+const DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?/
+const DATED_END = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/
+const DATE_TIME = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}/
+const COUNTED = /\S\s*\d+\s*(?:人气|人氣|赞|讚|贊|阅读|閱讀|浏览|瀏覽|评论|評論|次)\s*$/
+const END_MARK = /^\s*[（(【\[—-]*\s*(?:完|全文完|END|end)\s*[）)】\]—-]*\s*$/
+const MENU = /^[^|丨｜。！？]{1,12}(?:[|丨｜][^|丨｜。！？]{0,12}){2,}$|^[^|丨｜]{1,12}[|丨｜]\s*$/
+const CRUMB_SEPARATOR = /\s*(?:>>?|»|›|→|＞)\s*/g
+const CRUMB_HOME = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|当前位置|當前位置)/
+const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
+
+/** Lines longer than this are sentences of the article unless a head at their start says otherwise. */
+const LONG_LINE = 240
+
+const HAN_FIRST = 0x4e00
+const HAN_LAST = 0x9fff
+/** Marks counted by `marks`: clause and sentence punctuation. */
+const MARKS = new Set([...'，、；：。！？,;:!?'].map((c) => c.charCodeAt(0)))
+
+/** Counts Han characters and marks in one pass. */
+function measure(text: string): { han: number; marks: number } {
+  let han = 0
+  let marks = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= HAN_FIRST && code <= HAN_LAST) han++
+    else if (MARKS.has(code)) marks++
+  }
+  return { han, marks }
+}
+
+function isCrumb(text: string): boolean {
+  if (text.length > 120) return false
+  const parts = text.split(CRUMB_SEPARATOR)
+  if (parts.length < 2) return false
+  const first = parts[0]!.trim()
+  if (CRUMB_HOME.test(first) && first.length <= 30) return true
+  // Three or more parts, the inner ones short: `CCMTV私人医生 > 疾病频道 > 慢性肾病`.
+  return parts.length >= 3 && parts.slice(1, -1).every((part) => part.trim().length <= 12) && first.length <= 24
+}
+
+export function countInjected(text: string, m: Matchers): number {
+  if (text.length > INJECTED_LINE_MAX) return 0
+  const found = new Set<string>()
+  m.injected.lastIndex = 0
+  for (const match of text.matchAll(m.injected)) found.add(match[0].toLowerCase())
+  return found.size
+}
+
+/** Classifies one line and measures it. */
+export function describeLine(text: string, m: Matchers): LineInfo {
+  const info: LineInfo = { kind: 'blank', han: 0, marks: 0, truncated: false, datedEnd: false, counted: false, injected: 0 }
+  if (text.trim() === '') return info
+  if (text.length > LONG_LINE) {
+    info.han = LONG_LINE
+    info.marks = 4
+    info.kind = m.disclaimer.test(text) ? 'disclaimer' : m.copyright.test(text) ? 'copyright' : 'sentence'
+    return info
+  }
+  const { han, marks } = measure(text)
+  info.han = han
+  info.marks = marks
+  info.kind = classify(text, han, marks, m)
+  info.truncated = TRUNCATED.test(text)
+  info.datedEnd = DATED_END.test(text) && !BARE_DATE.test(text)
+  info.counted = COUNTED.test(text)
+  info.injected = countInjected(text, m)
+  return info
+}
+
+function classify(text: string, han: number, marks: number, m: Matchers): LineKind {
+  const length = text.length
+  const sentenceEnd = SENTENCE_END.test(text)
+  if (m.disclaimer.test(text) || (length <= DISCLAIMER_ANYWHERE_MAX && m.disclaimerPhrase.test(text))) return 'disclaimer'
+  if (m.copyright.test(text) || (length <= COPYRIGHT_LINE_MAX && marks <= 3 && m.copyrightPhrase.test(text)) || (length <= 200 && LICENCE_LINE.test(text))) return 'copyright'
+  if (length <= FORUM_LINE_MAX && ((!sentenceEnd && m.forumPhrase.test(text)) || m.forumLine.test(text))) return 'forum'
+  if (length <= CONTACT_LINE_MAX && !BARE_DATE.test(text) && !DATE.test(text.slice(0, 12)) && (m.contact.test(text) || m.contactLabel.test(text))) return 'contact'
+  if (length <= 160 && m.tags.test(text)) return 'tags'
+  if (length <= 80 && PAGINATION_LINE.test(text)) return 'pagination'
+  if (length <= IMAGE_LINE_MAX && IMAGE_LINE.test(text)) return 'image'
+  if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || isCrumb(text) || (!sentenceEnd && MENU.test(text)))) return 'navigation'
+  if (JUNK.test(text) || m.ticker.test(text) || m.widgetLine.test(text)) return 'widget'
+  if (END_MARK.test(text)) return 'end'
+  // A byline may carry a counter (`發布時間：2022-08-19 08:56　點擊數： 次`): the label decides.
+  const bylineLabel = length <= BYLINE_LINE_MAX && m.bylineLabel.test(text)
+  if (!bylineLabel && length <= WIDGET_LINE_MAX && !sentenceEnd && m.widgetPhrase.test(text)) return 'widget'
+  if (bylineLabel || (length <= BYLINE_LINE_MAX && !sentenceEnd && m.bylineWord.test(text))) return 'byline'
+  if (length <= BYLINE_LINE_MAX && DATE_TIME.test(text)) return 'dateline'
+  if ((sentenceEnd && han >= 8) || (han >= 20 && marks >= 2) || length >= 100) return 'sentence'
+  if (BULLET.test(text)) return 'bullet'
+  return 'headline'
+}
