@@ -52,8 +52,15 @@ export interface LineInfo {
   truncated: boolean
   /** Ends with a date, maybe with a time (`益气通络治疗膜性肾病 2017-02-13`). */
   datedEnd: boolean
+  /** Starts with a date glued to a headline (`2020-01-19·卡地亞LOVE系列的鉆戒…`). */
+  datedStart: boolean
   /** Ends with a counter (`358人气`, `968赞`). */
   counted: boolean
+  /**
+   * A sentence that weighs: one that ends with 。 (or ；) and has 10 Han characters, or any line with 30 of them. A
+   * short question or exclamation (`美股大幅回撤，机构在如何交易？`) is as often a headline as a sentence.
+   */
+  strong: boolean
   /** Injected keywords (porn and gambling words, distinct) in the line. */
   injected: number
 }
@@ -98,7 +105,7 @@ export function buildMatchers(): Matchers {
     // Never two space runs side by side (`\\s*[:：]?\\s*`): on a label followed by a long run of tabs the engine
     // would try every split of the run between them.
     contact: new RegExp(`^\\s*(?:(?:${alternation(forms.CONTACT_LABELS_FORMS)})\\d?\\s*(?:[:：]\\s*)?)?(?:${email}|${phone})\\s*$`),
-    contactLabel: new RegExp(`^\\s*(?:${alternation(forms.CONTACT_LABELS_FORMS)})\\d?\\s*(?:[:：]|$)`),
+    contactLabel: new RegExp(`^\\s*(?:${alternation(forms.CONTACT_LABELS_FORMS)})\\d?\\s*(?:[:：?？]|$)`),
     tags: new RegExp(`^\\s*(?:${alternation(forms.TAG_LABELS_FORMS)})\\s*[:：]|Posted in .*Tagged `),
     navigationLine: new RegExp(`^\\s*(?:${alternation(forms.NAVIGATION_LINES_FORMS)})\\s*$`),
     navigationHead: new RegExp(`^[\\s>·»]*(?:${alternation(forms.NAVIGATION_HEADS_FORMS)})|(?:上一篇|下一篇|上一條|下一條)\\s*$|(?:MORE\\+?|更多\\s*>+|更多\\+)\\s*$`),
@@ -106,7 +113,7 @@ export function buildMatchers(): Matchers {
     widgetPhrase: new RegExp(alternation(forms.WIDGET_PHRASES_FORMS)),
     ticker: new RegExp(`^\\s*(?:${alternation(forms.TICKER_NAMES_FORMS)})[\\d.,%+\\-\\s]*$`),
     bylineLabel: new RegExp(`^[\\s（(【\\[]*(?:${alternation(forms.BYLINE_LABELS_FORMS)})\\s*[:：/／]`),
-    bylineWord: new RegExp(alternation(forms.BYLINE_WORDS_FORMS)),
+    bylineWord: new RegExp(`${alternation(forms.BYLINE_WORDS_FORMS)}|(?:记者|記者)\\s*[\\u4e00-\\u9fff]{2,3}(?=\\s|$|[）)])`),
     injected: new RegExp(alternation(forms.INJECTED_WORDS_FORMS), 'g'),
   }
 }
@@ -125,6 +132,14 @@ const MENU = /^[^|丨｜。！？]{1,12}(?:[|丨｜][^|丨｜。！？]{0,12}){2
 const CRUMB_SEPARATOR = /\s*(?:>>?|»|›|→|＞)\s*/g
 const CRUMB_HOME = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|当前位置|當前位置)/
 const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
+const DATED_START = /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*[·•|]?\s*[^\d\s:]/
+const STRONG_END = /[。；;][”’」』）)】\]]*(?:[（(][^（()）]{1,24}[）)])?\s*$/
+/** A field of a record (`科室简介 : 九院内分泌代谢科…`, `品牌型号：华硕台式电脑`) that does not end a sentence. */
+const FIELD = /^[^\s:：，。]{1,8}\s*[:：]/
+/** The greeting of a site's header: `欢迎访问广东koko体育叉车设备有限公司官网！`. */
+const WELCOME = /^\s*(?:欢迎|歡迎)(?:访问|訪問|光临|光臨|来到|來到|进入|進入)[^。，,]{0,40}(?:官网|官網|网站|網站|官方网站|官方網站|公司|平台|平臺)[！!。]?\s*$/
+/** A line that is only an address of a page. */
+const URL_LINE = /^\s*(?:https?:)?\/\/\S+\s*$/
 
 /** Lines longer than this are sentences of the article unless a head at their start says otherwise. */
 const LONG_LINE = 240
@@ -166,12 +181,13 @@ export function countInjected(text: string, m: Matchers): number {
 
 /** Classifies one line and measures it. */
 export function describeLine(text: string, m: Matchers): LineInfo {
-  const info: LineInfo = { kind: 'blank', han: 0, marks: 0, truncated: false, datedEnd: false, counted: false, injected: 0 }
+  const info: LineInfo = { kind: 'blank', han: 0, marks: 0, truncated: false, datedEnd: false, datedStart: false, counted: false, strong: false, injected: 0 }
   if (text.trim() === '') return info
   if (text.length > LONG_LINE) {
     info.han = LONG_LINE
     info.marks = 4
     info.kind = m.disclaimer.test(text) ? 'disclaimer' : m.copyright.test(text) ? 'copyright' : 'sentence'
+    info.strong = info.kind === 'sentence'
     return info
   }
   const { han, marks } = measure(text)
@@ -180,6 +196,8 @@ export function describeLine(text: string, m: Matchers): LineInfo {
   info.kind = classify(text, han, marks, m)
   info.truncated = TRUNCATED.test(text)
   info.datedEnd = DATED_END.test(text) && !BARE_DATE.test(text)
+  info.datedStart = DATED_START.test(text)
+  info.strong = info.kind === 'sentence' && (han >= 30 || (han >= 10 && STRONG_END.test(text)))
   info.counted = COUNTED.test(text)
   info.injected = countInjected(text, m)
   return info
@@ -195,7 +213,7 @@ function classify(text: string, han: number, marks: number, m: Matchers): LineKi
   if (length <= 160 && m.tags.test(text)) return 'tags'
   if (length <= 80 && PAGINATION_LINE.test(text)) return 'pagination'
   if (length <= IMAGE_LINE_MAX && IMAGE_LINE.test(text)) return 'image'
-  if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || isCrumb(text) || (!sentenceEnd && MENU.test(text)))) return 'navigation'
+  if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || isCrumb(text) || (!sentenceEnd && MENU.test(text)) || WELCOME.test(text) || URL_LINE.test(text))) return 'navigation'
   if (JUNK.test(text) || m.ticker.test(text) || m.widgetLine.test(text)) return 'widget'
   if (END_MARK.test(text)) return 'end'
   // A byline may carry a counter (`發布時間：2022-08-19 08:56　點擊數： 次`): the label decides.
@@ -203,6 +221,7 @@ function classify(text: string, han: number, marks: number, m: Matchers): LineKi
   if (!bylineLabel && length <= WIDGET_LINE_MAX && !sentenceEnd && m.widgetPhrase.test(text)) return 'widget'
   if (bylineLabel || (length <= BYLINE_LINE_MAX && !sentenceEnd && m.bylineWord.test(text))) return 'byline'
   if (length <= BYLINE_LINE_MAX && DATE_TIME.test(text)) return 'dateline'
+  if (!sentenceEnd && FIELD.test(text)) return 'headline'
   if ((sentenceEnd && han >= 8) || (han >= 20 && marks >= 2) || length >= 100) return 'sentence'
   if (BULLET.test(text)) return 'bullet'
   return 'headline'

@@ -45,14 +45,14 @@ const EVIDENCE_MIN = 2
 const EVIDENCE_MIN_NO_ARTICLE = 4
 
 /** The kinds that make a page's first line furniture: its title is never only these. */
-const TITLE_FURNITURE: ReadonlySet<LineKind> = new Set(['disclaimer', 'contact', 'navigation', 'junk'])
+const TITLE_FURNITURE: ReadonlySet<LineKind> = new Set(['disclaimer', 'contact', 'navigation', 'widget', 'junk'])
 const NUMBER_CELL = /^\s*\d[\d.,%、\s]*\s*$/
 const GLUED_DATE = /^\d{4}-\d{2}-\d{2}(?=\S)/
 const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
 const TITLE_SPLIT = /\s*[-_|｜–—]\s*/
 const NOT_WORD = /[\s\p{P}\p{S}]/gu
 
-const weight = (info: LineInfo) => Math.min(4, Math.max(0.5, info.han / 25))
+const weight = (info: LineInfo) => (info.strong ? Math.min(4, Math.max(0.5, info.han / 25)) : 0.25)
 const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
 
 export function findBoilerplate(texts: readonly string[], m: Matchers, options: PageOptions = { bylines: 'keep' }): Map<number, BoilerplateRuleId> {
@@ -78,7 +78,8 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
 
   const evidence = verdicts.size
   const good = (i: number) => open(i) && infos[i]!.kind === 'sentence' && !infos[i]!.truncated
-  const span = findArticle(infos, good)
+  // A page of snippets (every sentence cut short, `…`) is its own article when it has no other.
+  const span = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
   if (evidence < (span ? EVIDENCE_MIN : EVIDENCE_MIN_NO_ARTICLE)) return verdicts
 
   // A number on a line of its own inside the article is a cell of a table, not a counter.
@@ -88,27 +89,43 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
   const protectedLines = new Set<number>([first])
   const title = normalise(texts[first] ?? '')
   const titleHead = normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '')
+  const headings = new Set<number>()
+  let previous = -1
   infos.forEach((info, i) => {
-    if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
+    if (info.kind === 'blank') return
     const line = normalise(texts[i]!)
-    if (line.length >= 2 && (line === title || line === titleHead || (line.length >= 4 && title.startsWith(line)))) protectedLines.add(i)
+    if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
+    else if (line.length >= 2 && (line === title || line === titleHead || (line.length >= 4 && title.startsWith(line)))) {
+      protectedLines.add(i)
+      headings.add(i)
+    }
+    // A dateline under a heading or a byline, or just before the article, is the article's.
+    else if (info.kind === 'dateline' && ((previous >= 0 && protectedLines.has(previous) && previous !== first) || (span && nextLine(infos, i) === span[0]))) protectedLines.add(i)
+    previous = i
   })
   const removable = (i: number) => open(i) && !protectedLines.has(i) && !good(i)
+  // A weak sentence (a short question or exclamation) outside the article is furniture in a run of three or more
+  // lines that are not strong sentences: a list of question headlines.
+  const inList = listRuns(infos, open)
+  const removableInList = (i: number) => removable(i) || (open(i) && !protectedLines.has(i) && (inList.has(i) || infos[i]!.truncated) && !infos[i]!.strong)
   const contextRule = (i: number, edge: 'head' | 'tail'): BoilerplateRuleId => (infos[i]!.han >= 6 ? 'boilerplate/link-list' : edge === 'head' ? 'boilerplate/navigation' : 'boilerplate/tail-junk')
 
   // The head: before the article (the whole page when there is none). Its furniture ends at its last furniture
-  // line; the lines after that, up to the article, are the article's heading, byline and lead.
+  // line, or at the heading that repeats the title if that comes later; the lines after that, up to the article,
+  // are the article's heading, byline and lead.
   const headEnd = span ? span[0] : infos.length
   let lastFlag = -1
   for (let i = 0; i < headEnd; i++) if (verdicts.has(i) && i !== first) lastFlag = i
-  if (lastFlag >= 0) {
-    for (let i = 0; i < lastFlag; i++) if (removable(i)) verdicts.set(i, contextRule(i, 'head'))
-  } else if (span) {
-    const bare = []
-    for (let i = 0; i < headEnd; i++) if (removable(i)) bare.push(i)
-    // Keep the two lines nearest the article: a heading and a byline, most often.
-    if (bare.length >= BARE_HEAD_MIN) for (const i of bare.slice(0, -2)) verdicts.set(i, contextRule(i, 'head'))
+  let heading = -1
+  for (let i = Math.max(lastFlag, first) + 1; i < headEnd && heading < 0; i++) if (headings.has(i)) heading = i
+  const cut = heading >= 0 ? heading : lastFlag
+  if (cut >= 0 && (lastFlag >= 0 || span)) {
+    for (let i = 0; i < cut; i++) if (removableInList(i)) verdicts.set(i, contextRule(i, 'head'))
   }
+  // Many short lines between the last furniture line and the article: a headline list, all but the last few.
+  const rest = []
+  for (let i = cut + 1; i < headEnd; i++) if (removableInList(i)) rest.push(i)
+  if (span && heading < 0 && rest.length >= BARE_HEAD_MIN) for (const i of rest.slice(0, -2)) verdicts.set(i, contextRule(i, 'head'))
 
   // The tail: after the article. It is furniture when it holds a furniture line or three or more short lines.
   if (span) {
@@ -116,7 +133,7 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
     let flagged = false
     for (let i = span[1] + 1; i < infos.length; i++) {
       if (verdicts.has(i)) flagged = true
-      else if (removable(i) || (open(i) && infos[i]!.truncated && !protectedLines.has(i))) tail.push(i)
+      else if (removableInList(i) || (flagged && open(i) && !protectedLines.has(i) && !infos[i]!.strong)) tail.push(i)
     }
     if (flagged || tail.length >= 3) for (const i of tail) verdicts.set(i, contextRule(i, 'tail'))
   }
@@ -144,8 +161,9 @@ function findArticle(infos: readonly LineInfo[], good: (i: number) => boolean): 
     } else if (infos[i]!.kind !== 'blank') gap++
   }
   const main = runs.reduce<(typeof runs)[number] | undefined>((best, r) => (!best || r.weight > best.weight ? r : best), undefined)
+  if (main) trimWeakEdges(main, infos)
   if (!main || main.weight < ARTICLE_MIN) return undefined
-  const joined = runs.filter((r) => r === main || (r.weight >= JOIN_MIN && r.weight >= JOIN_SHARE * main.weight))
+  const joined = runs.filter((r) => r === main || (r.weight >= JOIN_MIN && r.weight >= JOIN_SHARE * main.weight && trimWeakEdges(r, infos)))
   let start = Math.min(...joined.map((r) => r.start))
   let end = Math.max(...joined.map((r) => r.end))
   // A sentence cut short (`…`) next to the article is its last snippet, not a teaser; it never starts a run.
@@ -161,13 +179,51 @@ function findArticle(infos: readonly LineInfo[], good: (i: number) => boolean): 
   return [start, end]
 }
 
+function nextLine(infos: readonly LineInfo[], i: number): number {
+  let j = i + 1
+  while (j < infos.length && infos[j]!.kind === 'blank') j++
+  return j
+}
+
+/** Narrows a run to its strong sentences when three or more other lines sit at an edge; false when none is strong. */
+function trimWeakEdges(run: { start: number; end: number }, infos: readonly LineInfo[]): boolean {
+  const strong: number[] = []
+  for (let i = run.start; i <= run.end; i++) if (infos[i]!.strong) strong.push(i)
+  if (strong.length === 0) return false
+  const count = (from: number, to: number) => {
+    let n = 0
+    for (let i = from; i <= to; i++) if (infos[i]!.kind !== 'blank') n++
+    return n
+  }
+  if (count(strong[strong.length - 1]! + 1, run.end) >= 3) run.end = strong[strong.length - 1]!
+  if (count(run.start, strong[0]! - 1) >= 3) run.start = strong[0]!
+  return true
+}
+
+/** Lines in runs of three or more non-blank lines none of which is a strong sentence (blank lines do not break a run). */
+function listRuns(infos: readonly LineInfo[], open: (i: number) => boolean): Set<number> {
+  const out = new Set<number>()
+  let run: number[] = []
+  const flush = () => {
+    if (run.length >= 3) for (const i of run) if (open(i)) out.add(i)
+    run = []
+  }
+  for (let i = 0; i < infos.length; i++) {
+    if (infos[i]!.kind === 'blank') continue
+    if (infos[i]!.strong) flush()
+    else run.push(i)
+  }
+  flush()
+  return out
+}
+
 /**
  * Related-article teasers: a run of lines that end with a date (`益气通络治疗膜性肾病 2017-02-13`) or a counter
  * (`358人气`), and a run reaching the page's end of lines that start with a date glued to the next teaser
  * (`2021-08-21為進一步…`, seed 003) together with the teaser before its first date.
  */
 function findTeaserRuns(texts: readonly string[], infos: readonly LineInfo[], verdicts: Map<number, BoilerplateRuleId>): void {
-  const teaserLike = (i: number) => (infos[i]!.datedEnd || infos[i]!.counted) && infos[i]!.han <= 60 && !/[。！？]\s*$/.test(texts[i]!)
+  const teaserLike = (i: number) => (infos[i]!.datedEnd || infos[i]!.counted || infos[i]!.datedStart) && infos[i]!.han <= 60 && !/[。]\s*$/.test(texts[i]!)
   for (let i = 0; i < infos.length; ) {
     let j = i
     while (j < infos.length && (teaserLike(j) || (j > i && infos[j]!.kind === 'blank'))) j++

@@ -317,7 +317,7 @@ export const FORUM_LINES: readonly string[] = ['UID', '帖子', '精华', '积�
 export const FORUM_LINE_MAX = 80
 
 /** Pagination lines: `本文共分 1 页`, `1 2 3 下一页`, `第1页 共5页`. */
-export const PAGINATION_LINE = /^\s*(?:本文共分\s*\d+\s*[页頁]|第\s*\d+\s*[页頁]\s*共\s*\d+\s*[页頁]|(?:(?:首[页頁]|上一[页頁]|\d{1,3}|\.\.\.|…)\s+){2,}(?:下一[页頁]|尾[页頁]|末[页頁]|\d{1,3})\s*)$/
+export const PAGINATION_LINE = /^\s*(?:本文共分\s*\d+\s*\S|第\s*\d+\s*[页頁]\s*共\s*\d+\s*[页頁]|(?:(?:首[页頁]|上一[页頁]|\d{1,3}|\.\.\.|…)\s+){2,}(?:下一[页頁]|尾[页頁]|末[页頁]|\d{1,3})\s*)$/
 
 /** Image captions and file names left by extraction: `图1 字号尺寸对照表`, `▲刘华干在…`, `22.jpg`, `封面图片来源：…`, `…新华社记者 公磊 摄`. */
 export const IMAGE_LINE = /^\s*(?:(?:图|圖)\s*\d{1,2}(?=[\s:：.、])|▲|△|\S{1,60}\.(?:jpe?g|png|gif|webp|bmp)\s*$|(?:封面)?(?:图片|圖片|数据|數據|图表|圖表)(?:来源|來源)[:：])|(?:记者|記者|摄影|攝影)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*(?:摄|攝)\s*$|^[^。！？]{2,30}[?？]\s*(?:来源|來源)[:：]\s*\S{1,12}\s*$/
@@ -374,8 +374,8 @@ export const INJECTED_LINE_MAX = 200
 
 /** Heads of byline and dateline lines (kept by default; removed with `bylines: 'remove'`). A separator must follow. */
 export const BYLINE_LABELS: readonly string[] = ['作者', '本文作者', '记者', '编辑', '来源', '文章来源', '新闻来源', '信息来源', '发布时间', '发布日期', '发表时间', '更新时间', '时间', '日期', '文', '图', '撰文', '摄影', '通讯员']
-/** Words of a byline or dateline that is not headed by a label (`每经记者 包晶晶 每经编辑 魏文艺`, `（记者杨文）`). */
-export const BYLINE_WORDS: readonly string[] = ['记者', '编辑', '通讯员', '发布时间', '来源：', '来源:', '作者：', '作者:']
+/** Words of a byline or dateline that is not headed by a label (`文章来源:…`); a reporter's name after 记者 counts too (`每经记者 包晶晶`, `（记者杨文）`). */
+export const BYLINE_WORDS: readonly string[] = ['通讯员', '编辑：', '编辑:', '责编', '发布时间', '来源：', '来源:', '作者：', '作者:']
 export const BYLINE_LINE_MAX = 80
 
 /** The longest line a headline in a link list or tail block has; a paragraph of an article is longer or ends a sentence. */
