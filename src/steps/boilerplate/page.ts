@@ -39,6 +39,8 @@ const JOIN_MIN = 2
 const JOIN_SHARE = 0.25
 /** A head without a furniture line of its own is furniture only when it holds this many short lines. */
 const BARE_HEAD_MIN = 6
+/** On a page without furniture lines, a tail is furniture only when it is this many short lines and nothing else. */
+const BARE_TAIL_MIN = 6
 /** Lines a page must have that are furniture on their own before place alone can make a line furniture. */
 const EVIDENCE_MIN = 2
 /** A page without an article needs more: its furniture is all there is to go by. */
@@ -80,7 +82,11 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
   const good = (i: number) => open(i) && infos[i]!.kind === 'sentence' && !infos[i]!.truncated
   // A page of snippets (every sentence cut short, `…`) is its own article when it has no other.
   const span = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
-  if (evidence < (span ? EVIDENCE_MIN : EVIDENCE_MIN_NO_ARTICLE)) return verdicts
+  // Without furniture lines of its own, a page is judged by place only when it has an article and a long run of
+  // short lines around it: a list of headlines above it (`BARE_HEAD_MIN`) or below it (`BARE_TAIL_MIN`).
+  const bare = evidence < EVIDENCE_MIN
+  if (bare && !span) return verdicts
+  if (!span && evidence < EVIDENCE_MIN_NO_ARTICLE) return verdicts
 
   // A number on a line of its own inside the article is a cell of a table, not a counter.
   if (span) for (let i = span[0]; i <= span[1]; i++) if (infos[i]!.kind === 'junk' || infos[i]!.kind === 'widget') if (NUMBER_CELL.test(texts[i]!)) verdicts.delete(i)
@@ -119,13 +125,16 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
   let heading = -1
   for (let i = Math.max(lastFlag, first) + 1; i < headEnd && heading < 0; i++) if (headings.has(i)) heading = i
   const cut = heading >= 0 ? heading : lastFlag
-  if (cut >= 0 && (lastFlag >= 0 || span)) {
+  if (cut >= 0 && !bare) {
     for (let i = 0; i < cut; i++) if (removableInList(i)) verdicts.set(i, contextRule(i, 'head'))
   }
   // Many short lines between the last furniture line and the article: a headline list, all but the last few.
   const rest = []
   for (let i = cut + 1; i < headEnd; i++) if (removableInList(i)) rest.push(i)
-  if (span && heading < 0 && rest.length >= BARE_HEAD_MIN) for (const i of rest.slice(0, -2)) verdicts.set(i, contextRule(i, 'head'))
+  // On a page without furniture lines, only before the page's first strong sentence.
+  const firstStrong = infos.findIndex((info) => info.strong)
+  const bareRest = bare ? rest.filter((i) => i < firstStrong) : rest
+  if (span && heading < 0 && bareRest.length >= BARE_HEAD_MIN) for (const i of bareRest.slice(0, -2)) verdicts.set(i, contextRule(i, 'head'))
 
   // The tail: after the article. It is furniture when it holds a furniture line or three or more short lines.
   if (span) {
@@ -135,7 +144,9 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
       if (verdicts.has(i)) flagged = true
       else if (removableInList(i) || (flagged && open(i) && !protectedLines.has(i) && !infos[i]!.strong)) tail.push(i)
     }
-    if (flagged || tail.length >= 3) for (const i of tail) verdicts.set(i, contextRule(i, 'tail'))
+    if (bare ? tail.length >= BARE_TAIL_MIN && tail.length === countLines(infos, span[1] + 1, infos.length - 1) : flagged || tail.length >= 3) {
+      for (const i of tail) verdicts.set(i, contextRule(i, 'tail'))
+    }
   }
   return verdicts
 }
@@ -177,6 +188,12 @@ function findArticle(infos: readonly LineInfo[], good: (i: number) => boolean): 
     else if (infos[i]!.kind !== 'blank') gap++
   }
   return [start, end]
+}
+
+function countLines(infos: readonly LineInfo[], from: number, to: number): number {
+  let n = 0
+  for (let i = from; i <= to; i++) if (infos[i]!.kind !== 'blank') n++
+  return n
 }
 
 function nextLine(infos: readonly LineInfo[], i: number): number {
