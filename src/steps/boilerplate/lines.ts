@@ -83,6 +83,66 @@ export interface Matchers {
   bylineLabel: RegExp
   bylineWord: RegExp
   injected: RegExp
+  /** Which of the patterns that search the whole line may match it, from its pairs of code units (see `scan`). */
+  triggers: Triggers
+}
+
+/*
+ * The patterns that search a whole line (phrases that may stand anywhere in it) run only on a line that holds the
+ * first two code units of one of their phrases, or one of their single-unit triggers: one pass over the line finds
+ * them all, so that a clean sentence costs one pass and a few anchored patterns.
+ */
+const T_DISCLAIMER = 1
+const T_COPYRIGHT = 2
+const T_FORUM = 4
+const T_WIDGET = 8
+const T_INJECTED = 16
+const T_BYLINE = 32
+const T_IMAGE = 64
+const T_LICENCE = 128
+
+export interface Triggers {
+  /** Bits of the lists a phrase of which starts with this unit (for single-unit phrases, the unit itself). */
+  first: Uint8Array
+  units: Uint8Array
+  /**
+   * Bits by pair of code units, hashed into a table (`pairSlot`): two pairs may share a slot, which only makes a
+   * pattern run on a line it will not match.
+   */
+  pairs: Uint8Array
+  /** First units of the disclaimer and copyright heads. */
+  heads: Uint8Array
+}
+
+const PAIR_SLOTS = 1 << 18
+const pairSlot = (a: number, b: number) => ((a * 40503) ^ b) & (PAIR_SLOTS - 1)
+
+function buildTriggers(lists: readonly [number, readonly string[]][]): Triggers {
+  const first = new Uint8Array(65536)
+  const units = new Uint8Array(65536)
+  const pairs = new Uint8Array(PAIR_SLOTS)
+  for (const [bit, phrases] of lists) {
+    for (const phrase of phrases) {
+      if (phrase.length === 1) units[phrase.charCodeAt(0)]! |= bit
+      else {
+        first[phrase.charCodeAt(0)]! |= bit
+        pairs[pairSlot(phrase.charCodeAt(0), phrase.charCodeAt(1))]! |= bit
+      }
+    }
+  }
+  const heads = new Uint8Array(65536)
+  for (const head of [...forms.DISCLAIMER_HEADS_FORMS, ...forms.DISCLAIMER_LABELS_FORMS, ...forms.COPYRIGHT_HEADS_FORMS]) heads[head.charCodeAt(0)] = 1
+  return { first, units, pairs, heads }
+}
+
+const HEAD_LEAD = new Uint8Array(65536)
+for (const c of ' \t\u3000\u00a0\ufeff【[〖（(>》') HEAD_LEAD[c.charCodeAt(0)] = 1
+
+/** Whether a disclaimer or copyright head may start the line (after its leading brackets and spaces). */
+function mayHaveHead(text: string, heads: Uint8Array): boolean {
+  let i = 0
+  while (i < text.length && HEAD_LEAD[text.charCodeAt(i)] === 1) i++
+  return i < text.length && heads[text.charCodeAt(i)] === 1
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -115,6 +175,17 @@ export function buildMatchers(): Matchers {
     bylineLabel: new RegExp(`^[\\s（(【\\[]*(?:${alternation(forms.BYLINE_LABELS_FORMS)})\\s*[:：/／]`),
     bylineWord: new RegExp(`${alternation(forms.BYLINE_WORDS_FORMS)}|(?:记者|記者)\\s*[\\u4e00-\\u9fff]{2,3}(?=\\s|$|[）)])`),
     injected: new RegExp(alternation(forms.INJECTED_WORDS_FORMS), 'g'),
+    triggers: buildTriggers([
+      [T_DISCLAIMER, forms.DISCLAIMER_PHRASES_FORMS],
+      [T_COPYRIGHT, forms.COPYRIGHT_PHRASES_FORMS],
+      [T_FORUM, forms.FORUM_PHRASES_FORMS],
+      [T_WIDGET, forms.WIDGET_PHRASES_FORMS],
+      [T_INJECTED, forms.INJECTED_WORDS_FORMS],
+      [T_BYLINE, [...forms.BYLINE_WORDS_FORMS, '记者', '記者']],
+      // IMAGE_LINE: its heads and the marks its other branches need (`.jpg`, `摄`, `来源：`).
+      [T_IMAGE, ['图', '圖', '▲', '△', '.', '摄', '攝', '封面', '图片', '圖片', '数据', '數據', '图表', '圖表', '来源', '來源']],
+      [T_LICENCE, ['IC', '公网', '公網']],
+    ]),
   }
 }
 
@@ -141,24 +212,46 @@ const WELCOME = /^\s*(?:欢迎|歡迎)(?:访问|訪問|光临|光臨|来到|來�
 /** A line that is only an address of a page. */
 const URL_LINE = /^\s*(?:https?:)?\/\/\S+\s*$/
 
+const unitTable = (chars: string) => {
+  const table = new Uint8Array(65536)
+  for (const c of chars) table[c.charCodeAt(0)] = 1
+  return table
+}
+const TRUNCATION_LAST = unitTable('.…]】文>')
+const COUNTER_LAST = unitTable('气氣赞讚贊读讀览覽论論次')
+const CRUMB_UNITS = /[>»›→＞]/
+const DIGIT_FIRST = /^\s*\d/
+const NON_WHITE = /\S/
+
+/** The last 40 units of a line without its trailing white space: enough for every pattern of a line's end. */
+export const lineEnd = (text: string) => text.trimEnd().slice(-40)
+
+/** A line longer than this that ends a sentence skips the patterns of short lines (every one of them is shorter). */
+const SENTENCE_FAST = 90
+
 /** Lines longer than this are sentences of the article unless a head at their start says otherwise. */
 const LONG_LINE = 240
 
 const HAN_FIRST = 0x4e00
 const HAN_LAST = 0x9fff
-/** Marks counted by `marks`: clause and sentence punctuation. */
-const MARKS = new Set([...'，、；：。！？,;:!?'].map((c) => c.charCodeAt(0)))
+/** Marks counted by `marks` (clause and sentence punctuation), as a table by code unit. */
+const MARKS = new Uint8Array(65536)
+for (const c of '，、；：。！？,;:!?') MARKS[c.charCodeAt(0)] = 1
 
-/** Counts Han characters and marks in one pass. */
-function measure(text: string): { han: number; marks: number } {
+/** Counts Han characters and marks, and finds the triggers of the whole-line patterns, in one pass. */
+function measure(text: string, triggers: Triggers): { han: number; marks: number; found: number } {
   let han = 0
   let marks = 0
+  let found = 0
+  const { first, units, pairs } = triggers
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
     if (code >= HAN_FIRST && code <= HAN_LAST) han++
-    else if (MARKS.has(code)) marks++
+    else marks += MARKS[code]!
+    found |= units[code]!
+    if (first[code] !== 0 && i + 1 < text.length) found |= pairs[pairSlot(code, text.charCodeAt(i + 1))]!
   }
-  return { han, marks }
+  return { han, marks, found }
 }
 
 function isCrumb(text: string): boolean {
@@ -182,7 +275,7 @@ export function countInjected(text: string, m: Matchers): number {
 /** Classifies one line and measures it. */
 export function describeLine(text: string, m: Matchers): LineInfo {
   const info: LineInfo = { kind: 'blank', han: 0, marks: 0, truncated: false, datedEnd: false, datedStart: false, counted: false, strong: false, injected: 0 }
-  if (text.trim() === '') return info
+  if (!NON_WHITE.test(text)) return info
   if (text.length > LONG_LINE) {
     info.han = LONG_LINE
     info.marks = 4
@@ -190,36 +283,45 @@ export function describeLine(text: string, m: Matchers): LineInfo {
     info.strong = info.kind === 'sentence'
     return info
   }
-  const { han, marks } = measure(text)
+  const { han, marks, found } = measure(text, m.triggers)
   info.han = han
   info.marks = marks
-  info.kind = classify(text, han, marks, m)
-  info.truncated = TRUNCATED.test(text)
-  info.datedEnd = DATED_END.test(text) && !BARE_DATE.test(text)
-  info.datedStart = DATED_START.test(text)
-  info.strong = info.kind === 'sentence' && (han >= 30 || (han >= 10 && STRONG_END.test(text)))
-  info.counted = COUNTED.test(text)
-  info.injected = countInjected(text, m)
+  info.kind = classify(text, han, marks, found, m)
+  // The patterns of a line's end look at its last units only: V8 would try an end-anchored pattern at every unit.
+  // Each runs only when the line's last (or first) unit is one it can end (or start) with.
+  const end = lineEnd(text)
+  const last = end.charCodeAt(end.length - 1)
+  const digitLast = last >= 0x30 && last <= 0x39
+  info.truncated = TRUNCATION_LAST[last] === 1 && TRUNCATED.test(end)
+  info.datedEnd = digitLast && DATED_END.test(end) && !BARE_DATE.test(text)
+  info.datedStart = DIGIT_FIRST.test(text) && DATED_START.test(text)
+  info.counted = COUNTER_LAST[last] === 1 && COUNTED.test(end)
+  info.strong = info.kind === 'sentence' && (han >= 30 || (han >= 10 && STRONG_END.test(end)))
+  info.injected = (found & T_INJECTED) !== 0 ? countInjected(text, m) : 0
   return info
 }
 
-function classify(text: string, han: number, marks: number, m: Matchers): LineKind {
+/** The kind of a line of at most `LONG_LINE` units; `found` holds the trigger bits `measure` found in it. */
+export function classify(text: string, han: number, marks: number, found: number, m: Matchers): LineKind {
   const length = text.length
-  const sentenceEnd = SENTENCE_END.test(text)
-  if (m.disclaimer.test(text) || (length <= DISCLAIMER_ANYWHERE_MAX && m.disclaimerPhrase.test(text))) return 'disclaimer'
-  if (m.copyright.test(text) || (length <= COPYRIGHT_LINE_MAX && marks <= 3 && m.copyrightPhrase.test(text)) || (length <= 200 && LICENCE_LINE.test(text))) return 'copyright'
-  if (length <= FORUM_LINE_MAX && ((!sentenceEnd && m.forumPhrase.test(text)) || m.forumLine.test(text))) return 'forum'
+  const sentenceEnd = SENTENCE_END.test(lineEnd(text))
+  // A long line that ends a sentence is a sentence unless a head starts it or it holds a licence or copyright
+  // phrase: most lines of a clean text end here, after one pass and a few tests.
+  if (length > SENTENCE_FAST && sentenceEnd && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !mayHaveHead(text, m.triggers.heads)) return 'sentence'
+  if (m.disclaimer.test(text) || (length <= DISCLAIMER_ANYWHERE_MAX && (found & (T_DISCLAIMER)) !== 0 && m.disclaimerPhrase.test(text))) return 'disclaimer'
+  if (m.copyright.test(text) || (length <= COPYRIGHT_LINE_MAX && marks <= 3 && (found & (T_COPYRIGHT)) !== 0 && m.copyrightPhrase.test(text)) || (length <= 200 && (found & (T_LICENCE)) !== 0 && LICENCE_LINE.test(text))) return 'copyright'
+  if (length <= FORUM_LINE_MAX && ((!sentenceEnd && (found & (T_FORUM)) !== 0 && m.forumPhrase.test(text)) || m.forumLine.test(text))) return 'forum'
   if (length <= CONTACT_LINE_MAX && !BARE_DATE.test(text) && !DATE.test(text.slice(0, 12)) && (m.contact.test(text) || m.contactLabel.test(text))) return 'contact'
   if (length <= 160 && m.tags.test(text)) return 'tags'
   if (length <= 80 && PAGINATION_LINE.test(text)) return 'pagination'
-  if (length <= IMAGE_LINE_MAX && IMAGE_LINE.test(text)) return 'image'
-  if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || isCrumb(text) || (!sentenceEnd && MENU.test(text)) || WELCOME.test(text) || URL_LINE.test(text))) return 'navigation'
+  if (length <= IMAGE_LINE_MAX && (found & (T_IMAGE)) !== 0 && IMAGE_LINE.test(text)) return 'image'
+  if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || (CRUMB_UNITS.test(text) && isCrumb(text)) || (!sentenceEnd && MENU.test(text)) || WELCOME.test(text) || URL_LINE.test(text))) return 'navigation'
   if (JUNK.test(text) || m.ticker.test(text) || m.widgetLine.test(text)) return 'widget'
   if (END_MARK.test(text)) return 'end'
   // A byline may carry a counter (`發布時間：2022-08-19 08:56　點擊數： 次`): the label decides.
   const bylineLabel = length <= BYLINE_LINE_MAX && m.bylineLabel.test(text)
-  if (!bylineLabel && length <= WIDGET_LINE_MAX && !sentenceEnd && m.widgetPhrase.test(text)) return 'widget'
-  if (bylineLabel || (length <= BYLINE_LINE_MAX && !sentenceEnd && m.bylineWord.test(text))) return 'byline'
+  if (!bylineLabel && length <= WIDGET_LINE_MAX && !sentenceEnd && (found & (T_WIDGET)) !== 0 && m.widgetPhrase.test(text)) return 'widget'
+  if (bylineLabel || (length <= BYLINE_LINE_MAX && !sentenceEnd && (found & (T_BYLINE)) !== 0 && m.bylineWord.test(text))) return 'byline'
   if (length <= BYLINE_LINE_MAX && DATE_TIME.test(text)) return 'dateline'
   if (!sentenceEnd && FIELD.test(text)) return 'headline'
   if ((sentenceEnd && han >= 8) || (han >= 20 && marks >= 2) || length >= 100) return 'sentence'

@@ -10,7 +10,7 @@
  */
 import type { BoilerplateRuleId } from './rules.js'
 import { INJECTED_MIN } from './rules.js'
-import { describeLine, FURNITURE_KINDS, type LineInfo, type LineKind, type Matchers } from './lines.js'
+import { describeLine, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
 
 export interface PageOptions {
   /** 'keep' (default) leaves bylines and datelines; 'remove' removes them as `boilerplate/byline`. */
@@ -97,10 +97,12 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
   const title = normalise(texts[first] ?? '')
   const titleHead = normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '')
   const headings = new Set<number>()
+  const titleLength = (texts[first] ?? '').length
   let previous = -1
   infos.forEach((info, i) => {
     if (info.kind === 'blank') return
-    const line = normalise(texts[i]!)
+    // Only a line no longer than the title (and a little) can repeat it.
+    const line = texts[i]!.length <= titleLength + 20 ? normalise(texts[i]!) : ''
     if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
     else if (line.length >= 2 && (line === title || line === titleHead || (line.length >= 4 && title.startsWith(line)))) {
       protectedLines.add(i)
@@ -242,7 +244,7 @@ function listRuns(infos: readonly LineInfo[], open: (i: number) => boolean): Set
  * (`2021-08-21為進一步…`, seed 003) together with the teaser before its first date.
  */
 function findTeaserRuns(texts: readonly string[], infos: readonly LineInfo[], verdicts: Map<number, BoilerplateRuleId>): void {
-  const teaserLike = (i: number) => (infos[i]!.datedEnd || infos[i]!.counted || infos[i]!.datedStart) && infos[i]!.han <= 60 && !/[。]\s*$/.test(texts[i]!)
+  const teaserLike = (i: number) => (infos[i]!.datedEnd || infos[i]!.counted || infos[i]!.datedStart) && infos[i]!.han <= 60 && !/[。]\s*$/.test(lineEnd(texts[i]!))
   for (let i = 0; i < infos.length; ) {
     let j = i
     while (j < infos.length && (teaserLike(j) || (j > i && infos[j]!.kind === 'blank'))) j++
