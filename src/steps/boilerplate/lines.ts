@@ -100,6 +100,7 @@ const T_INJECTED = 16
 const T_BYLINE = 32
 const T_IMAGE = 64
 const T_LICENCE = 128
+const ALL_TRIGGERS = 255
 
 export interface Triggers {
   /** Bits of the lists a phrase of which starts with this unit (for single-unit phrases, the unit itself). */
@@ -272,8 +273,11 @@ export function countInjected(text: string, m: Matchers): number {
   return found.size
 }
 
-/** Classifies one line and measures it. */
-export function describeLine(text: string, m: Matchers): LineInfo {
+/**
+ * Classifies one line and measures it. `ungated` runs every pattern on every line, without the triggers, the fast
+ * path and the first- and last-unit gates: a test holds the gated result to it.
+ */
+export function describeLine(text: string, m: Matchers, ungated = false): LineInfo {
   const info: LineInfo = { kind: 'blank', han: 0, marks: 0, truncated: false, datedEnd: false, datedStart: false, counted: false, strong: false, injected: 0 }
   if (!NON_WHITE.test(text)) return info
   if (text.length > LONG_LINE) {
@@ -286,28 +290,31 @@ export function describeLine(text: string, m: Matchers): LineInfo {
   const { han, marks, found } = measure(text, m.triggers)
   info.han = han
   info.marks = marks
-  info.kind = classify(text, han, marks, found, m)
+  info.kind = classify(text, han, marks, ungated ? ALL_TRIGGERS : found, m, ungated)
   // The patterns of a line's end look at its last units only: V8 would try an end-anchored pattern at every unit.
   // Each runs only when the line's last (or first) unit is one it can end (or start) with.
   const end = lineEnd(text)
   const last = end.charCodeAt(end.length - 1)
   const digitLast = last >= 0x30 && last <= 0x39
-  info.truncated = TRUNCATION_LAST[last] === 1 && TRUNCATED.test(end)
-  info.datedEnd = digitLast && DATED_END.test(end) && !BARE_DATE.test(text)
-  info.datedStart = DIGIT_FIRST.test(text) && DATED_START.test(text)
-  info.counted = COUNTER_LAST[last] === 1 && COUNTED.test(end)
+  info.truncated = (ungated || TRUNCATION_LAST[last] === 1) && TRUNCATED.test(end)
+  info.datedEnd = (ungated || digitLast) && DATED_END.test(end) && !BARE_DATE.test(text)
+  info.datedStart = (ungated || DIGIT_FIRST.test(text)) && DATED_START.test(text)
+  info.counted = (ungated || COUNTER_LAST[last] === 1) && COUNTED.test(end)
   info.strong = info.kind === 'sentence' && (han >= 30 || (han >= 10 && STRONG_END.test(end)))
   info.injected = (found & T_INJECTED) !== 0 ? countInjected(text, m) : 0
   return info
 }
 
 /** The kind of a line of at most `LONG_LINE` units; `found` holds the trigger bits `measure` found in it. */
-export function classify(text: string, han: number, marks: number, found: number, m: Matchers): LineKind {
+function classify(text: string, han: number, marks: number, found: number, m: Matchers, ungated: boolean): LineKind {
   const length = text.length
   const sentenceEnd = SENTENCE_END.test(lineEnd(text))
   // A long line that ends a sentence is a sentence unless a head starts it or it holds a licence or copyright
   // phrase: most lines of a clean text end here, after one pass and a few tests.
-  if (length > SENTENCE_FAST && sentenceEnd && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !mayHaveHead(text, m.triggers.heads)) return 'sentence'
+  if (!ungated && length > SENTENCE_FAST && sentenceEnd && (han >= 8 || length >= 100) && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !mayHaveHead(text, m.triggers.heads)) {
+    // What a line of up to 160 units that ends a sentence may still be: a tag line, a crumb, a previous/next link.
+    if (length > 160 || !(m.tags.test(text) || m.navigationHead.test(text) || (CRUMB_UNITS.test(text) && isCrumb(text)) || URL_LINE.test(text))) return 'sentence'
+  }
   if (m.disclaimer.test(text) || (length <= DISCLAIMER_ANYWHERE_MAX && (found & (T_DISCLAIMER)) !== 0 && m.disclaimerPhrase.test(text))) return 'disclaimer'
   if (m.copyright.test(text) || (length <= COPYRIGHT_LINE_MAX && marks <= 3 && (found & (T_COPYRIGHT)) !== 0 && m.copyrightPhrase.test(text)) || (length <= 200 && (found & (T_LICENCE)) !== 0 && LICENCE_LINE.test(text))) return 'copyright'
   if (length <= FORUM_LINE_MAX && ((!sentenceEnd && (found & (T_FORUM)) !== 0 && m.forumPhrase.test(text)) || m.forumLine.test(text))) return 'forum'
@@ -315,7 +322,7 @@ export function classify(text: string, han: number, marks: number, found: number
   if (length <= 160 && m.tags.test(text)) return 'tags'
   if (length <= 80 && PAGINATION_LINE.test(text)) return 'pagination'
   if (length <= IMAGE_LINE_MAX && (found & (T_IMAGE)) !== 0 && IMAGE_LINE.test(text)) return 'image'
-  if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || (CRUMB_UNITS.test(text) && isCrumb(text)) || (!sentenceEnd && MENU.test(text)) || WELCOME.test(text) || URL_LINE.test(text))) return 'navigation'
+  if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || ((ungated || CRUMB_UNITS.test(text)) && isCrumb(text)) || (!sentenceEnd && MENU.test(text)) || WELCOME.test(text) || URL_LINE.test(text))) return 'navigation'
   if (JUNK.test(text) || m.ticker.test(text) || m.widgetLine.test(text)) return 'widget'
   if (END_MARK.test(text)) return 'end'
   // A byline may carry a counter (`發布時間：2022-08-19 08:56　點擊數： 次`): the label decides.

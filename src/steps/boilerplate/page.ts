@@ -32,8 +32,8 @@ const RULE_OF_KIND: Partial<Record<LineKind, BoilerplateRuleId>> = {
 
 /** Non-sentence lines a run of the article may hold between two sentences (subheads, captions, a table row). */
 const ARTICLE_GAP = 3
-/** The least weight (see `weight`) the article must have: about two sentences. */
-const ARTICLE_MIN = 1.5
+/** The least weight (see `weight`) the article must have: one strong sentence. */
+const ARTICLE_MIN = 0.5
 /** A further run of sentences belongs to the article when it weighs this much, and this share of the main run. */
 const JOIN_MIN = 2
 const JOIN_SHARE = 0.25
