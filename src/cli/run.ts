@@ -136,6 +136,7 @@ function buildProgram(): Command {
     .option('--only <steps>', `comma-separated steps to run (${STEP_NAMES.join(', ')})`)
     .option('--skip <steps>', 'comma-separated steps not to run')
     .addOption(new Option('--script <script>', `target script: ${SCRIPTS.join(', ')} (default zh-Hans)`))
+    .option('--boilerplate <mode>', 'remove (default): delete boilerplate lines; mark: keep them and report each as a warning')
     .option('--check', 'write nothing; exit 1 when any input would change, listing what would change')
     .option('--report <format>', `the change report on stderr: ${REPORT_FORMATS.join(', ')}`)
     .option('--report-file <file>', 'write the report to this file instead of stderr')
@@ -177,6 +178,11 @@ async function resolveSettings(opts: Record<string, unknown>): Promise<Settings>
   if (only) tidyOptions.only = only
   if (skip) tidyOptions.skip = skip
   if (config.steps) tidyOptions.steps = config.steps as StepOptions
+  if (opts.boilerplate !== undefined) {
+    const mode = checkChoice<'remove' | 'mark'>('--boilerplate', 'boilerplate', opts.boilerplate, ['remove', 'mark'])
+    const steps = tidyOptions.steps ?? {}
+    tidyOptions.steps = { ...steps, boilerplate: { ...steps.boilerplate, mode } }
+  }
   if (opts.out !== undefined && opts.inPlace) throw new ZhtidyError('invalid-option', '-o/--out and -i/--in-place cannot be used together')
   const jsonl = pick(opts.jsonl, 'jsonl')
   const settings: Settings = {

@@ -200,6 +200,8 @@ const DATED_END = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?
 const DATE_TIME = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}/
 const COUNTED = /\S\s*\d+\s*(?:人气|人氣|赞|讚|贊|阅读|閱讀|浏览|瀏覽|评论|評論|次)\s*$/
 const END_MARK = /^\s*[（(【\[—-]*\s*(?:完|全文完|END|end)\s*[）)】\]—-]*\s*$/
+/** An editor's note in brackets closing the article: `（应受访者要求，胡生、蓝冬均为化名）`, `（文章有删改）`. */
+const BRACKETED_NOTE = /^\s*[（(][^（()）]{4,80}[）)]\s*$/
 const MENU = /^[^|丨｜。！？]{1,12}(?:[|丨｜][^|丨｜。！？]{0,12}){2,}$|^[^|丨｜]{1,12}[|丨｜]\s*$/
 const CRUMB_SEPARATOR = /\s*(?:>>?|»|›|→|＞)\s*/g
 const CRUMB_HOME = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|当前位置|當前位置)/
@@ -324,7 +326,7 @@ function classify(text: string, han: number, marks: number, found: number, m: Ma
   if (length <= IMAGE_LINE_MAX && (found & (T_IMAGE)) !== 0 && IMAGE_LINE.test(text)) return 'image'
   if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || ((ungated || CRUMB_UNITS.test(text)) && isCrumb(text)) || (!sentenceEnd && MENU.test(text)) || WELCOME.test(text) || URL_LINE.test(text))) return 'navigation'
   if (JUNK.test(text) || m.ticker.test(text) || m.widgetLine.test(text)) return 'widget'
-  if (END_MARK.test(text)) return 'end'
+  if (END_MARK.test(text) || (han >= 4 && BRACKETED_NOTE.test(text))) return 'end'
   // A byline may carry a counter (`發布時間：2022-08-19 08:56　點擊數： 次`): the label decides.
   const bylineLabel = length <= BYLINE_LINE_MAX && m.bylineLabel.test(text)
   if (!bylineLabel && length <= WIDGET_LINE_MAX && !sentenceEnd && (found & (T_WIDGET)) !== 0 && m.widgetPhrase.test(text)) return 'widget'

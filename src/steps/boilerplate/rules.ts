@@ -58,6 +58,10 @@ export const DISCLAIMER_HEADS: readonly string[] = [
   '如涉及侵权',
   '增值电信业务经营许可证',
   '互联网新闻信息服务许可证',
+  '若本站',
+  '所有文章未经授权',
+  '本文来自网络',
+  '版权投诉',
 ]
 
 /** Heads that are a disclaimer only when a separator follows (`本文来源：…`, not `本文来源于作者多年的调查`). */
