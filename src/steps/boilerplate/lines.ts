@@ -139,6 +139,11 @@ function buildTriggers(lists: readonly [number, readonly string[]][]): Triggers 
 const HEAD_LEAD = new Uint8Array(65536)
 for (const c of ' \t\u3000\u00a0\ufeff【[〖（(>》') HEAD_LEAD[c.charCodeAt(0)] = 1
 
+const IMAGE_START = /^\s*[图圖▲△封图数數]/
+const IMAGE_END = /(?:[摄攝]|\.(?:jpe?g|png|gif|webp|bmp))\s*$/i
+/** The heads and ends of IMAGE_LINE's other branches: a caption mark at the start, 摄 or an image file's extension at the end. */
+const mayBeImage = (text: string) => IMAGE_START.test(text) || IMAGE_END.test(lineEnd(text))
+
 /** Whether a disclaimer or copyright head may start the line (after its leading brackets and spaces). */
 function mayHaveHead(text: string, heads: Uint8Array): boolean {
   let i = 0
@@ -183,8 +188,8 @@ export function buildMatchers(): Matchers {
       [T_WIDGET, forms.WIDGET_PHRASES_FORMS],
       [T_INJECTED, forms.INJECTED_WORDS_FORMS],
       [T_BYLINE, [...forms.BYLINE_WORDS_FORMS, '记者', '記者']],
-      // IMAGE_LINE: its heads and the marks its other branches need (`.jpg`, `摄`, `来源：`).
-      [T_IMAGE, ['图', '圖', '▲', '△', '.', '摄', '攝', '封面', '图片', '圖片', '数据', '數據', '图表', '圖表', '来源', '來源']],
+      // IMAGE_LINE's branches that may stand anywhere hold 来源; the others are gated by the line's ends (`mayBeImage`).
+      [T_IMAGE, ['来源', '來源']],
       [T_LICENCE, ['IC', '公网', '公網']],
     ]),
   }
@@ -313,7 +318,7 @@ function classify(text: string, han: number, marks: number, found: number, m: Ma
   const sentenceEnd = SENTENCE_END.test(lineEnd(text))
   // A long line that ends a sentence is a sentence unless a head starts it or it holds a licence or copyright
   // phrase: most lines of a clean text end here, after one pass and a few tests.
-  if (!ungated && length > SENTENCE_FAST && sentenceEnd && (han >= 8 || length >= 100) && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !mayHaveHead(text, m.triggers.heads)) {
+  if (!ungated && length > SENTENCE_FAST && sentenceEnd && (han >= 8 || length >= 100) && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !mayHaveHead(text, m.triggers.heads) && !mayBeImage(text)) {
     // What a line of up to 160 units that ends a sentence may still be: a tag line, a crumb, a previous/next link.
     if (length > 160 || !(m.tags.test(text) || m.navigationHead.test(text) || (CRUMB_UNITS.test(text) && isCrumb(text)) || URL_LINE.test(text))) return 'sentence'
   }
@@ -323,7 +328,7 @@ function classify(text: string, han: number, marks: number, found: number, m: Ma
   if (length <= CONTACT_LINE_MAX && !BARE_DATE.test(text) && !DATE.test(text.slice(0, 12)) && (m.contact.test(text) || m.contactLabel.test(text))) return 'contact'
   if (length <= 160 && m.tags.test(text)) return 'tags'
   if (length <= 80 && PAGINATION_LINE.test(text)) return 'pagination'
-  if (length <= IMAGE_LINE_MAX && (found & (T_IMAGE)) !== 0 && IMAGE_LINE.test(text)) return 'image'
+  if (length <= IMAGE_LINE_MAX && (ungated || (found & T_IMAGE) !== 0 || mayBeImage(text)) && IMAGE_LINE.test(text)) return 'image'
   if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || ((ungated || CRUMB_UNITS.test(text)) && isCrumb(text)) || (!sentenceEnd && MENU.test(text)) || WELCOME.test(text) || URL_LINE.test(text))) return 'navigation'
   if (JUNK.test(text) || m.ticker.test(text) || m.widgetLine.test(text)) return 'widget'
   if (END_MARK.test(text) || (han >= 4 && BRACKETED_NOTE.test(text))) return 'end'
