@@ -9,6 +9,7 @@
  * to its place alone.
  */
 import type { BoilerplateRuleId } from './rules.js'
+import { isSolidSentence } from '../../tree/sentences.js'
 import { INJECTED_MIN } from './rules.js'
 import { describeLine, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
 
@@ -58,7 +59,37 @@ const NOT_WORD = /[\s\p{P}\p{S}]/gu
 const weight = (info: LineInfo) => (info.strong ? Math.min(4, Math.max(0.5, info.han / 25)) : 0.25)
 const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
 
+/**
+ * Judges a document stretch by stretch: two consecutive non-blank lines that are both solid sentences
+ * (`isSolidSentence`) start a new stretch at the second, each stretch with its own article, head and tail. A
+ * stretch is the head of a page and its first sentence, a run of lines between two sentences of the article, or its
+ * last sentence and the tail. Long plain text is cleaned in windows cut at such breaks (src/stream/text.ts), and a
+ * window then gives what the whole document gives.
+ */
 export function findBoilerplate(texts: readonly string[], m: Matchers, options: PageOptions = { bylines: 'keep' }): Map<number, BoilerplateRuleId> {
+  const verdicts = new Map<number, BoilerplateRuleId>()
+  let start = 0
+  let lastSolid = false
+  for (let i = 0; i < texts.length; i++) {
+    if (texts[i]!.trim() === '') continue
+    const solid = isSolidSentence(texts[i]!)
+    if (solid && lastSolid) {
+      judge(texts, start, i, m, options, verdicts)
+      start = i
+    }
+    lastSolid = solid
+  }
+  judge(texts, start, texts.length, m, options, verdicts)
+  return verdicts
+}
+
+function judge(texts: readonly string[], from: number, to: number, m: Matchers, options: PageOptions, into: Map<number, BoilerplateRuleId>): void {
+  const found = findInStretch(from === 0 && to === texts.length ? texts : texts.slice(from, to), m, options, from === 0)
+  for (const [i, rule] of found) into.set(from + i, rule)
+}
+
+/** `pageStart`: the stretch starts the document, so that its first line is the page title. */
+function findInStretch(texts: readonly string[], m: Matchers, options: PageOptions, pageStart: boolean): Map<number, BoilerplateRuleId> {
   const infos = texts.map((text) => describeLine(text, m))
   const verdicts = new Map<number, BoilerplateRuleId>()
   const open = (i: number) => !verdicts.has(i) && infos[i]!.kind !== 'blank'
@@ -76,7 +107,7 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
       if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.injected >= 1 && info.kind !== 'sentence')) verdicts.set(i, 'boilerplate/injected')
     }
   })
-  findTeaserRuns(texts, infos, verdicts)
+  findTeaserRuns(texts, infos, verdicts, pageStart)
   if (options.bylines === 'remove') infos.forEach((info, i) => (info.kind === 'byline' || info.kind === 'dateline') && !verdicts.has(i) && verdicts.set(i, 'boilerplate/byline'))
 
   const evidence = verdicts.size
@@ -243,7 +274,7 @@ function listRuns(infos: readonly LineInfo[], open: (i: number) => boolean): Set
  * (`358人气`), and a run reaching the page's end of lines that start with a date glued to the next teaser
  * (`2021-08-21為進一步…`, seed 003) together with the teaser before its first date.
  */
-function findTeaserRuns(texts: readonly string[], infos: readonly LineInfo[], verdicts: Map<number, BoilerplateRuleId>): void {
+function findTeaserRuns(texts: readonly string[], infos: readonly LineInfo[], verdicts: Map<number, BoilerplateRuleId>, pageStart: boolean): void {
   const teaserLike = (i: number) => (infos[i]!.datedEnd || infos[i]!.counted || infos[i]!.datedStart) && infos[i]!.han <= 60 && !/[。]\s*$/.test(lineEnd(texts[i]!))
   for (let i = 0; i < infos.length; ) {
     let j = i
@@ -263,6 +294,7 @@ function findTeaserRuns(texts: readonly string[], infos: readonly LineInfo[], ve
     if (glued < 2) continue
     for (let i = start; i < texts.length; i++) if (isOpen(i)) verdicts.set(i, 'boilerplate/dated-teasers')
     const firstTeaser = start - 1
-    if (firstTeaser > 0 && isOpen(firstTeaser) && infos[firstTeaser]!.kind !== 'disclaimer') verdicts.set(firstTeaser, 'boilerplate/dated-teasers')
+    // Not the page's title; a stretch after the first starts with a sentence, which may be that teaser.
+    if ((firstTeaser > 0 || (firstTeaser === 0 && !pageStart)) && isOpen(firstTeaser) && infos[firstTeaser]!.kind !== 'disclaimer') verdicts.set(firstTeaser, 'boilerplate/dated-teasers')
   }
 }
