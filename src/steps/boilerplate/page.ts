@@ -84,6 +84,19 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
 }
 
 function judge(texts: readonly string[], from: number, to: number, m: Matchers, options: PageOptions, into: Map<number, BoilerplateRuleId>): void {
+  // A stretch of one line (most stretches of a clean text: one sentence after another) has no context to judge by.
+  let lines = 0
+  for (let i = from; i < to && lines < 2; i++) if (texts[i]!.trim() !== '') lines++
+  if (lines === 1 && from > 0) {
+    for (let i = from; i < to; i++) {
+      if (texts[i]!.trim() === '') continue
+      const info = describeLine(texts[i]!, m)
+      const injected = info.injected >= INJECTED_MIN && !/[。！？]/.test(texts[i]!) ? 'boilerplate/injected' : undefined
+      const rule = RULE_OF_KIND[info.kind] ?? injected ?? (options.bylines === 'remove' && (info.kind === 'byline' || info.kind === 'dateline') ? 'boilerplate/byline' : undefined)
+      if (rule) into.set(i, rule)
+    }
+    return
+  }
   const found = findInStretch(from === 0 && to === texts.length ? texts : texts.slice(from, to), m, options, from === 0)
   for (const [i, rule] of found) into.set(from + i, rule)
 }
@@ -102,7 +115,7 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     const rule = RULE_OF_KIND[info.kind]
     // The page title may name the site's software or section (`… - Powered by Discuz!`): only what is never a
     // title makes it furniture.
-    if (rule && (i !== first || TITLE_FURNITURE.has(info.kind))) verdicts.set(i, rule)
+    if (rule && (i !== first || !pageStart || TITLE_FURNITURE.has(info.kind))) verdicts.set(i, rule)
     else if (!rule && !/[。！？]/.test(texts[i]!)) {
       if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.injected >= 1 && info.kind !== 'sentence')) verdicts.set(i, 'boilerplate/injected')
     }
@@ -125,15 +138,16 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
 
   // What stays wherever it stands: the page title (its first line), lines that repeat the title, bylines.
   const protectedLines = new Set<number>([first])
-  const title = normalise(texts[first] ?? '')
-  const titleHead = normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '')
+  // Only the page's first stretch has its title; a later stretch starts with a sentence of the article.
+  const title = pageStart ? normalise(texts[first] ?? '') : ''
+  const titleHead = pageStart ? normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '') : ''
   const headings = new Set<number>()
-  const titleLength = (texts[first] ?? '').length
+  const titleLength = pageStart ? (texts[first] ?? '').length : -1
   let previous = -1
   infos.forEach((info, i) => {
     if (info.kind === 'blank') return
     // Only a line no longer than the title (and a little) can repeat it.
-    const line = texts[i]!.length <= titleLength + 20 ? normalise(texts[i]!) : ''
+    const line = i !== first && texts[i]!.length <= titleLength + 20 ? normalise(texts[i]!) : ''
     if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
     else if (line.length >= 2 && (line === title || line === titleHead || (line.length >= 4 && title.startsWith(line)))) {
       protectedLines.add(i)
