@@ -143,6 +143,7 @@ function buildProgram(): Command {
     .option('--skip <steps>', 'comma-separated steps not to run')
     .addOption(new Option('--script <script>', `target script: ${SCRIPTS.join(', ')} (default zh-Hans)`))
     .option('--punctuation <convention>', `punctuation convention: ${CONVENTIONS.join(', ')} (default: follows --script; tw for zh-TW, hk for zh-HK, else cn)`)
+    .option('--boilerplate <mode>', 'remove (default): delete boilerplate lines; mark: keep them and report each as a warning')
     .option('--check', 'write nothing; exit 1 when any input would change, listing what would change')
     .option('--report <format>', `the change report on stderr: ${REPORT_FORMATS.join(', ')}`)
     .option('--report-file <file>', 'write the report to this file instead of stderr')
@@ -197,6 +198,11 @@ export async function resolveSettings(opts: Record<string, unknown>): Promise<Se
     const steps = { ...(tidyOptions.steps ?? {}) }
     steps.punctuation = { ...(steps.punctuation ?? {}), convention }
     tidyOptions.steps = steps
+  }
+  if (opts.boilerplate !== undefined) {
+    const mode = checkChoice<'remove' | 'mark'>('--boilerplate', 'boilerplate', opts.boilerplate, ['remove', 'mark'])
+    const steps = tidyOptions.steps ?? {}
+    tidyOptions.steps = { ...steps, boilerplate: { ...steps.boilerplate, mode } }
   }
   if (opts.out !== undefined && opts.inPlace) throw new ZhtidyError('invalid-option', '-o/--out and -i/--in-place cannot be used together')
   const jsonl = pick(opts.jsonl, 'jsonl')

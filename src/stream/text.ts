@@ -1,5 +1,6 @@
 import { decodeBytes } from '../decode/index.js'
 import { windowsTable } from '../decode/codecs.js'
+import { isSolidSentence } from '../tree/sentences.js'
 import type { TidyMessage } from '../types.js'
 import { ByteQueue, equalBytes, utf8Encoder } from './bytes.js'
 import type { Item } from './pump.js'
@@ -246,12 +247,7 @@ function decodeUtf32(bytes: Uint8Array, little: boolean): Piece {
 
 // The boilerplate step treats lines after a document's last sentence as its tail, and bulleted lines before its first
 // as a link list. A window that starts and ends on a sentence has neither, so cutting there changes nothing.
-const SENTENCE_END = /[。！？!?][”’」』）)]*\s*$/
-const DATED = /^\s*\d{4}-\d{2}-\d{2}/
-
-function isSentence(line: string): boolean {
-  return line.length >= 8 && SENTENCE_END.test(line) && !DATED.test(line)
-}
+const isSentence = isSolidSentence
 
 /**
  * Where to end a window of `text` (which ends on a line break): the last paragraph break (blank line) between two

@@ -140,6 +140,16 @@ describe('steps and script', () => {
     expect(bad.stderr).toContain('nosuchstep')
   })
 
+  it('--boilerplate mark keeps boilerplate lines and reports them; an unknown mode exits 2', () => {
+    const page = '会议以视频方式召开，各县区设分会场。\n版权声明：本站所有作品，转载请注明出处。\n'
+    expect(zhtidy(['--only', 'boilerplate'], { input: page }).stdout).toBe('会议以视频方式召开，各县区设分会场。\n')
+    const marked = zhtidy(['--only', 'boilerplate', '--boilerplate', 'mark', '--report', 'json'], { input: page })
+    expect(marked.status).toBe(0)
+    expect(marked.stdout).toBe(page)
+    expect(marked.stderr).toContain('boilerplate/disclaimer')
+    expect(zhtidy(['--boilerplate', 'hide'], { input: 'x' }).status).toBe(2)
+  })
+
   it('--script chooses the target; an unknown script exits 2', () => {
     expect(zhtidy(['--only', 'script', '--script', 'zh-TW'], { input: '软件\n' }).stdout).toBe('軟體\n')
     expect(zhtidy(['--only', 'script', '--script', 'zh-Hant'], { input: '书记\n' }).stdout).toBe('書記\n')

@@ -17,6 +17,15 @@ describe('boilerplate options', () => {
   it('a rule can be switched off by id', () => {
     expect(tidy(page, { only: ['boilerplate'], steps: { boilerplate: { disable: ['boilerplate/disclaimer'] } } }).text).toBe(page)
   })
+  it("bylines stay by default and go with bylines: 'remove'", () => {
+    // Lines 17-18 of shared/real-pages/c4cc-000 (c4-dataset-script random-100 record 0), then its article's first sentence.
+    const article = '文章来源:贵州白癜风皮肤病医院 发布时间:2022-10-01\n遗传因素。尽管遗传因素在病因中所占比重不大，但的确是白癜风的重要发病原因，遗传者和普通人相比，机会要大得多。'
+    expect(tidy(article, { only: ['boilerplate'] }).text).toBe(article)
+    const removed = tidy(article, { only: ['boilerplate'], steps: { boilerplate: { bylines: 'remove' } } })
+    expect(removed.text).toBe(article.split('\n')[1])
+    expect(removed.messages.map((m) => m.ruleId)).toEqual(['boilerplate/byline'])
+    expect(() => tidy(article, { only: ['boilerplate'], steps: { boilerplate: { bylines: 'drop' as never } } })).toThrow(/bylines/)
+  })
   it('an unknown rule id is an error naming it', () => {
     expect(() => tidy(page, { only: ['boilerplate'], steps: { boilerplate: { disable: ['boilerplate/nope' as never] } } })).toThrow(/boilerplate\/nope/)
     expect(() => tidy(page, { only: ['boilerplate'], steps: { boilerplate: { mode: 'hide' as never } } })).toThrow(ZhtidyError)

@@ -1,0 +1,344 @@
+/**
+ * One line on its own: what kind of line it is (a disclaimer, a menu item, a sentence of the article …) and the
+ * measures the page judgement needs (Han characters, clause marks, whether it ends a sentence). Patterns are built
+ * once from the phrase lists in every script (src/data/boilerplate-forms.ts), and each runs only on lines short
+ * enough to be what it finds, so that the work per line stays bounded by its length.
+ */
+import * as forms from '../../data/boilerplate-forms.js'
+import {
+  BYLINE_LINE_MAX,
+  CONTACT_LINE_MAX,
+  COPYRIGHT_LINE_MAX,
+  DISCLAIMER_ANYWHERE_MAX,
+  FORUM_LINE_MAX,
+  IMAGE_LINE,
+  IMAGE_LINE_MAX,
+  INJECTED_LINE_MAX,
+  LICENCE_LINE,
+  PAGINATION_LINE,
+  WIDGET_LINE_MAX,
+} from './rules.js'
+
+/** What a line is on its own. The first group are furniture whatever the page; the rest need the page to judge. */
+export type LineKind =
+  | 'disclaimer'
+  | 'copyright'
+  | 'forum'
+  | 'contact'
+  | 'tags'
+  | 'pagination'
+  | 'image'
+  | 'navigation'
+  | 'widget'
+  | 'junk'
+  | 'byline'
+  | 'dateline'
+  | 'end'
+  | 'sentence'
+  | 'bullet'
+  | 'headline'
+  | 'blank'
+
+/** The kinds a line is furniture as on its own, wherever it stands. */
+export const FURNITURE_KINDS: ReadonlySet<LineKind> = new Set(['disclaimer', 'copyright', 'forum', 'contact', 'tags', 'pagination', 'image', 'navigation', 'widget', 'junk'])
+
+export interface LineInfo {
+  kind: LineKind
+  /** Han characters in the line. */
+  han: number
+  /** Clause and sentence marks (，、；：。！？ and their ASCII forms). */
+  marks: number
+  /** A teaser cut short (`…`, `...`, `[详细]`): a link, however sentence-like. */
+  truncated: boolean
+  /** Ends with a date, maybe with a time (`益气通络治疗膜性肾病 2017-02-13`). */
+  datedEnd: boolean
+  /** Starts with a date glued to a headline (`2020-01-19·卡地亞LOVE系列的鉆戒…`). */
+  datedStart: boolean
+  /** Ends with a counter (`358人气`, `968赞`). */
+  counted: boolean
+  /**
+   * A sentence that weighs: one that ends with 。 (or ；) and has 10 Han characters, or any line with 30 of them. A
+   * short question or exclamation (`美股大幅回撤，机构在如何交易？`) is as often a headline as a sentence.
+   */
+  strong: boolean
+  /** Injected keywords (porn and gambling words, distinct) in the line. */
+  injected: number
+}
+
+export interface Matchers {
+  disclaimer: RegExp
+  disclaimerPhrase: RegExp
+  copyright: RegExp
+  copyrightPhrase: RegExp
+  forumPhrase: RegExp
+  forumLine: RegExp
+  contact: RegExp
+  contactLabel: RegExp
+  tags: RegExp
+  navigationLine: RegExp
+  navigationHead: RegExp
+  widgetLine: RegExp
+  widgetPhrase: RegExp
+  ticker: RegExp
+  bylineLabel: RegExp
+  bylineWord: RegExp
+  injected: RegExp
+  /** Which of the patterns that search the whole line may match it, from its pairs of code units (see `scan`). */
+  triggers: Triggers
+}
+
+/*
+ * The patterns that search a whole line (phrases that may stand anywhere in it) run only on a line that holds the
+ * first two code units of one of their phrases, or one of their single-unit triggers: one pass over the line finds
+ * them all, so that a clean sentence costs one pass and a few anchored patterns.
+ */
+const T_DISCLAIMER = 1
+const T_COPYRIGHT = 2
+const T_FORUM = 4
+const T_WIDGET = 8
+const T_INJECTED = 16
+const T_BYLINE = 32
+const T_IMAGE = 64
+const T_LICENCE = 128
+const ALL_TRIGGERS = 255
+
+export interface Triggers {
+  /** Bits of the lists a phrase of which starts with this unit (for single-unit phrases, the unit itself). */
+  first: Uint8Array
+  units: Uint8Array
+  /**
+   * Bits by pair of code units, hashed into a table (`pairSlot`): two pairs may share a slot, which only makes a
+   * pattern run on a line it will not match.
+   */
+  pairs: Uint8Array
+  /** First units of the disclaimer and copyright heads. */
+  heads: Uint8Array
+}
+
+const PAIR_SLOTS = 1 << 18
+const pairSlot = (a: number, b: number) => ((a * 40503) ^ b) & (PAIR_SLOTS - 1)
+
+function buildTriggers(lists: readonly [number, readonly string[]][]): Triggers {
+  const first = new Uint8Array(65536)
+  const units = new Uint8Array(65536)
+  const pairs = new Uint8Array(PAIR_SLOTS)
+  for (const [bit, phrases] of lists) {
+    for (const phrase of phrases) {
+      if (phrase.length === 1) units[phrase.charCodeAt(0)]! |= bit
+      else {
+        first[phrase.charCodeAt(0)]! |= bit
+        pairs[pairSlot(phrase.charCodeAt(0), phrase.charCodeAt(1))]! |= bit
+      }
+    }
+  }
+  const heads = new Uint8Array(65536)
+  for (const head of [...forms.DISCLAIMER_HEADS_FORMS, ...forms.DISCLAIMER_LABELS_FORMS, ...forms.COPYRIGHT_HEADS_FORMS]) heads[head.charCodeAt(0)] = 1
+  return { first, units, pairs, heads }
+}
+
+const HEAD_LEAD = new Uint8Array(65536)
+for (const c of ' \t\u3000\u00a0\ufeff【[〖（(>》') HEAD_LEAD[c.charCodeAt(0)] = 1
+
+const IMAGE_START = /^\s*[图圖▲△封图数數]/
+const IMAGE_END = /(?:[摄攝]|\.(?:jpe?g|png|gif|webp|bmp))\s*$/i
+/** The heads and ends of IMAGE_LINE's other branches: a caption mark at the start, 摄 or an image file's extension at the end. */
+const mayBeImage = (text: string) => IMAGE_START.test(text) || IMAGE_END.test(lineEnd(text))
+
+/** Whether a disclaimer or copyright head may start the line (after its leading brackets and spaces). */
+function mayHaveHead(text: string, heads: Uint8Array): boolean {
+  let i = 0
+  while (i < text.length && HEAD_LEAD[text.charCodeAt(i)] === 1) i++
+  return i < text.length && heads[text.charCodeAt(i)] === 1
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const alternation = (list: readonly string[]) => list.map(escape).join('|')
+const isHan = (s: string) => /[\u4e00-\u9fff]/.test(s)
+
+export function buildMatchers(): Matchers {
+  const email = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+'
+  const phone = '[+(（]?\\d[\\d\\s()（）-]{6,}\\d'
+  const latinCopyright = forms.COPYRIGHT_HEADS_FORMS.filter((h) => !isHan(h))
+  const hanCopyright = forms.COPYRIGHT_HEADS_FORMS.filter(isHan)
+  const clauseStart = '(?:^|[\\s，,。；;：:！!）)】」”>》])'
+  return {
+    disclaimer: new RegExp(`^[\\s【\\[〖（(>》]*(?:${alternation(forms.DISCLAIMER_HEADS_FORMS)}|(?:${alternation(forms.DISCLAIMER_LABELS_FORMS)})\\s*[:：])`),
+    disclaimerPhrase: new RegExp(`${clauseStart}(?:${alternation(forms.DISCLAIMER_PHRASES_FORMS)})`),
+    copyright: new RegExp(`^[\\s【\\[〖（(]*(?:${alternation(hanCopyright)}|(?:${alternation(latinCopyright)})(?=[\\s\\d©?？]|$))`),
+    copyrightPhrase: new RegExp(alternation(forms.COPYRIGHT_PHRASES_FORMS)),
+    forumPhrase: new RegExp(alternation(forms.FORUM_PHRASES_FORMS)),
+    forumLine: new RegExp(`^\\s*(?:${alternation(forms.FORUM_LINES_FORMS)}|\\d{1,4}#.*)\\s*$`),
+    // Never two space runs side by side (`\\s*[:：]?\\s*`): on a label followed by a long run of tabs the engine
+    // would try every split of the run between them.
+    contact: new RegExp(`^\\s*(?:(?:${alternation(forms.CONTACT_LABELS_FORMS)})\\d?\\s*(?:[:：]\\s*)?)?(?:${email}|${phone})\\s*$`),
+    contactLabel: new RegExp(`^\\s*(?:${alternation(forms.CONTACT_LABELS_FORMS)})\\d?\\s*(?:[:：?？]|$)`),
+    tags: new RegExp(`^\\s*(?:${alternation(forms.TAG_LABELS_FORMS)})\\s*[:：]|Posted in .*Tagged `),
+    navigationLine: new RegExp(`^\\s*(?:${alternation(forms.NAVIGATION_LINES_FORMS)})\\s*$`),
+    navigationHead: new RegExp(`^[\\s>·»]*(?:${alternation(forms.NAVIGATION_HEADS_FORMS)})|(?:上一篇|下一篇|上一條|下一條)\\s*$|(?:MORE\\+?|更多\\s*>+|更多\\+)\\s*$`),
+    widgetLine: new RegExp(`^\\s*(?:${alternation(forms.WIDGET_LINES_FORMS)})\\s*(?:[:：]\\s*)?$|^\\s*(?:赞|讚|贊|阅读|閱讀|浏览|瀏覽|评论|評論|点击|點擊)\\s*[(（:：]?\\s*\\d*\\s*[)）]?\\s*$`),
+    widgetPhrase: new RegExp(alternation(forms.WIDGET_PHRASES_FORMS)),
+    ticker: new RegExp(`^\\s*(?:${alternation(forms.TICKER_NAMES_FORMS)})[\\d.,%+\\-\\s]*$`),
+    bylineLabel: new RegExp(`^[\\s（(【\\[]*(?:${alternation(forms.BYLINE_LABELS_FORMS)})\\s*[:：/／]`),
+    bylineWord: new RegExp(`${alternation(forms.BYLINE_WORDS_FORMS)}|(?:记者|記者)\\s*[\\u4e00-\\u9fff]{2,3}(?=\\s|$|[）)])`),
+    injected: new RegExp(alternation(forms.INJECTED_WORDS_FORMS), 'g'),
+    triggers: buildTriggers([
+      [T_DISCLAIMER, forms.DISCLAIMER_PHRASES_FORMS],
+      [T_COPYRIGHT, forms.COPYRIGHT_PHRASES_FORMS],
+      [T_FORUM, forms.FORUM_PHRASES_FORMS],
+      [T_WIDGET, forms.WIDGET_PHRASES_FORMS],
+      [T_INJECTED, forms.INJECTED_WORDS_FORMS],
+      [T_BYLINE, [...forms.BYLINE_WORDS_FORMS, '记者', '記者']],
+      // IMAGE_LINE's branches that may stand anywhere hold 来源; the others are gated by the line's ends (`mayBeImage`).
+      [T_IMAGE, ['来源', '來源']],
+      [T_LICENCE, ['IC', '公网', '公網']],
+    ]),
+  }
+}
+
+const JUNK = /^[\s\-–—_=*·.,:：%+|/\\\d[\]()<>~#]*$/
+const BULLET = /^\s*(?:[-–—·•●◆■▪*]|\d{1,2}[.、)）]|[(（]\d{1,2}[)）])\s*\S/
+// A sentence ends with a full stop, maybe closed by quotes or brackets and followed by a bracketed byline: `。（记者杨文）`.
+const SENTENCE_END = /[。！？!?…；;][”’」』）)】\]]*(?:[（(][^（()）]{1,24}[）)])?\s*$/
+const TRUNCATED = /(?:\.{3}|[^…]…|\[详细\]|\[詳細\]|\[详情\]|\[詳情\]|【详细】|阅读全文|閱讀全文|查看全文|详情>>|詳情>>)\s*$/
+const DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?/
+const DATED_END = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/
+const DATE_TIME = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}/
+const COUNTED = /\S\s*\d+\s*(?:人气|人氣|赞|讚|贊|阅读|閱讀|浏览|瀏覽|评论|評論|次)\s*$/
+const END_MARK = /^\s*[（(【\[—-]*\s*(?:完|全文完|END|end)\s*[）)】\]—-]*\s*$/
+/** An editor's note in brackets closing the article: `（应受访者要求，胡生、蓝冬均为化名）`, `（文章有删改）`. */
+const BRACKETED_NOTE = /^\s*[（(][^（()）]{4,80}[）)]\s*$/
+const MENU = /^[^|丨｜。！？]{1,12}(?:[|丨｜][^|丨｜。！？]{0,12}){2,}$|^[^|丨｜]{1,12}[|丨｜]\s*$/
+const CRUMB_SEPARATOR = /\s*(?:>>?|»|›|→|＞)\s*/g
+const CRUMB_HOME = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|当前位置|當前位置)/
+const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
+const DATED_START = /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*[·•|]?\s*[^\d\s:]/
+const STRONG_END = /[。；;][”’」』）)】\]]*(?:[（(][^（()）]{1,24}[）)])?\s*$/
+/** A field of a record (`科室简介 : 九院内分泌代谢科…`, `品牌型号：华硕台式电脑`) that does not end a sentence. */
+const FIELD = /^[^\s:：，。]{1,8}\s*[:：]/
+/** The greeting of a site's header: `欢迎访问广东koko体育叉车设备有限公司官网！`. */
+const WELCOME = /^\s*(?:欢迎|歡迎)(?:访问|訪問|光临|光臨|来到|來到|进入|進入)[^。，,]{0,40}(?:官网|官網|网站|網站|官方网站|官方網站|公司|平台|平臺)[！!。]?\s*$/
+/** A line that is only an address of a page. */
+const URL_LINE = /^\s*(?:https?:)?\/\/\S+\s*$/
+
+const unitTable = (chars: string) => {
+  const table = new Uint8Array(65536)
+  for (const c of chars) table[c.charCodeAt(0)] = 1
+  return table
+}
+const TRUNCATION_LAST = unitTable('.…]】文>')
+const COUNTER_LAST = unitTable('气氣赞讚贊读讀览覽论論次')
+const CRUMB_UNITS = /[>»›→＞]/
+const DIGIT_FIRST = /^\s*\d/
+const NON_WHITE = /\S/
+
+/** The last 40 units of a line without its trailing white space: enough for every pattern of a line's end. */
+export const lineEnd = (text: string) => text.trimEnd().slice(-40)
+
+/** A line longer than this that ends a sentence skips the patterns of short lines (every one of them is shorter). */
+const SENTENCE_FAST = 90
+
+/** Lines longer than this are sentences of the article unless a head at their start says otherwise. */
+const LONG_LINE = 240
+
+const HAN_FIRST = 0x4e00
+const HAN_LAST = 0x9fff
+/** Marks counted by `marks` (clause and sentence punctuation), as a table by code unit. */
+const MARKS = new Uint8Array(65536)
+for (const c of '，、；：。！？,;:!?') MARKS[c.charCodeAt(0)] = 1
+
+/** Counts Han characters and marks, and finds the triggers of the whole-line patterns, in one pass. */
+function measure(text: string, triggers: Triggers): { han: number; marks: number; found: number } {
+  let han = 0
+  let marks = 0
+  let found = 0
+  const { first, units, pairs } = triggers
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= HAN_FIRST && code <= HAN_LAST) han++
+    else marks += MARKS[code]!
+    found |= units[code]!
+    if (first[code] !== 0 && i + 1 < text.length) found |= pairs[pairSlot(code, text.charCodeAt(i + 1))]!
+  }
+  return { han, marks, found }
+}
+
+function isCrumb(text: string): boolean {
+  if (text.length > 120) return false
+  const parts = text.split(CRUMB_SEPARATOR)
+  if (parts.length < 2) return false
+  const first = parts[0]!.trim()
+  if (CRUMB_HOME.test(first) && first.length <= 30) return true
+  // Three or more parts, the inner ones short: `CCMTV私人医生 > 疾病频道 > 慢性肾病`.
+  return parts.length >= 3 && parts.slice(1, -1).every((part) => part.trim().length <= 12) && first.length <= 24
+}
+
+export function countInjected(text: string, m: Matchers): number {
+  if (text.length > INJECTED_LINE_MAX) return 0
+  const found = new Set<string>()
+  m.injected.lastIndex = 0
+  for (const match of text.matchAll(m.injected)) found.add(match[0].toLowerCase())
+  return found.size
+}
+
+/**
+ * Classifies one line and measures it. `ungated` runs every pattern on every line, without the triggers, the fast
+ * path and the first- and last-unit gates: a test holds the gated result to it.
+ */
+export function describeLine(text: string, m: Matchers, ungated = false): LineInfo {
+  const info: LineInfo = { kind: 'blank', han: 0, marks: 0, truncated: false, datedEnd: false, datedStart: false, counted: false, strong: false, injected: 0 }
+  if (!NON_WHITE.test(text)) return info
+  if (text.length > LONG_LINE) {
+    info.han = LONG_LINE
+    info.marks = 4
+    info.kind = m.disclaimer.test(text) ? 'disclaimer' : m.copyright.test(text) ? 'copyright' : 'sentence'
+    info.strong = info.kind === 'sentence'
+    return info
+  }
+  const { han, marks, found } = measure(text, m.triggers)
+  info.han = han
+  info.marks = marks
+  info.kind = classify(text, han, marks, ungated ? ALL_TRIGGERS : found, m, ungated)
+  // The patterns of a line's end look at its last units only: V8 would try an end-anchored pattern at every unit.
+  // Each runs only when the line's last (or first) unit is one it can end (or start) with.
+  const end = lineEnd(text)
+  const last = end.charCodeAt(end.length - 1)
+  const digitLast = last >= 0x30 && last <= 0x39
+  info.truncated = (ungated || TRUNCATION_LAST[last] === 1) && TRUNCATED.test(end)
+  info.datedEnd = (ungated || digitLast) && DATED_END.test(end) && !BARE_DATE.test(text)
+  info.datedStart = (ungated || DIGIT_FIRST.test(text)) && DATED_START.test(text)
+  info.counted = (ungated || COUNTER_LAST[last] === 1) && COUNTED.test(end)
+  info.strong = info.kind === 'sentence' && (han >= 30 || (han >= 10 && STRONG_END.test(end)))
+  info.injected = (found & T_INJECTED) !== 0 ? countInjected(text, m) : 0
+  return info
+}
+
+/** The kind of a line of at most `LONG_LINE` units; `found` holds the trigger bits `measure` found in it. */
+function classify(text: string, han: number, marks: number, found: number, m: Matchers, ungated: boolean): LineKind {
+  const length = text.length
+  const sentenceEnd = SENTENCE_END.test(lineEnd(text))
+  // A long line that ends a sentence is a sentence unless a head starts it or it holds a licence or copyright
+  // phrase: most lines of a clean text end here, after one pass and a few tests.
+  if (!ungated && length > SENTENCE_FAST && sentenceEnd && (han >= 8 || length >= 100) && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !mayHaveHead(text, m.triggers.heads) && !mayBeImage(text)) {
+    // What a line of up to 160 units that ends a sentence may still be: a tag line, a crumb, a previous/next link.
+    if (length > 160 || !(m.tags.test(text) || m.navigationHead.test(text) || (CRUMB_UNITS.test(text) && isCrumb(text)) || URL_LINE.test(text))) return 'sentence'
+  }
+  if (m.disclaimer.test(text) || (length <= DISCLAIMER_ANYWHERE_MAX && (found & (T_DISCLAIMER)) !== 0 && m.disclaimerPhrase.test(text))) return 'disclaimer'
+  if (m.copyright.test(text) || (length <= COPYRIGHT_LINE_MAX && marks <= 3 && (found & (T_COPYRIGHT)) !== 0 && m.copyrightPhrase.test(text)) || (length <= 200 && (found & (T_LICENCE)) !== 0 && LICENCE_LINE.test(text))) return 'copyright'
+  if (length <= FORUM_LINE_MAX && ((!sentenceEnd && (found & (T_FORUM)) !== 0 && m.forumPhrase.test(text)) || m.forumLine.test(text))) return 'forum'
+  if (length <= CONTACT_LINE_MAX && !BARE_DATE.test(text) && !DATE.test(text.slice(0, 12)) && (m.contact.test(text) || m.contactLabel.test(text))) return 'contact'
+  if (length <= 160 && m.tags.test(text)) return 'tags'
+  if (length <= 80 && PAGINATION_LINE.test(text)) return 'pagination'
+  if (length <= IMAGE_LINE_MAX && (ungated || (found & T_IMAGE) !== 0 || mayBeImage(text)) && IMAGE_LINE.test(text)) return 'image'
+  if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || ((ungated || CRUMB_UNITS.test(text)) && isCrumb(text)) || (!sentenceEnd && MENU.test(text)) || WELCOME.test(text) || URL_LINE.test(text))) return 'navigation'
+  if (JUNK.test(text) || m.ticker.test(text) || m.widgetLine.test(text)) return 'widget'
+  if (END_MARK.test(text) || (han >= 4 && BRACKETED_NOTE.test(text))) return 'end'
+  // A byline may carry a counter (`發布時間：2022-08-19 08:56　點擊數： 次`): the label decides.
+  const bylineLabel = length <= BYLINE_LINE_MAX && m.bylineLabel.test(text)
+  if (!bylineLabel && length <= WIDGET_LINE_MAX && !sentenceEnd && (found & (T_WIDGET)) !== 0 && m.widgetPhrase.test(text)) return 'widget'
+  if (bylineLabel || (length <= BYLINE_LINE_MAX && !sentenceEnd && (found & (T_BYLINE)) !== 0 && m.bylineWord.test(text))) return 'byline'
+  if (length <= BYLINE_LINE_MAX && DATE_TIME.test(text)) return 'dateline'
+  if (!sentenceEnd && FIELD.test(text)) return 'headline'
+  if ((sentenceEnd && han >= 8) || (han >= 20 && marks >= 2) || length >= 100) return 'sentence'
+  if (BULLET.test(text)) return 'bullet'
+  return 'headline'
+}

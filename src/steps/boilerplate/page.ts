@@ -1,0 +1,314 @@
+/**
+ * The page judgement: which lines of one document are boilerplate, from each line on its own (lines.ts) and from
+ * where it stands. The article is the dense run of sentence-like lines; furniture sits around it — runs of short
+ * lines before it (menus, crumbs, headline lists) and after it (related links, widgets, footers). Measured on the
+ * labelled dev pages (scripts/eval-boilerplate.mjs), the signals that carry are: a line's own phrases and shape
+ * (every kind in lines.ts), whether it ends a sentence and how many Han characters it has, and its place before,
+ * inside or after the article. Precision first: inside the article only lines that are furniture on their own go,
+ * a sentence outside it stays unless it is a cut-off teaser, and a page without furniture of its own loses no line
+ * to its place alone.
+ */
+import type { BoilerplateRuleId } from './rules.js'
+import { isSolidSentence } from '../../tree/sentences.js'
+import { INJECTED_MIN } from './rules.js'
+import { describeLine, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
+
+export interface PageOptions {
+  /** 'keep' (default) leaves bylines and datelines; 'remove' removes them as `boilerplate/byline`. */
+  bylines: 'keep' | 'remove'
+}
+
+const RULE_OF_KIND: Partial<Record<LineKind, BoilerplateRuleId>> = {
+  disclaimer: 'boilerplate/disclaimer',
+  copyright: 'boilerplate/copyright',
+  forum: 'boilerplate/forum',
+  contact: 'boilerplate/contact',
+  tags: 'boilerplate/tags',
+  pagination: 'boilerplate/navigation',
+  image: 'boilerplate/image',
+  navigation: 'boilerplate/navigation',
+  widget: 'boilerplate/widget',
+  junk: 'boilerplate/widget',
+}
+
+/** Non-sentence lines a run of the article may hold between two sentences (subheads, captions, a table row). */
+const ARTICLE_GAP = 3
+/** The least weight (see `weight`) the article must have: one strong sentence. */
+const ARTICLE_MIN = 0.5
+/** A further run of sentences belongs to the article when it weighs this much, and this share of the main run. */
+const JOIN_MIN = 2
+const JOIN_SHARE = 0.25
+/** A head without a furniture line of its own is furniture only when it holds this many short lines. */
+const BARE_HEAD_MIN = 6
+/** On a page without furniture lines, a tail is furniture only when it is this many short lines and nothing else. */
+const BARE_TAIL_MIN = 6
+/** Lines a page must have that are furniture on their own before place alone can make a line furniture. */
+const EVIDENCE_MIN = 2
+/** A page without an article needs more: its furniture is all there is to go by. */
+const EVIDENCE_MIN_NO_ARTICLE = 4
+
+/** The kinds that make a page's first line furniture: its title is never only these. */
+const TITLE_FURNITURE: ReadonlySet<LineKind> = new Set(['disclaimer', 'contact', 'navigation', 'widget', 'junk'])
+const NUMBER_CELL = /^\s*\d[\d.,%、\s]*\s*$/
+const GLUED_DATE = /^\d{4}-\d{2}-\d{2}(?=\S)/
+const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
+// No white space around the separator: on a line of 200 K tabs `\s*` before it would be tried at every tab.
+const TITLE_SPLIT = /[-_|｜–—]/
+const NOT_WORD = /[\s\p{P}\p{S}]/gu
+
+const weight = (info: LineInfo) => (info.strong ? Math.min(4, Math.max(0.5, info.han / 25)) : 0.25)
+const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
+
+/**
+ * Judges a document stretch by stretch: two consecutive non-blank lines that are both solid sentences
+ * (`isSolidSentence`) start a new stretch at the second, each stretch with its own article, head and tail. A
+ * stretch is the head of a page and its first sentence, a run of lines between two sentences of the article, or its
+ * last sentence and the tail. Long plain text is cleaned in windows cut at such breaks (src/stream/text.ts), and a
+ * window then gives what the whole document gives.
+ */
+export function findBoilerplate(texts: readonly string[], m: Matchers, options: PageOptions = { bylines: 'keep' }): Map<number, BoilerplateRuleId> {
+  const verdicts = new Map<number, BoilerplateRuleId>()
+  let start = 0
+  let lastSolid = false
+  for (let i = 0; i < texts.length; i++) {
+    if (texts[i]!.trim() === '') continue
+    const solid = isSolidSentence(texts[i]!)
+    if (solid && lastSolid) {
+      judge(texts, start, i, m, options, verdicts)
+      start = i
+    }
+    lastSolid = solid
+  }
+  judge(texts, start, texts.length, m, options, verdicts)
+  return verdicts
+}
+
+function judge(texts: readonly string[], from: number, to: number, m: Matchers, options: PageOptions, into: Map<number, BoilerplateRuleId>): void {
+  // A stretch of one line (most stretches of a clean text: one sentence after another) has no context to judge by.
+  let lines = 0
+  for (let i = from; i < to && lines < 2; i++) if (texts[i]!.trim() !== '') lines++
+  if (lines === 1 && from > 0) {
+    for (let i = from; i < to; i++) {
+      if (texts[i]!.trim() === '') continue
+      const info = describeLine(texts[i]!, m)
+      const injected = info.injected >= INJECTED_MIN && !/[。！？]/.test(texts[i]!) ? 'boilerplate/injected' : undefined
+      const rule = RULE_OF_KIND[info.kind] ?? injected ?? (options.bylines === 'remove' && (info.kind === 'byline' || info.kind === 'dateline') ? 'boilerplate/byline' : undefined)
+      if (rule) into.set(i, rule)
+    }
+    return
+  }
+  const found = findInStretch(from === 0 && to === texts.length ? texts : texts.slice(from, to), m, options, from === 0)
+  for (const [i, rule] of found) into.set(from + i, rule)
+}
+
+/** `pageStart`: the stretch starts the document, so that its first line is the page title. */
+function findInStretch(texts: readonly string[], m: Matchers, options: PageOptions, pageStart: boolean): Map<number, BoilerplateRuleId> {
+  const infos = texts.map((text) => describeLine(text, m))
+  const verdicts = new Map<number, BoilerplateRuleId>()
+  const open = (i: number) => !verdicts.has(i) && infos[i]!.kind !== 'blank'
+
+  // Lines that are furniture on their own.
+  let lastLine = infos.length - 1
+  while (lastLine >= 0 && infos[lastLine]!.kind === 'blank') lastLine--
+  const first = infos.findIndex((info) => info.kind !== 'blank')
+  infos.forEach((info, i) => {
+    const rule = RULE_OF_KIND[info.kind]
+    // The page title may name the site's software or section (`… - Powered by Discuz!`): only what is never a
+    // title makes it furniture.
+    if (rule && (i !== first || !pageStart || TITLE_FURNITURE.has(info.kind))) verdicts.set(i, rule)
+    else if (!rule && !/[。！？]/.test(texts[i]!)) {
+      if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.injected >= 1 && info.kind !== 'sentence')) verdicts.set(i, 'boilerplate/injected')
+    }
+  })
+  findTeaserRuns(texts, infos, verdicts, pageStart)
+  if (options.bylines === 'remove') infos.forEach((info, i) => (info.kind === 'byline' || info.kind === 'dateline') && !verdicts.has(i) && verdicts.set(i, 'boilerplate/byline'))
+
+  const evidence = verdicts.size
+  const good = (i: number) => open(i) && infos[i]!.kind === 'sentence' && !infos[i]!.truncated
+  // A page of snippets (every sentence cut short, `…`) is its own article when it has no other.
+  const span = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
+  // Without furniture lines of its own, a page is judged by place only when it has an article and a long run of
+  // short lines around it: a list of headlines above it (`BARE_HEAD_MIN`) or below it (`BARE_TAIL_MIN`).
+  const bare = evidence < EVIDENCE_MIN
+  if (bare && !span) return verdicts
+  if (!span && evidence < EVIDENCE_MIN_NO_ARTICLE) return verdicts
+
+  // A number on a line of its own inside the article is a cell of a table, not a counter.
+  if (span) for (let i = span[0]; i <= span[1]; i++) if (infos[i]!.kind === 'junk' || infos[i]!.kind === 'widget') if (NUMBER_CELL.test(texts[i]!)) verdicts.delete(i)
+
+  // What stays wherever it stands: the page title (its first line), lines that repeat the title, bylines.
+  const protectedLines = new Set<number>([first])
+  // Only the page's first stretch has its title; a later stretch starts with a sentence of the article.
+  const title = pageStart ? normalise(texts[first] ?? '') : ''
+  const titleHead = pageStart ? normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '') : ''
+  const headings = new Set<number>()
+  const titleLength = pageStart ? (texts[first] ?? '').length : -1
+  let previous = -1
+  infos.forEach((info, i) => {
+    if (info.kind === 'blank') return
+    // Only a line no longer than the title (and a little) can repeat it.
+    const line = i !== first && texts[i]!.length <= titleLength + 20 ? normalise(texts[i]!) : ''
+    if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
+    else if (line.length >= 2 && (line === title || line === titleHead || (line.length >= 4 && title.startsWith(line)))) {
+      protectedLines.add(i)
+      headings.add(i)
+    }
+    // A dateline under a heading or a byline, or just before the article, is the article's.
+    else if (info.kind === 'dateline' && ((previous >= 0 && protectedLines.has(previous) && previous !== first) || (span && nextLine(infos, i) === span[0]))) protectedLines.add(i)
+    previous = i
+  })
+  const removable = (i: number) => open(i) && !protectedLines.has(i) && !good(i)
+  // A weak sentence (a short question or exclamation) outside the article is furniture in a run of three or more
+  // lines that are not strong sentences: a list of question headlines.
+  const inList = listRuns(infos, open)
+  const removableInList = (i: number) => removable(i) || (open(i) && !protectedLines.has(i) && (inList.has(i) || infos[i]!.truncated) && !infos[i]!.strong)
+  const contextRule = (i: number, edge: 'head' | 'tail'): BoilerplateRuleId => (infos[i]!.han >= 6 ? 'boilerplate/link-list' : edge === 'head' ? 'boilerplate/navigation' : 'boilerplate/tail-junk')
+
+  // The head: before the article (the whole page when there is none). Its furniture ends at its last furniture
+  // line, or at the heading that repeats the title if that comes later; the lines after that, up to the article,
+  // are the article's heading, byline and lead.
+  const headEnd = span ? span[0] : infos.length
+  let lastFlag = -1
+  for (let i = 0; i < headEnd; i++) if (verdicts.has(i) && i !== first) lastFlag = i
+  let heading = -1
+  for (let i = Math.max(lastFlag, first) + 1; i < headEnd && heading < 0; i++) if (headings.has(i)) heading = i
+  const cut = heading >= 0 ? heading : lastFlag
+  if (cut >= 0 && !bare) {
+    for (let i = 0; i < cut; i++) if (removableInList(i)) verdicts.set(i, contextRule(i, 'head'))
+  }
+  // Many short lines between the last furniture line and the article: a headline list, all but the last few.
+  const rest = []
+  for (let i = cut + 1; i < headEnd; i++) if (removableInList(i)) rest.push(i)
+  // On a page without furniture lines, only before the page's first strong sentence.
+  const firstStrong = infos.findIndex((info) => info.strong)
+  const bareRest = bare ? rest.filter((i) => i < firstStrong) : rest
+  if (span && heading < 0 && bareRest.length >= BARE_HEAD_MIN) for (const i of bareRest.slice(0, -2)) verdicts.set(i, contextRule(i, 'head'))
+
+  // The tail: after the article. It is furniture when it holds a furniture line or three or more short lines.
+  if (span) {
+    const tail: number[] = []
+    let flagged = false
+    for (let i = span[1] + 1; i < infos.length; i++) {
+      if (verdicts.has(i)) flagged = true
+      else if (removableInList(i) || (flagged && open(i) && !protectedLines.has(i) && !infos[i]!.strong)) tail.push(i)
+    }
+    // A furniture line in the tail is enough on any page (a disclaimer after the article, seeds 001 and 002).
+    if (flagged || (bare ? tail.length >= BARE_TAIL_MIN && tail.length === countLines(infos, span[1] + 1, infos.length - 1) : tail.length >= 3)) {
+      for (const i of tail) verdicts.set(i, contextRule(i, 'tail'))
+    }
+  }
+  return verdicts
+}
+
+/**
+ * The article: the heaviest run of sentence-like lines (at most `ARTICLE_GAP` other lines between two of them),
+ * widened to the further runs that weigh enough on their own. Undefined when no run weighs `ARTICLE_MIN`.
+ */
+function findArticle(infos: readonly LineInfo[], good: (i: number) => boolean): [number, number] | undefined {
+  const runs: { start: number; end: number; weight: number }[] = []
+  let run: { start: number; end: number; weight: number } | undefined
+  let gap = 0
+  for (let i = 0; i < infos.length; i++) {
+    if (good(i)) {
+      if (run && gap <= ARTICLE_GAP) {
+        run.end = i
+        run.weight += weight(infos[i]!)
+      } else {
+        run = { start: i, end: i, weight: weight(infos[i]!) }
+        runs.push(run)
+      }
+      gap = 0
+    } else if (infos[i]!.kind !== 'blank') gap++
+  }
+  const main = runs.reduce<(typeof runs)[number] | undefined>((best, r) => (!best || r.weight > best.weight ? r : best), undefined)
+  if (main) trimWeakEdges(main, infos)
+  if (!main || main.weight < ARTICLE_MIN) return undefined
+  const joined = runs.filter((r) => r === main || (r.weight >= JOIN_MIN && r.weight >= JOIN_SHARE * main.weight && trimWeakEdges(r, infos)))
+  let start = Math.min(...joined.map((r) => r.start))
+  let end = Math.max(...joined.map((r) => r.end))
+  // A sentence cut short (`…`) next to the article is its last snippet, not a teaser; it never starts a run.
+  const cut = (i: number) => infos[i]!.kind === 'sentence' && infos[i]!.truncated
+  for (let i = end + 1, gap = 0; i < infos.length && gap <= ARTICLE_GAP; i++) {
+    if (cut(i)) [end, gap] = [i, 0]
+    else if (infos[i]!.kind !== 'blank') gap++
+  }
+  for (let i = start - 1, gap = 0; i >= 0 && gap <= ARTICLE_GAP; i--) {
+    if (cut(i)) [start, gap] = [i, 0]
+    else if (infos[i]!.kind !== 'blank') gap++
+  }
+  return [start, end]
+}
+
+function countLines(infos: readonly LineInfo[], from: number, to: number): number {
+  let n = 0
+  for (let i = from; i <= to; i++) if (infos[i]!.kind !== 'blank') n++
+  return n
+}
+
+function nextLine(infos: readonly LineInfo[], i: number): number {
+  let j = i + 1
+  while (j < infos.length && infos[j]!.kind === 'blank') j++
+  return j
+}
+
+/** Narrows a run to its strong sentences when three or more other lines sit at an edge; false when none is strong. */
+function trimWeakEdges(run: { start: number; end: number }, infos: readonly LineInfo[]): boolean {
+  const strong: number[] = []
+  for (let i = run.start; i <= run.end; i++) if (infos[i]!.strong) strong.push(i)
+  if (strong.length === 0) return false
+  const count = (from: number, to: number) => {
+    let n = 0
+    for (let i = from; i <= to; i++) if (infos[i]!.kind !== 'blank') n++
+    return n
+  }
+  if (count(strong[strong.length - 1]! + 1, run.end) >= 3) run.end = strong[strong.length - 1]!
+  if (count(run.start, strong[0]! - 1) >= 3) run.start = strong[0]!
+  return true
+}
+
+/** Lines in runs of three or more non-blank lines none of which is a strong sentence (blank lines do not break a run). */
+function listRuns(infos: readonly LineInfo[], open: (i: number) => boolean): Set<number> {
+  const out = new Set<number>()
+  let run: number[] = []
+  const flush = () => {
+    if (run.length >= 3) for (const i of run) if (open(i)) out.add(i)
+    run = []
+  }
+  for (let i = 0; i < infos.length; i++) {
+    if (infos[i]!.kind === 'blank') continue
+    if (infos[i]!.strong) flush()
+    else run.push(i)
+  }
+  flush()
+  return out
+}
+
+/**
+ * Related-article teasers: a run of lines that end with a date (`益气通络治疗膜性肾病 2017-02-13`) or a counter
+ * (`358人气`), and a run reaching the page's end of lines that start with a date glued to the next teaser
+ * (`2021-08-21為進一步…`, seed 003) together with the teaser before its first date.
+ */
+function findTeaserRuns(texts: readonly string[], infos: readonly LineInfo[], verdicts: Map<number, BoilerplateRuleId>, pageStart: boolean): void {
+  const teaserLike = (i: number) => (infos[i]!.datedEnd || infos[i]!.counted || infos[i]!.datedStart) && infos[i]!.han <= 60 && !/[。]\s*$/.test(lineEnd(texts[i]!))
+  for (let i = 0; i < infos.length; ) {
+    let j = i
+    while (j < infos.length && (teaserLike(j) || (j > i && infos[j]!.kind === 'blank'))) j++
+    const members = []
+    for (let k = i; k < j; k++) if (infos[k]!.kind !== 'blank') members.push(k)
+    if (members.length >= 2) for (const k of members) if (!verdicts.has(k)) verdicts.set(k, infos[k]!.counted ? 'boilerplate/link-list' : 'boilerplate/dated-teasers')
+    i = j > i ? j : i + 1
+  }
+  // Glued dates, twice: once as the page is, once with the lines found above out of the way (a run that ends before
+  // a contact line or a disclaimer reaches the end once they go).
+  for (let pass = 0; pass < 2; pass++) {
+    let start = texts.length
+    while (start > 0 && ((pass === 1 && verdicts.has(start - 1)) || infos[start - 1]!.kind === 'blank' || GLUED_DATE.test(texts[start - 1]!) || BARE_DATE.test(texts[start - 1]!))) start--
+    const isOpen = (i: number) => !verdicts.has(i) && infos[i]!.kind !== 'blank'
+    const glued = texts.slice(start).filter((t, k) => isOpen(start + k) && GLUED_DATE.test(t)).length
+    if (glued < 2) continue
+    for (let i = start; i < texts.length; i++) if (isOpen(i)) verdicts.set(i, 'boilerplate/dated-teasers')
+    const firstTeaser = start - 1
+    // Not the page's title; a stretch after the first starts with a sentence, which may be that teaser.
+    if ((firstTeaser > 0 || (firstTeaser === 0 && !pageStart)) && isOpen(firstTeaser) && infos[firstTeaser]!.kind !== 'disclaimer') verdicts.set(firstTeaser, 'boilerplate/dated-teasers')
+  }
+}
