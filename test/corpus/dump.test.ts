@@ -60,8 +60,9 @@ describe.skipIf(skip !== undefined)('corpus mode on a dump of real sites', () =>
       // The same page cleaned with the table: the lines it gave without, less the furniture.
       expect(tidy(page.text, withTable).text.split('\n')).toEqual(without.filter((line) => !furniture.has(line)))
     }
-    // What the page rules alone leave of it on these 12 pages.
-    expect(leftWithout).toBeGreaterThan(100)
+    // What the page rules alone leave of it on these 12 pages: the corpus rule has something to do (the page rules
+    // of issue 15 leave 15 such lines, those before them more than 100).
+    expect(leftWithout).toBeGreaterThan(5)
   })
 
   it('two shards counted apart and merged give the same table, byte for byte, and the same cleaned pages', () => {

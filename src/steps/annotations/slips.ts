@@ -884,7 +884,24 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
         if (judged) edits.push(judged.edit)
       }
     }
-    const taken = (at: number): boolean => edits.some((e) => e.start <= at && at < e.end)
+    // Which code units an edit already covers: a table, not a scan of the edits per place (a long line of slips
+    // holds thousands of both).
+    let covered: Uint8Array | undefined
+    const cover = (edit: Edit): void => {
+      covered ??= new Uint8Array(line.length + 1)
+      for (let k = edit.start; k < edit.end; k++) covered[k] = 1
+    }
+    for (const edit of edits) cover(edit)
+    const taken = (at: number): boolean => covered !== undefined && covered[at] === 1
+    const overlaps = (edit: Edit): boolean => {
+      if (!covered) return false
+      for (let k = edit.start; k < edit.end; k++) if (covered[k] === 1) return true
+      return false
+    }
+    const add = (edit: Edit): void => {
+      edits.push(edit)
+      cover(edit)
+    }
     // Lost bytes shown by a `?` that swallowed the ASCII mark after it, then those no mark shows (dropped).
     for (const at of swallowedPlaces(line)) {
       if (taken(at) || oddness(line, at + 1) > ODD) continue
@@ -893,7 +910,7 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
         const judged = guessedRepair(line, getStats, [{ at: at + 1, text: mark }], at + 1, READS_BETTER_SWALLOWED)
         if (judged && (!best || judged.gain > best.gain)) best = judged
       }
-      if (best && !edits.some((e) => e.start < best!.edit.end && best!.edit.start < e.end)) edits.push(best.edit)
+      if (best && !overlaps(best.edit)) add(best.edit)
     }
     for (const place of droppedPlaces(line)) {
       if (taken(place.at) || oddness(line, place.after) > ODD) continue
@@ -903,7 +920,7 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
         const judged = guessedRepair(line, getStats, inserts, place.at + 1)
         if (judged && (!best || judged.gain > best.gain)) best = judged
       }
-      if (best && !edits.some((e) => e.start < best!.edit.end && best!.edit.start < e.end)) edits.push(best.edit)
+      if (best && !overlaps(best.edit)) add(best.edit)
     }
     return edits.sort((a, b) => a.start - b.start)
   }

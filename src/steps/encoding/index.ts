@@ -1,7 +1,7 @@
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import { applyEdits } from '../../tree/edit.js'
-import type { PlanStep } from '../../plan.js'
+import { applyPlan, type PlanStep } from '../../plan.js'
 import type { Edit, Root } from '../../types.js'
 import { codec, codecTitle, windowsTable } from '../../decode/codecs.js'
 import { resolveEncodingOptions, type EncodingOptions } from './options.js'
@@ -310,8 +310,19 @@ function toEdit(stretch: RepairedStretch): Edit {
     reason: `Unexpected \`${stretch.before}\`, expected \`${stretch.after}\` (${what}${lost})`,
     confident: true,
     note: `plan: ${stretch.questionMarks ? 'read `?` as a lost byte; ' : ''}${steps.map(move).join('; ')}`,
-    // The plan as data, where replaying it gives the repair (no byte was lost or guessed).
-    ...(stretch.lost === 0 && stretch.guessed === 0 && !stretch.questionMarks ? { plan: steps.flatMap((r): PlanStep[] => [{ op: 'encode', codec: r.wrong }, { op: 'decode', codec: r.right }]) } : {}),
+    // The plan as data, where replaying it gives the repair (no byte was lost or guessed, and the readings are
+    // codecs applyPlan knows: the UTF-8-where-valid reading of GBK is decided per character and has no codec).
+    ...planOf(stretch, steps),
+  }
+}
+
+function planOf(stretch: RepairedStretch, steps: RepairedStretch['chain']): { plan?: PlanStep[] } {
+  if (stretch.lost !== 0 || stretch.guessed !== 0 || stretch.questionMarks) return {}
+  const plan = steps.flatMap((r): PlanStep[] => [{ op: 'encode', codec: r.wrong }, { op: 'decode', codec: r.right }])
+  try {
+    return applyPlan(plan, stretch.before) === stretch.after ? { plan } : {}
+  } catch {
+    return {}
   }
 }
 
