@@ -5,6 +5,8 @@ import type { PlacedChange, TidyFailure, TidyReply, TidyRequest } from './protoc
 /** Past these, the page shows the first ones and says how many more there are (the text and counts stay whole). */
 const MAX_MARKS = 5000
 const MAX_LIST = 1000
+/** Characters per block of the highlighted text. */
+const CHUNK = 4000
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const source = $<HTMLTextAreaElement>('source')
@@ -130,8 +132,13 @@ function show(reply: TidyReply): void {
   cleaned = reply.text
   plain.textContent = reply.text
   download.disabled = false
-  const applied = reply.messages.filter((m) => m.severity === 'info').length
-  const warned = reply.messages.length - applied
+  const perRule = new Map(Object.entries(reply.counts))
+  let applied = 0
+  let warned = 0
+  for (const [a, w] of perRule.values()) {
+    applied += a
+    warned += w
+  }
   status.textContent = `Done in ${Math.round(reply.ms)} ms: ${applied} change${applied === 1 ? '' : 's'}, ${warned} warning${warned === 1 ? '' : 's'}.`
 
   const d = reply.detected
@@ -148,12 +155,6 @@ function show(reply: TidyReply): void {
   detectedList.hidden = false
 
   // Counts per rule.
-  const perRule = new Map<string, [number, number]>()
-  for (const m of reply.messages) {
-    const row = perRule.get(m.ruleId) ?? [0, 0]
-    row[m.severity === 'info' ? 0 : 1]++
-    perRule.set(m.ruleId, row)
-  }
   const body = counts.tBodies[0]!
   body.replaceChildren()
   for (const [rule, [a, w]] of [...perRule].sort((x, y) => y[1][0] + y[1][1] - (x[1][0] + x[1][1]) || x[0].localeCompare(y[0]))) {
@@ -163,12 +164,12 @@ function show(reply: TidyReply): void {
     body.append(tr)
   }
 
-  if (reply.placed) renderPlaced(reply.text, reply.placed)
-  else renderUnplaced(reply.text, reply.messages)
+  if (reply.placed) renderPlaced(reply.text, reply.placed, reply.placedTotal)
+  else renderUnplaced(reply.text, reply.messages ?? [])
 }
 
 /** The cleaned text with each change (or group of overlapping ones) as a focusable <mark>, and the list beside it. */
-function renderPlaced(text: string, placed: PlacedChange[]): void {
+function renderPlaced(text: string, placed: PlacedChange[], total: number): void {
   const groups: { start: number; end: number; changes: number[] }[] = []
   placed.forEach((c, i) => {
     const last = groups[groups.length - 1]
@@ -177,11 +178,30 @@ function renderPlaced(text: string, placed: PlacedChange[]): void {
       last.changes.push(i)
     } else groups.push({ start: c.start, end: c.end, changes: [i] })
   })
+  // The text goes in blocks of about CHUNK characters, cut at line breaks outside highlights, each laid out only
+  // when scrolled near (content-visibility): a 1 MB text does not hold the page while the browser lays it out.
   const fragment = document.createDocumentFragment()
+  let chunk = el('div', 'chunk')
+  let size = 0
+  fragment.append(chunk)
+  const plainText = (s: string): void => {
+    let from = 0
+    while (size + (s.length - from) > CHUNK) {
+      const cut = s.indexOf('\n', from + Math.max(0, CHUNK - size))
+      if (cut === -1) break
+      chunk.append(s.slice(from, cut + 1))
+      chunk = el('div', 'chunk')
+      fragment.append(chunk)
+      size = 0
+      from = cut + 1
+    }
+    chunk.append(s.slice(from))
+    size += s.length - from
+  }
   const markOf = new Map<number, HTMLElement>()
   let at = 0
   groups.slice(0, MAX_MARKS).forEach((g, n) => {
-    if (g.start > at) fragment.append(text.slice(at, g.start))
+    if (g.start > at) plainText(text.slice(at, g.start))
     const mark = el('mark')
     mark.tabIndex = 0
     mark.id = `change-${n}`
@@ -204,10 +224,11 @@ function renderPlaced(text: string, placed: PlacedChange[]): void {
     mark.setAttribute('aria-describedby', tip.id)
     mark.append(tip)
     for (const i of g.changes) markOf.set(i, mark)
-    fragment.append(mark)
+    chunk.append(mark)
+    size += g.end - g.start
     at = g.end
   })
-  fragment.append(text.slice(at))
+  plainText(text.slice(at))
   output.replaceChildren(fragment)
 
   list.replaceChildren()
@@ -233,9 +254,9 @@ function renderPlaced(text: string, placed: PlacedChange[]): void {
     li.append(button)
     list.append(li)
   })
-  const hidden = Math.max(0, placed.length - MAX_LIST)
-  more.hidden = hidden === 0 && groups.length <= MAX_MARKS
-  more.textContent = `Showing the first ${Math.min(MAX_LIST, placed.length)} of ${placed.length} changes${groups.length > MAX_MARKS ? ` and highlights up to change ${MAX_MARKS}` : ''}; the counts and the download are complete.`
+  const highlighted = groups.length > MAX_MARKS || total > placed.length
+  more.hidden = total <= MAX_LIST && !highlighted
+  more.textContent = `Listing the first ${Math.min(MAX_LIST, total)} of ${total} changes${highlighted ? `; highlights stop after the first ${Math.min(MAX_MARKS, groups.length)} stretches` : ''}. The counts and the download are complete.`
 }
 
 /** Fallback: the changes could not be placed on the cleaned text; list them with their places in the input. */

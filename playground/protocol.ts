@@ -32,11 +32,14 @@ export interface TidyReply {
   text: string
   encoding: string
   detected: DetectResult
-  /** The messages of the one tidy run that made `text` (rule ids, input offsets, before and after). */
-  messages: TidyMessage[]
-  stats: Record<string, number>
-  /** The same changes placed on `text`; undefined when they could not be placed (then the list shows `messages`). */
+  /** Per rule id of the one tidy run that made `text`: changes applied, and places left alone with a warning. */
+  counts: Record<string, [applied: number, warned: number]>
+  /** Its messages (input offsets), sent only when the changes could not be placed on `text`. */
+  messages: TidyMessage[] | undefined
+  /** The changes placed on `text`, the first PLACED_LIMIT of them (a structured clone of 80 000 costs the page). */
   placed: PlacedChange[] | undefined
+  /** How many changes were placed in all. */
+  placedTotal: number
   ms: number
 }
 
@@ -45,3 +48,6 @@ export interface TidyFailure {
   ok: false
   error: string
 }
+
+/** The most placed changes the worker sends; the page highlights and lists fewer. */
+export const PLACED_LIMIT = 20000

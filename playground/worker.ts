@@ -8,7 +8,7 @@
 // one tidy run's (it has not on any seed), the changes are not placed and the page lists the messages only.
 import { decodeBytes, detect, selectedSteps, tidy } from '../src/index.js'
 import type { StepName, TidyMessage } from '../src/types.js'
-import type { PlacedChange, TidyFailure, TidyReply, TidyRequest } from './protocol.js'
+import { PLACED_LIMIT, type PlacedChange, type TidyFailure, type TidyReply, type TidyRequest } from './protocol.js'
 
 declare const self: { onmessage: ((event: { data: TidyRequest }) => void) | null; postMessage(message: unknown): void }
 
@@ -110,15 +110,18 @@ self.onmessage = ({ data }) => {
     } catch {
       placed = undefined
     }
+    const counts: TidyReply['counts'] = {}
+    for (const m of result.messages) (counts[m.ruleId] ??= [0, 0])[m.severity === 'info' ? 0 : 1]++
     const reply: TidyReply = {
       id,
       ok: true,
       text: result.text,
       encoding: result.encoding,
       detected: { ...detected, script: { ...detected.script, paragraphs: undefined } },
-      messages: result.messages,
-      stats: result.stats,
-      placed,
+      counts,
+      messages: placed ? undefined : result.messages,
+      placed: placed?.slice(0, PLACED_LIMIT),
+      placedTotal: placed?.length ?? 0,
       ms: performance.now() - started,
     }
     self.postMessage(reply)
