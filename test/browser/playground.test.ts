@@ -64,10 +64,11 @@ describe.skipIf(!present)('the playground in chromium', () => {
 
     expect(await page.locator('#plain').textContent()).toBe(expected)
     // The highlighted view holds the same text once the tooltips are taken out.
-    const shown = await page.locator('#output').evaluate((node) => {
-      const copy = node.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.tip').forEach((tip) => tip.remove())
-      return copy.textContent
+    // (The page's DOM types are not in the project's tsconfig: the nodes are typed loosely here.)
+    const shown = await page.locator('#output').evaluate((node: any) => {
+      const copy = node.cloneNode(true)
+      copy.querySelectorAll('.tip').forEach((tip: { remove(): void }) => tip.remove())
+      return copy.textContent as string
     })
     expect(shown).toBe(expected)
     expect(await page.locator('#detected').getAttribute('data-encoding')).toMatch(/^(gbk|gb18030)$/)
