@@ -13,6 +13,7 @@ describe('the public surface', () => {
         'LineTable',
         'countLines',
         'createProcessor',
+        'createTidyStream',
         'decodeBytes',
         'detect',
         'preset',
