@@ -1,3 +1,4 @@
+import { DOUBLE_BYTE } from '../data/double-byte.js'
 import { codec, utf8, windowsTable } from './codecs.js'
 import { cjkWeights, plausibility, profile } from './plausibility.js'
 
@@ -124,14 +125,80 @@ function decode1252(bytes: Uint8Array): string {
   return out
 }
 
+let big5Pairs: Int32Array | undefined
+
+/**
+ * Big5 from the project's own table (src/data/double-byte.ts), not the platform's TextDecoder: browsers decode
+ * Big5-HKSCS pairs that Node 20 maps to private-use characters (and the reverse for a few), so the same bytes would
+ * be judged differently in a browser and in Node. Invalid bytes: undefined when `strict`, else U+FFFD (an ASCII
+ * trail byte is not consumed, as WHATWG decoders do). The few pairs the table has no single character for (Big5's
+ * four pairs that decode to two code points) go to the platform decoder.
+ */
+export function decodeBig5(bytes: Uint8Array, strict: boolean): string | undefined {
+  if (!big5Pairs) {
+    big5Pairs = new Int32Array(0x10000).fill(-1)
+    const { pairs } = DOUBLE_BYTE.big5
+    let at = 0
+    for (let l = 0x81; l <= 0xfe; l++) {
+      for (const [from, to] of [[0x40, 0x7e], [0xa1, 0xfe]] as const) {
+        for (let t = from; t <= to; t++) {
+          const code = pairs.codePointAt(at)!
+          at += code > 0xffff ? 2 : 1
+          big5Pairs[(l << 8) | t] = code
+        }
+      }
+    }
+  }
+  const single = DOUBLE_BYTE.big5.single
+  let out = ''
+  let run = 0
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    if (i > run) out += decoder('utf-8', false).decode(bytes.subarray(run, i)) // ASCII
+    const t = i + 1 < bytes.length ? bytes[i + 1]! : -1
+    const code = b >= 0x81 && b <= 0xfe && t >= 0 ? big5Pairs[(b << 8) | t]! : -1
+    if (code > 0) {
+      out += String.fromCodePoint(code)
+      i += 2
+    } else if (code === 0) {
+      const text = decoder('big5', false).decode(bytes.subarray(i, i + 2))
+      if (text.includes('\ufffd')) {
+        if (strict) return undefined
+        out += '\ufffd'
+        i += t < 0x80 ? 1 : 2
+      } else {
+        out += text
+        i += 2
+      }
+    } else if (code < 0 && single.charCodeAt(b - 0x80) !== 0) {
+      out += single[b - 0x80]
+      i++
+    } else {
+      if (strict) return undefined
+      // As Node's decoder does: a bad pair is one U+FFFD, but an ASCII byte or FF after the lead is read again.
+      out += '\ufffd'
+      i += b >= 0x81 && b <= 0xfe && t >= 0x80 && t <= 0xfe ? 2 : 1
+    }
+    run = i
+  }
+  if (run < bytes.length) out += decoder('utf-8', false).decode(bytes.subarray(run))
+  return out
+}
+
 function decodeWith(label: string, bytes: Uint8Array): string {
   if (label === 'windows-1252') return decode1252(bytes)
+  if (label === 'big5') return decodeBig5(bytes, false)!
   return decoder(label, false).decode(bytes)
 }
 
 /** Strict: the text, or undefined when any byte is invalid in `label`. */
 function decodeStrict(label: string, bytes: Uint8Array): string | undefined {
   if (label === 'windows-1252') return decode1252(bytes)
+  if (label === 'big5') return decodeBig5(bytes, true)
   try {
     return decoder(label, true).decode(bytes)
   } catch {
