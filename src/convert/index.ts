@@ -223,10 +223,11 @@ class DictGroup {
     return 0x10000 + this.valueStart.length - 1
   }
 
-  private readSingles(source: Uint16Array): void {
-    // Which dictionary set each key (-1: none yet), so that an earlier dictionary keeps its entry.
-    const setBy = new Int8Array(0x10000).fill(-1)
-    const astralSetBy = new Map<number, number>()
+  /**
+   * Calls `visit` for each entry of one kind (a key of one code point, or a longer key) of the group's dictionaries
+   * in order: its dictionary's index, and where its key starts, its space and its end (`key value|`).
+   */
+  private eachEntry(source: Uint16Array, phrases: boolean, visit: (d: number, start: number, space: number, end: number) => void): void {
     let start = 0
     for (let d = 0; d < this.dictEnds.length; d++) {
       const dictEnd = this.dictEnds[d]!
@@ -236,27 +237,35 @@ class DictGroup {
         let end = space + 1
         while (end < dictEnd && source[end] !== BAR) end++
         const first = source[start]!
-        const high = first >= 0xd800 && first < 0xdc00
-        if (space - start === (high ? 2 : 1)) {
-          const code = high ? ((first - 0xd800) << 10) + (source[start + 1]! - 0xdc00) + 0x10000 : first
-          const by = high ? (astralSetBy.get(code) ?? -1) : setBy[code]!
-          if (by === -1 || by === d) {
-            const value = this.valueAt(source, space + 1, end - space - 1)
-            this.growth = Math.max(this.growth, Math.ceil((end - space - 1) / (space - start)))
-            this.units[first]! |= SINGLE
-            if (high) {
-              this.astralSingles.set(code, value)
-              astralSetBy.set(code, d)
-            } else {
-              this.singles[code] = value
-              setBy[code] = d
-            }
-          }
-        }
+        if ((space - start === (first >= 0xd800 && first < 0xdc00 ? 2 : 1)) !== phrases) visit(d, start, space, end)
         start = end + 1
       }
       start = dictEnd
     }
+  }
+
+  private readSingles(source: Uint16Array): void {
+    // Which dictionary set each key (-1: none yet), so that an earlier dictionary keeps its entry.
+    const setBy = new Int8Array(0x10000).fill(-1)
+    const astralSetBy = new Map<number, number>()
+    this.eachEntry(source, false, (d, start, space, end) => {
+      const first = source[start]!
+      const high = first >= 0xd800 && first < 0xdc00
+      const code = high ? ((first - 0xd800) << 10) + (source[start + 1]! - 0xdc00) + 0x10000 : first
+      const by = high ? (astralSetBy.get(code) ?? -1) : setBy[code]!
+      if (by === -1 || by === d) {
+        const value = this.valueAt(source, space + 1, end - space - 1)
+        this.growth = Math.max(this.growth, Math.ceil((end - space - 1) / (space - start)))
+        this.units[first]! |= SINGLE
+        if (high) {
+          this.astralSingles.set(code, value)
+          astralSetBy.set(code, d)
+        } else {
+          this.singles[code] = value
+          setBy[code] = d
+        }
+      }
+    })
   }
 
   private readPhrases(source: Uint16Array): void {
@@ -272,58 +281,46 @@ class DictGroup {
     const pairBits = new Int32Array(pairKeys.length)
     const pairMask = pairKeys.length - 1
     let count = 0
-    let start = 0
-    for (let d = 0; d < this.dictEnds.length; d++) {
-      const dictEnd = this.dictEnds[d]!
-      while (start < dictEnd) {
-        let space = start
-        while (source[space] !== SPACE) space++
-        let end = space + 1
-        while (end < dictEnd && source[end] !== BAR) end++
-        const length = space - start
-        const first = source[start]!
-        if (length !== (first >= 0xd800 && first < 0xdc00 ? 2 : 1)) {
-          let hash = HASH_SEED
-          for (let u = start; u < space; u++) hash = hashStep(hash, source[u]!)
-          let slot = slotOf(hash, slotMask)
-          let found = -1
-          for (;;) {
-            const entry = slots[slot]! - 1
-            if (entry < 0) break
-            if (keyLength[entry] === length && sameUnits(source, keyStart[entry]!, start, length)) {
-              found = entry
-              break
-            }
-            slot = (slot + 1) & slotMask
-          }
-          if (found < 0 || keyBy[found] === d) {
-            const value = this.valueAt(source, space + 1, end - space - 1)
-            this.growth = Math.max(this.growth, Math.ceil((end - space - 1) / length))
-            if (found >= 0) keyValue[found] = value
-            else {
-              const entry = count++
-              keyStart[entry] = start
-              keyLength[entry] = length
-              keyValue[entry] = value
-              keyBy[entry] = d
-              slots[slot] = entry + 1
-              this.units[first]! |= PHRASE
-              const second = source[start + 1]!
-              this.seconds[second] = 1
-              if (length > this.longestKey) this.longestKey = length
-              const pair = (first << 16) | second
-              const bits = length > 30 ? 1 << 31 : 1 << length
-              let at = pairSlot(pair, pairMask)
-              while (pairKeys[at] !== 0 && pairKeys[at] !== pair) at = (at + 1) & pairMask
-              pairKeys[at] = pair
-              pairBits[at]! |= bits
-            }
-          }
+    this.eachEntry(source, true, (d, start, space, end) => {
+      const length = space - start
+      const first = source[start]!
+      let hash = HASH_SEED
+      for (let u = start; u < space; u++) hash = hashStep(hash, source[u]!)
+      let slot = slotOf(hash, slotMask)
+      let found = -1
+      for (;;) {
+        const entry = slots[slot]! - 1
+        if (entry < 0) break
+        if (keyLength[entry] === length && sameUnits(source, keyStart[entry]!, start, length)) {
+          found = entry
+          break
         }
-        start = end + 1
+        slot = (slot + 1) & slotMask
       }
-      start = dictEnd
-    }
+      if (found < 0 || keyBy[found] === d) {
+        const value = this.valueAt(source, space + 1, end - space - 1)
+        this.growth = Math.max(this.growth, Math.ceil((end - space - 1) / length))
+        if (found >= 0) keyValue[found] = value
+        else {
+          const entry = count++
+          keyStart[entry] = start
+          keyLength[entry] = length
+          keyValue[entry] = value
+          keyBy[entry] = d
+          slots[slot] = entry + 1
+          this.units[first]! |= PHRASE
+          const second = source[start + 1]!
+          this.seconds[second] = 1
+          if (length > this.longestKey) this.longestKey = length
+          const pair = (first << 16) | second
+          const bits = length > 30 ? 1 << 31 : 1 << length
+          let at = pairSlot(pair, pairMask)
+          while (pairKeys[at] !== 0 && pairKeys[at] !== pair) at = (at + 1) & pairMask
+          pairKeys[at] = pair
+          pairBits[at]! |= bits
+        }
+      }
+    })
     this.keyStart = keyStart
     this.keyLength = keyLength
     this.keyValue = keyValue
