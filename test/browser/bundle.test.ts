@@ -8,6 +8,7 @@ import { build } from 'esbuild'
 import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tidy } from '../../src/index.js'
+import { readText } from '../helpers/streams.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const samples = path.join(root, 'corpus-samples')
@@ -93,15 +94,7 @@ describe('the browser bundle', () => {
     const input = lines.map((text, id) => JSON.stringify({ id, text })).join('\n') + '\n'
     const stream = bundle.createTidyStream({ jsonl: true })
     const writer = stream.writable.getWriter()
-    const reading = (async () => {
-      let out = ''
-      const reader = stream.readable.getReader()
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) return out
-        out += value
-      }
-    })()
+    const reading = readText(stream.readable)
     for (let i = 0; i < input.length; i += 1000) await writer.write(input.slice(i, i + 1000))
     await writer.close()
     const out = (await reading).split('\n')

@@ -8,6 +8,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createTidyStream, tidy, type DocumentReport, type TidyStreamOptions } from '../../src/index.js'
 import { createTidyTransform } from '../../src/node.js'
+import { readText } from '../helpers/streams.js'
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../corpus-samples')
 const seeds = readdirSync(SAMPLES)
@@ -20,15 +21,7 @@ const seedLines = seeds.flatMap((seed) => seed.text.split('\n').filter((line) =>
 async function run(options: TidyStreamOptions, chunks: Iterable<string | Uint8Array>): Promise<string> {
   const stream = createTidyStream(options)
   const writer = stream.writable.getWriter()
-  const reading = (async () => {
-    let out = ''
-    const reader = stream.readable.getReader()
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) return out
-      out += value
-    }
-  })()
+  const reading = readText(stream.readable)
   // When the stream errors, both sides reject: the writer's rejection is the one returned.
   reading.catch(() => {})
   for (const chunk of chunks) await writer.write(chunk)
