@@ -79,7 +79,8 @@ const referenceParentheses: LineRule = (line) => {
       const chinese = !(asciiOpen && asciiClose) || containsHan(line.slice(open + 1, close))
       if (chinese && asciiOpen) edits.push({ ...edit(open, open + 1, '(', '（', 'punctuation/ascii-parenthesis', 'around Chinese text'), note: `pair ends at column ${close + 1}` })
       if (chinese && asciiClose) {
-        const spaces = /[A-Za-z0-9]/.test(line[close - 1] ?? '') ? '' : (/^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u2018\u2019\u201c\u201d\u00b7])/.exec(line.slice(close + 1))?.[0] ?? '')
+        // The whole run of spaces, then Chinese: U+3000 is a space here, not the Chinese mark after one (`（) \u3000`).
+        const spaces = /[A-Za-z0-9]/.test(line[close - 1] ?? '') ? '' : (/^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?![ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])(?=[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u2018\u2019\u201c\u201d\u00b7])/.exec(line.slice(close + 1))?.[0] ?? '')
         edits.push(edit(close, close + 1 + spaces.length, line.slice(close, close + 1 + spaces.length), '）', 'punctuation/ascii-parenthesis', 'around Chinese text'))
       }
       work = work.slice(0, open) + '\u0001' + work.slice(open + 1, close) + '\u0002' + work.slice(close + 1)
@@ -113,6 +114,9 @@ describe('the punctuation rules that scan by char codes', () => {
     fc.assert(fc.property(text, (t) => {
       expect(run(t, fast)).toEqual(run(t, reference))
     }), { numRuns: 5000 })
+  })
+  it('and on the strings random runs once found them to disagree on', () => {
+    for (const t of ['（) \u3000', '中（) \u3000文', '(中)  \u3000']) expect(run(t, fast)).toEqual(run(t, reference))
   })
   it('and on arbitrary strings', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (t) => {

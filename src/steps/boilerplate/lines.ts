@@ -136,8 +136,10 @@ function buildTriggers(lists: readonly [number, readonly string[]][]): Triggers 
   return { first, units, pairs, heads }
 }
 
+/** What the heads' patterns skip before a head: every unit of `\s` and the opening brackets. */
 const HEAD_LEAD = new Uint8Array(65536)
-for (const c of ' \t\u3000\u00a0\ufeff【[〖（(>》') HEAD_LEAD[c.charCodeAt(0)] = 1
+for (let code = 0; code < 65536; code++) if (/\s/.test(String.fromCharCode(code))) HEAD_LEAD[code] = 1
+for (const c of '【[〖（(>》') HEAD_LEAD[c.charCodeAt(0)] = 1
 
 const IMAGE_START = /^\s*[图圖▲△封图数數]/
 const IMAGE_END = /(?:[摄攝]|\.(?:jpe?g|png|gif|webp|bmp))\s*$/i
@@ -318,7 +320,7 @@ function classify(text: string, han: number, marks: number, found: number, m: Ma
   const sentenceEnd = SENTENCE_END.test(lineEnd(text))
   // A long line that ends a sentence is a sentence unless a head starts it or it holds a licence or copyright
   // phrase: most lines of a clean text end here, after one pass and a few tests.
-  if (!ungated && length > SENTENCE_FAST && sentenceEnd && (han >= 8 || length >= 100) && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !mayHaveHead(text, m.triggers.heads) && !mayBeImage(text)) {
+  if (!ungated && length > SENTENCE_FAST && sentenceEnd && (han >= 8 || length >= 100) && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !mayHaveHead(text, m.triggers.heads) && !mayBeImage(text) && !BRACKETED_NOTE.test(text)) {
     // What a line of up to 160 units that ends a sentence may still be: a tag line, a crumb, a previous/next link.
     if (length > 160 || !(m.tags.test(text) || m.navigationHead.test(text) || (CRUMB_UNITS.test(text) && isCrumb(text)) || URL_LINE.test(text))) return 'sentence'
   }
