@@ -116,3 +116,80 @@ export const FROM_SIMPLIFIED_CHARS = ${literal(withFlag(16))}
 writeGenerated('opencc-dicts.ts', out, outDir)
 writeGenerated('opencc-flags.ts', flags, outDir)
 console.log(`gen-opencc: ${Object.keys(dicts).length} dictionaries (${(out.length / 1024).toFixed(0)} K), flags for ${flagsOf.size} characters → ${outDir}`)
+
+// The groups of dictionaries the converter uses (src/convert/configs.ts), each compiled into what the converter
+// reads at run time: its entries merged as OpenCC merges a group (the first dictionary wins a key; within one
+// dictionary the last entry does), keys of one code point apart from longer keys, the longer keys sorted by their
+// first code unit with the offset of each first unit's run (a run is read only when text holds that unit). Code
+// units as base64 of UTF-16LE and offsets as base64 of Uint32LE: ASCII source, which costs little to load.
+const { allGroups, groupKey } = await import('../src/convert/configs.ts')
+const tables = []
+const tableIndex = new Map()
+const tableOf = (units, buckets) => {
+  const id = units + '\u0000' + buckets
+  if (!tableIndex.has(id)) (tableIndex.set(id, tables.length), tables.push({ units, buckets }))
+  return tableIndex.get(id)
+}
+const utf16Base64 = (text) => Buffer.from(text, 'utf16le').toString('base64')
+const uint32Base64 = (numbers) => {
+  const bytes = Buffer.alloc(numbers.length * 4)
+  numbers.forEach((n, k) => bytes.writeUInt32LE(n, k * 4))
+  return bytes.toString('base64')
+}
+const groupRecords = []
+for (const names of allGroups()) {
+  const singles = new Map()
+  const phrases = new Map()
+  let growth = 1
+  names.forEach((name, d) => {
+    const dict = dicts[name]
+    let start = 0
+    while (start < dict.length) {
+      const space = dict.indexOf(' ', start)
+      let end = dict.indexOf('|', space + 1)
+      if (end < 0) end = dict.length
+      const key = dict.slice(start, space)
+      const value = dict.slice(space + 1, end)
+      const first = key.charCodeAt(0)
+      const map = key.length === (first >= 0xd800 && first < 0xdc00 ? 2 : 1) ? singles : phrases
+      const had = map.get(key)
+      if (!had || had[1] === d) {
+        map.set(key, [value, d])
+        growth = Math.max(growth, Math.ceil(value.length / key.length))
+      }
+      start = end + 1
+    }
+  })
+  const singleText = [...singles].map(([key, [value]]) => `${key} ${value}|`).join('')
+  const sorted = [...phrases].map(([key, [value]], order) => ({ key, value, order })).sort((a, b) => a.key.charCodeAt(0) - b.key.charCodeAt(0) || a.order - b.order)
+  let phraseText = ''
+  const buckets = []
+  let longest = 0
+  for (const { key, value } of sorted) {
+    const first = key.charCodeAt(0)
+    if (buckets.length === 0 || buckets[buckets.length - 2] !== first) buckets.push(first, phraseText.length)
+    phraseText += `${key} ${value}|`
+    longest = Math.max(longest, key.length)
+  }
+  groupRecords.push(`  ${literal(groupKey(names))}: { singles: ${tableOf(utf16Base64(singleText), '')}, phrases: ${tableOf(utf16Base64(phraseText), uint32Base64(buckets))}, phraseCount: ${phrases.size}, longestKey: ${longest}, growth: ${growth} },`)
+}
+const variantNames = ['TWVariants', 'HKVariants']
+let groupsOut = header('Each group of dictionaries the converter uses, merged and compiled (see scripts/gen-opencc.mjs).', Object.keys(dicts))
+groupsOut += `
+/** Code units (base64 of UTF-16LE: "key value|key value|…") and, for longer keys, [first unit, offset] pairs (base64 of Uint32LE). */
+export const OPENCC_TABLES: readonly { readonly units: string; readonly buckets: string }[] = [
+${tables.map((t) => `  { units: ${literal(t.units)}, buckets: ${literal(t.buckets)} },`).join('\n')}
+]
+
+/** Each group by its dictionaries' names joined with +: its tables (indexes into OPENCC_TABLES) and sizes. */
+export const OPENCC_GROUPS: Readonly<Record<string, { singles: number; phrases: number; phraseCount: number; longestKey: number; growth: number }>> = {
+${groupRecords.join('\n')}
+}
+
+/** OpenCC's Taiwan and Hong Kong variant dictionaries as it ships them ("key value|key value…"). */
+export const VARIANT_DICTS = {
+${variantNames.map((n) => `  ${n}: ${literal(dicts[n])},`).join('\n')}
+} as const
+`
+writeGenerated('opencc-groups.ts', groupsOut, outDir)
+console.log(`gen-opencc: ${groupRecords.length} groups in ${tables.length} tables (${(groupsOut.length / 1024).toFixed(0)} K) → ${outDir}`)

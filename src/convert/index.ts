@@ -1,10 +1,9 @@
-import { OPENCC_DICTS, type OpenccDictName } from '../data/opencc-dicts.js'
+import type { OpenccDictName } from '../data/opencc-dicts.js'
+import { OPENCC_GROUPS, OPENCC_TABLES, VARIANT_DICTS } from '../data/opencc-groups.js'
+import { base64Uint32, base64Units } from './base64.js'
+import { CONFIGS, groupKey, NORMALIZE, type ConfigSpec, type OpenccConfig } from './configs.js'
 
-/**
- * The OpenCC configurations zhtidy converts with. `tw-hk2s` is traditional text in any regional form to simplified:
- * the Hong Kong and Taiwan variants undone first, then OpenCC's t2s.
- */
-export type OpenccConfig = 's2t' | 's2tw' | 's2twp' | 's2hk' | 't2s' | 'tw2s' | 'hk2s' | 't2tw' | 't2hk' | 'tw2t' | 'hk2t' | 'tw-hk2s'
+export type { OpenccConfig } from './configs.js'
 
 /** A converter: a plain `(text) => text`. */
 export type Convert = (text: string) => string
@@ -25,39 +24,13 @@ export interface ConvertedUnits {
  */
 export type ConvertUnits = (text: string) => ConvertedUnits | undefined
 
-interface ConfigSpec {
-  /** CJK compatibility ideographs to their unified forms first, as OpenCC's configurations do. */
-  normalize: boolean
-  /** Dictionaries that cut the text into segments first; each group then converts each segment on its own. */
-  segmentation?: OpenccDictName[]
-  /** Groups applied one after another; within a group the longest key wins, and the first dictionary on a tie. */
-  chain: OpenccDictName[][]
-}
-
-const ST: OpenccDictName[] = ['STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'STCharacters']
-const TS: OpenccDictName[] = ['TSPhrases', 'TSCharacters']
-
-/** OpenCC's own configurations (data/config/*.json), as opencc-js names them. */
-const CONFIGS: Record<OpenccConfig, ConfigSpec> = {
-  s2t: { normalize: true, chain: [ST] },
-  s2tw: { normalize: true, segmentation: ST.slice(0, 2), chain: [ST, ['TWVariantsPhrases', 'TWVariants']] },
-  s2twp: { normalize: true, segmentation: ST.slice(0, 2), chain: [ST, ['TWPhrases', 'TWVariantsPhrases', 'TWVariants']] },
-  s2hk: { normalize: true, segmentation: ST.slice(0, 2), chain: [ST, ['HKVariantsPhrases', 'HKVariants']] },
-  t2s: { normalize: true, chain: [TS] },
-  tw2s: { normalize: true, segmentation: ['TSPhrases'], chain: [['TWVariantsRevPhrases', 'TWVariantsRev'], TS] },
-  hk2s: { normalize: true, segmentation: ['TSPhrases'], chain: [['HKVariantsRevPhrases', 'HKVariantsRev'], TS] },
-  t2tw: { normalize: true, chain: [['TWVariantsPhrases', 'TWVariants']] },
-  t2hk: { normalize: true, chain: [['HKVariantsPhrases', 'HKVariants']] },
-  tw2t: { normalize: true, chain: [['TWVariantsRevPhrases', 'TWVariantsRev']] },
-  hk2t: { normalize: true, chain: [['HKVariantsRevPhrases', 'HKVariantsRev']] },
-  'tw-hk2s': { normalize: false, chain: [['HKVariantsRevPhrases', 'TWVariantsRevPhrases', 'HKVariantsRev', 'TWVariantsRev'], TS] },
-}
-
 // Per code unit: a key of one code point starts here; a longer key starts here; an ideographic description
 // sequence starts here (OpenCC skips an unmatched one whole, so the characters inside it stay as written).
 const SINGLE = 1
 const PHRASE = 2
 const IDS = 4
+/** The longer keys that start with this unit have been read (`readBucket`). */
+const READ = 8
 
 /**
  * UTF-16 code units, grown as needed. The converters read and write these rather than strings: on traditional
@@ -172,44 +145,40 @@ class DictGroup {
   private matchEnd = 0
   private matchValue = 0
 
-  constructor(private readonly names: readonly OpenccDictName[]) {
+  private readonly spec: (typeof OPENCC_GROUPS)[string]
+
+  constructor(names: readonly OpenccDictName[]) {
     for (let code = 0x2ff0; code <= 0x2fff; code++) this.units[code]! |= IDS
+    const spec = OPENCC_GROUPS[groupKey(names)]
+    if (!spec) throw new Error(`zhtidy: no compiled table for the dictionaries ${names.join(', ')} (run npm run gen)`)
+    this.spec = spec
+    this.growth = spec.growth
+    this.longestKey = spec.longestKey
+    this.hashes = new Int32Array(spec.longestKey + 1)
   }
 
   /**
-   * Reads the entries of one kind (keys of one code point, or longer keys) from the dictionaries: a character
-   * alone needs only the first kind, and most of a group's size is phrases (STPhrases: 49,000 entries).
-   * The first dictionary of a group wins a tie; within one dictionary the last entry does (OpenCC loads the
-   * group back to front into one trie, each entry overwriting the one before).
-   *
-   * Keys and values stay where they are in the dictionaries' code units (`source`): no string and no map entry is
-   * made per entry, which is what reading costs otherwise (STPhrases: about 0.5 s through a Map of strings).
+   * The group's code units: its keys of one code point, then its longer keys (`phraseBase` on), each entry
+   * `key value|`, as scripts/gen-opencc.mjs merged them (the first dictionary wins a key; within one dictionary the
+   * last entry does). Keys and values are read in place from here: no string and no map entry is made per entry.
    */
-  private read(phrases: boolean): void {
-    const source = this.loadSource()
-    if (phrases) this.readPhrases(source)
-    else this.readSingles(source)
-  }
+  private source: Uint16Array = EMPTY
+  private phraseBase = 0
+  /** [first unit, offset] of each run of longer keys with the same first unit, ascending by unit. */
+  private buckets: Uint32Array = new Uint32Array(0)
 
-  /** The group's dictionaries as code units, back to back: keys and values are read in place from here. */
-  private source: Uint16Array | undefined
-  private readonly dictEnds: number[] = []
-
-  private loadSource(): Uint16Array {
-    if (this.source) return this.source
-    let total = 0
-    for (const name of this.names) total += OPENCC_DICTS[name].length
-    const source = new Uint16Array(total)
-    let at = 0
-    for (const name of this.names) {
-      const dict = OPENCC_DICTS[name]
-      for (let i = 0; i < dict.length; i++) source[at++] = dict.charCodeAt(i)
-      this.dictEnds.push(at)
-    }
+  private loadSource(): void {
+    const singles = base64Units(OPENCC_TABLES[this.spec.singles]!.units)
+    const phrases = OPENCC_TABLES[this.spec.phrases]!
+    const phraseUnits = base64Units(phrases.units)
+    const source = new Uint16Array(singles.length + phraseUnits.length)
+    source.set(singles)
+    source.set(phraseUnits, singles.length)
     this.source = source
     this.valueUnits = source
     this.keyUnits = source
-    return source
+    this.phraseBase = singles.length
+    this.buckets = base64Uint32(phrases.buckets)
   }
 
   /** The value of `source[start, start + length)`: the unit itself when it is one that is not a surrogate. */
@@ -223,123 +192,92 @@ class DictGroup {
     return 0x10000 + this.valueStart.length - 1
   }
 
-  /**
-   * Calls `visit` for each entry of one kind (a key of one code point, or a longer key) of the group's dictionaries
-   * in order: its dictionary's index, and where its key starts, its space and its end (`key value|`).
-   */
-  private eachEntry(source: Uint16Array, phrases: boolean, visit: (d: number, start: number, space: number, end: number) => void): void {
-    let start = 0
-    for (let d = 0; d < this.dictEnds.length; d++) {
-      const dictEnd = this.dictEnds[d]!
-      while (start < dictEnd) {
-        let space = start
-        while (source[space] !== SPACE) space++
-        let end = space + 1
-        while (end < dictEnd && source[end] !== BAR) end++
-        const first = source[start]!
-        if ((space - start === (first >= 0xd800 && first < 0xdc00 ? 2 : 1)) !== phrases) visit(d, start, space, end)
-        start = end + 1
-      }
-      start = dictEnd
+  /** Reads the keys of one code point (all of them: a few thousand) and marks where a longer key may start. */
+  private readSingles(): void {
+    this.loadSource()
+    const source = this.source
+    for (let start = 0; start < this.phraseBase; ) {
+      let space = start
+      while (source[space] !== SPACE) space++
+      let end = space + 1
+      while (source[end] !== BAR) end++
+      const first = source[start]!
+      const value = this.valueAt(source, space + 1, end - space - 1)
+      this.units[first]! |= SINGLE
+      if (first >= 0xd800 && first < 0xdc00) this.astralSingles.set(((first - 0xd800) << 10) + (source[start + 1]! - 0xdc00) + 0x10000, value)
+      else this.singles[first] = value
+      start = end + 1
     }
+    const buckets = this.buckets
+    for (let b = 0; b < buckets.length; b += 2) this.units[buckets[b]!]! |= PHRASE
   }
 
-  private readSingles(source: Uint16Array): void {
-    // Which dictionary set each key (-1: none yet), so that an earlier dictionary keeps its entry.
-    const setBy = new Int8Array(0x10000).fill(-1)
-    const astralSetBy = new Map<number, number>()
-    this.eachEntry(source, false, (d, start, space, end) => {
-      const first = source[start]!
-      const high = first >= 0xd800 && first < 0xdc00
-      const code = high ? ((first - 0xd800) << 10) + (source[start + 1]! - 0xdc00) + 0x10000 : first
-      const by = high ? (astralSetBy.get(code) ?? -1) : setBy[code]!
-      if (by === -1 || by === d) {
-        const value = this.valueAt(source, space + 1, end - space - 1)
-        this.growth = Math.max(this.growth, Math.ceil((end - space - 1) / (space - start)))
-        this.units[first]! |= SINGLE
-        if (high) {
-          this.astralSingles.set(code, value)
-          astralSetBy.set(code, d)
-        } else {
-          this.singles[code] = value
-          setBy[code] = d
-        }
-      }
-    })
+  /** Makes room for the longer keys; each run of them is read when text first holds its first unit (`readBucket`). */
+  private readPhrases(): void {
+    const count = this.spec.phraseCount
+    this.slots = new Int32Array(powerOfTwoAbove(count))
+    this.slotMask = this.slots.length - 1
+    this.keyStart = new Int32Array(count)
+    this.keyLength = new Int32Array(count)
+    this.keyValue = new Int32Array(count)
+    this.pairKeys = new Int32Array(powerOfTwoAbove(count))
+    this.pairBits = new Int32Array(this.pairKeys.length)
+    this.pairMask = this.pairKeys.length - 1
   }
 
-  private readPhrases(source: Uint16Array): void {
-    let bound = this.dictEnds.length
-    for (let i = 0; i < source.length; i++) if (source[i] === BAR) bound++
-    const slots = new Int32Array(powerOfTwoAbove(bound))
-    const slotMask = slots.length - 1
-    const keyStart = new Int32Array(bound)
-    const keyLength = new Int32Array(bound)
-    const keyValue = new Int32Array(bound)
-    const keyBy = new Int8Array(bound)
-    const pairKeys = new Int32Array(powerOfTwoAbove(bound))
-    const pairBits = new Int32Array(pairKeys.length)
-    const pairMask = pairKeys.length - 1
-    let count = 0
-    this.eachEntry(source, true, (d, start, space, end) => {
+  private keyCount = 0
+
+  /** Reads the longer keys that start with `first` into the hash tables, once. */
+  private readBucket(first: number): void {
+    this.units[first]! |= READ
+    const buckets = this.buckets
+    // The run of `first`: a binary search over the pairs, ascending by unit.
+    let lo = 0
+    let hi = buckets.length / 2 - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (buckets[mid * 2]! < first) lo = mid + 1
+      else hi = mid
+    }
+    if (buckets[lo * 2] !== first) return
+    const source = this.source
+    const base = this.phraseBase
+    const runEnd = base + (lo * 2 + 3 < buckets.length ? buckets[lo * 2 + 3]! : source.length - base)
+    const { slots, slotMask, keyStart, keyLength, keyValue, pairKeys, pairBits, pairMask } = this
+    for (let start = base + buckets[lo * 2 + 1]!; start < runEnd; ) {
+      let space = start
+      while (source[space] !== SPACE) space++
+      let end = space + 1
+      while (source[end] !== BAR) end++
       const length = space - start
-      const first = source[start]!
       let hash = HASH_SEED
       for (let u = start; u < space; u++) hash = hashStep(hash, source[u]!)
       let slot = slotOf(hash, slotMask)
-      let found = -1
-      for (;;) {
-        const entry = slots[slot]! - 1
-        if (entry < 0) break
-        if (keyLength[entry] === length && sameUnits(source, keyStart[entry]!, start, length)) {
-          found = entry
-          break
-        }
-        slot = (slot + 1) & slotMask
-      }
-      if (found < 0 || keyBy[found] === d) {
-        const value = this.valueAt(source, space + 1, end - space - 1)
-        this.growth = Math.max(this.growth, Math.ceil((end - space - 1) / length))
-        if (found >= 0) keyValue[found] = value
-        else {
-          const entry = count++
-          keyStart[entry] = start
-          keyLength[entry] = length
-          keyValue[entry] = value
-          keyBy[entry] = d
-          slots[slot] = entry + 1
-          this.units[first]! |= PHRASE
-          const second = source[start + 1]!
-          this.seconds[second] = 1
-          if (length > this.longestKey) this.longestKey = length
-          const pair = (first << 16) | second
-          const bits = length > 30 ? 1 << 31 : 1 << length
-          let at = pairSlot(pair, pairMask)
-          while (pairKeys[at] !== 0 && pairKeys[at] !== pair) at = (at + 1) & pairMask
-          pairKeys[at] = pair
-          pairBits[at]! |= bits
-        }
-      }
-    })
-    this.keyStart = keyStart
-    this.keyLength = keyLength
-    this.keyValue = keyValue
-    this.slots = slots
-    this.slotMask = slotMask
-    this.pairKeys = pairKeys
-    this.pairBits = pairBits
-    this.pairMask = pairMask
-    if (this.hashes.length <= this.longestKey) this.hashes = new Int32Array(this.longestKey + 1)
+      while (slots[slot] !== 0) slot = (slot + 1) & slotMask
+      const entry = this.keyCount++
+      keyStart[entry] = start
+      keyLength[entry] = length
+      keyValue[entry] = this.valueAt(source, space + 1, end - space - 1)
+      slots[slot] = entry + 1
+      const second = source[start + 1]!
+      this.seconds[second] = 1
+      const pair = (first << 16) | second
+      let at = pairSlot(pair, pairMask)
+      while (pairKeys[at] !== 0 && pairKeys[at] !== pair) at = (at + 1) & pairMask
+      pairKeys[at] = pair
+      pairBits[at]! |= length > 30 ? 1 << 31 : 1 << length
+      start = end + 1
+    }
   }
 
   private ready(): void {
-    if (!this.singlesRead) (this.read(false), (this.singlesRead = true))
-    if (!this.phrasesRead) (this.read(true), (this.phrasesRead = true))
+    if (!this.singlesRead) (this.readSingles(), (this.singlesRead = true))
+    if (!this.phrasesRead) (this.readPhrases(), (this.phrasesRead = true))
   }
 
   /** One character alone: only the keys of one code point can match it. */
   convertChar(char: string): string {
-    if (!this.singlesRead) (this.read(false), (this.singlesRead = true))
+    if (!this.singlesRead) (this.readSingles(), (this.singlesRead = true))
     const code = char.codePointAt(0)!
     const value = code > 0xffff ? (this.astralSingles.get(code) ?? -1) : (this.singles[code] ?? -1)
     if (value < 0) return char
@@ -400,7 +338,7 @@ class DictGroup {
    * The longest key at `i` of `text[.., to)`: its end and value in `matchEnd`, `matchValue`; false when none.
    */
   private matchAt(text: Uint16Array, i: number, to: number, first: number, flags: number): boolean {
-    if (flags & PHRASE && i + 1 < to && this.seconds[text[i + 1]!] === 1) {
+    if (flags & PHRASE && (flags & READ || (this.readBucket(first), true)) && i + 1 < to && this.seconds[text[i + 1]!] === 1) {
       const lengths = this.pairLengths(first, text[i + 1]!)
       if (lengths !== 0 && this.matchPhrase(text, i, to, lengths)) return true
     }
@@ -649,7 +587,7 @@ const ends: number[] = []
 export type ConvertRange = (units: Uint16Array, from: number, to: number) => ConvertedUnits | undefined
 
 function build(spec: ConfigSpec): ConvertRange {
-  const normalize = spec.normalize ? group(['CJK_Compatibility_Ideographs']) : undefined
+  const normalize = spec.normalize ? group(NORMALIZE) : undefined
   const segmentation = spec.segmentation ? group(spec.segmentation) : undefined
   const chain = spec.chain.map(group)
   return (units, from, to) => {
@@ -733,7 +671,7 @@ export function charConverter(config: OpenccConfig): Convert {
   let convert = charConverters.get(config)
   if (!convert) {
     const spec = CONFIGS[config]
-    const stages = [...(spec.normalize ? [group(['CJK_Compatibility_Ideographs'])] : []), ...spec.chain.map(group)]
+    const stages = [...(spec.normalize ? [group(NORMALIZE)] : []), ...spec.chain.map(group)]
     const whole = converter(config)
     convert = (char) => {
       // More than one code point (or a value of several): the whole converter decides.
@@ -750,8 +688,8 @@ export function charConverter(config: OpenccConfig): Convert {
   return convert
 }
 
-/** The entries of one of OpenCC's dictionaries, `[key, value]`, in the order OpenCC lists them. */
-export function dictionaryPairs(name: OpenccDictName): [string, string][] {
-  const dict = OPENCC_DICTS[name]
+/** The entries of OpenCC's Taiwan or Hong Kong variant dictionary, `[key, value]`, in the order OpenCC lists them. */
+export function variantPairs(name: keyof typeof VARIANT_DICTS): [string, string][] {
+  const dict: string = VARIANT_DICTS[name]
   return dict.length === 0 ? [] : dict.split('|').map((entry) => entry.split(' ') as [string, string])
 }

@@ -29,6 +29,8 @@ function webContext(): vm.Context {
   return vm.createContext({
     console,
     TextDecoder,
+    atob,
+    btoa,
     TextEncoder,
     TransformStream,
     ReadableStream,

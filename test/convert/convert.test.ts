@@ -58,7 +58,8 @@ describe('the converter over generated OpenCC tables', () => {
 
 describe('one character alone', () => {
   it('charConverter gives what the whole converter gives, for every character a dictionary names and a sample of others', async () => {
-    const { charConverter, dictionaryPairs } = await import('../../src/convert/index.js')
+    const { charConverter } = await import('../../src/convert/index.js')
+    const { dictionaryPairs } = await import('../../src/convert/dictionaries.js')
     const chars = new Set<string>()
     for (const name of ['STCharacters', 'TSCharacters', 'TWVariants', 'HKVariants', 'TWVariantsRev', 'HKVariantsRev', 'CJK_Compatibility_Ideographs'] as const) {
       for (const [key, value] of dictionaryPairs(name)) for (const ch of [key, value]) if ([...ch].length === 1) chars.add(ch)

@@ -22,6 +22,7 @@ const GENERATED: [table: string, generator: string][] = [
   ['mirror-gbk', 'mirror-gbk'],
   ['opencc-dicts', 'opencc'],
   ['opencc-flags', 'opencc'],
+  ['opencc-groups', 'opencc'],
   ['script-chars', 'script-chars'],
   ['scan-tables', 'scan-tables'],
   ['boilerplate-forms', 'boilerplate-forms'],

@@ -1,5 +1,5 @@
 import { isKana } from '../../chars.js'
-import { charConverter, converter, dictionaryPairs, rangeConverter, type ConvertedUnits, type OpenccConfig } from '../../convert/index.js'
+import { charConverter, converter, rangeConverter, variantPairs, type ConvertedUnits, type OpenccConfig } from '../../convert/index.js'
 import { FROM_SIMPLIFIED_CHARS, PHRASE_CHARS, SIMPLIFIED_SENSE_CHARS, T2S_CHARS, TO_SIMPLIFIED_CHARS } from '../../data/opencc-flags.js'
 import { SCAN_ASTRAL, SCAN_RUNS, SCAN_VALUES } from '../../data/scan-tables.js'
 import { SHARED, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../data/script-chars.js'
@@ -243,7 +243,7 @@ function build(): Converters {
   const variantSides = (name: 'TWVariants' | 'HKVariants') => {
     const standard = new Set<string>()
     const local = new Set<string>()
-    for (const [from, to] of dictionaryPairs(name)) {
+    for (const [from, to] of variantPairs(name)) {
       if (from === to) continue
       standard.add(from)
       local.add(to)
