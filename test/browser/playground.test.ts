@@ -217,6 +217,8 @@ describe.skipIf(!present)('the playground in chromium', () => {
     expect(blocks).toEqual([...blocks].sort((a, b) => a - b))
     expect(await p.locator('#progress').isHidden()).toBe(true)
     expect(await p.locator('#output').getAttribute('aria-busy')).toBe('false')
+    mkdirSync(path.join(root, 'test-artifacts'), { recursive: true })
+    await p.screenshot({ path: path.join(root, 'test-artifacts/playground-1mb.png'), fullPage: false })
     await p.context().close()
   }, 60_000)
 
