@@ -1,12 +1,19 @@
 // The playground page: reads the input, hands it to the worker, shows what came back. No framework, no network.
 import { STEP_NAMES, type Script, type StepName, type TidyMessage } from '../src/types.js'
-import type { PlacedChange, TidyFailure, TidyReply, TidyRequest } from './protocol.js'
+import type { PlacedChange, TidyReply, TidyRequest, WorkerMessage } from './protocol.js'
 
 /** Past these, the page shows the first ones and says how many more there are (the text and counts stay whole). */
 const MAX_MARKS = 5000
 const MAX_LIST = 1000
 /** Characters per block of the highlighted text. */
 const CHUNK = 4000
+/**
+ * A paste longer than this is held by the page and only its start shown in the box, read-only: a browser lays out
+ * a textarea of 1 MB for about half a second on the main thread, and that is the page frozen.
+ */
+const PREVIEW_CHARS = 20_000
+/** The page renders a result in slices of about this many milliseconds, and lets the browser paint in between. */
+const SLICE_MS = 12
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const source = $<HTMLTextAreaElement>('source')
@@ -22,12 +29,65 @@ const counts = $<HTMLTableElement>('counts')
 const list = $<HTMLOListElement>('list')
 const more = $<HTMLParagraphElement>('more')
 const stepsBox = $<HTMLDivElement>('steps')
+const progressBar = $<HTMLProgressElement>('progress')
+const preview = $<HTMLParagraphElement>('preview')
+const previewText = $<HTMLSpanElement>('preview-text')
+const editWhole = $<HTMLButtonElement>('edit-whole')
 
-const worker = new Worker('worker.js')
 let input: string | Uint8Array = ''
 let fileName = 'text.txt'
+/** The newest run asked for; a reply or a render for any other is stale and dropped. */
 let requestId = 0
+/** The run the worker is busy with, if any, and the length of its input. */
+let inFlight: number | undefined
+let inFlightLength = 0
+/**
+ * A newer input stops a run on an input longer than this (a worker takes about a second per 300,000 characters) and
+ * starts a fresh worker; a shorter run is left to finish, its reply dropped, as a fresh worker takes longer to load.
+ */
+const RESTART_LENGTH = 50_000
 let cleaned = ''
+/** The box shows only the start of `input` (a long paste). */
+let previewing = false
+
+/** The worker that runs zhtidy; another replaces it when a newer input overtakes a long run (RESTART_LENGTH). */
+function startWorker(): Worker {
+  const w = new Worker('worker.js')
+  w.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {
+    if (data.id !== requestId) return // an older run, overtaken by a newer one
+    if ('progress' in data) {
+      setBusy(data.label, data.done, data.total)
+      return
+    }
+    inFlight = undefined
+    if (!data.ok) {
+      setState('error', `Error: ${data.error}`)
+      return
+    }
+    void show(data, data.id)
+  }
+  w.onerror = (event) => {
+    inFlight = undefined
+    setState('error', `Error in the worker: ${event.message}`)
+  }
+  return w
+}
+let worker = startWorker()
+
+function setState(state: 'idle' | 'working' | 'done' | 'error', text: string): void {
+  document.body.dataset.state = state
+  output.setAttribute('aria-busy', String(state === 'working'))
+  status.textContent = text
+  if (state !== 'working') progressBar.hidden = true
+}
+
+/** The page is working: `done` of `total` stages so far. */
+function setBusy(label: string, done: number, total: number): void {
+  setState('working', label)
+  progressBar.hidden = false
+  progressBar.max = total
+  progressBar.value = done
+}
 
 for (const step of STEP_NAMES) {
   const label = document.createElement('label')
@@ -47,30 +107,22 @@ function skipped(): StepName[] {
 }
 
 function run(): void {
+  clearTimeout(typing)
+  const id = ++requestId
   if (input === '' || (input instanceof Uint8Array && input.length === 0)) {
-    status.textContent = 'Paste text or open a file to begin.'
+    setState('idle', 'Paste text or open a file to begin.')
     return
   }
-  const id = ++requestId
-  document.body.dataset.state = 'working'
-  status.textContent = 'Cleaning'
+  if (inFlight !== undefined && inFlightLength > RESTART_LENGTH) {
+    // The worker is still on a long older input: stop it rather than wait for a result nobody will see.
+    worker.terminate()
+    worker = startWorker()
+  }
+  inFlight = id
+  inFlightLength = input.length
+  setBusy('Cleaning', 0, 1)
   const request: TidyRequest = { id, input, script: scriptSelect.value as Script, skip: skipped() }
   worker.postMessage(request)
-}
-
-worker.onmessage = ({ data }: MessageEvent<TidyReply | TidyFailure>) => {
-  if (data.id !== requestId) return // an older run, overtaken by a newer one
-  if (!data.ok) {
-    document.body.dataset.state = 'error'
-    status.textContent = `Error: ${data.error}`
-    return
-  }
-  show(data)
-  document.body.dataset.state = 'done'
-}
-worker.onerror = (event) => {
-  document.body.dataset.state = 'error'
-  status.textContent = `Error in the worker: ${event.message}`
 }
 
 let typing: ReturnType<typeof setTimeout> | undefined
@@ -82,10 +134,45 @@ source.addEventListener('input', () => {
 })
 scriptSelect.addEventListener('change', run)
 
+/** Takes `text` as the input: whole in the box when it is short, its start only (read-only) when it is long. */
+function setTextInput(text: string): void {
+  input = text
+  fileName = 'text.txt'
+  previewing = text.length > PREVIEW_CHARS
+  source.readOnly = previewing
+  if (previewing) {
+    const cut = text.lastIndexOf('\n', PREVIEW_CHARS)
+    source.value = text.slice(0, cut > PREVIEW_CHARS / 2 ? cut + 1 : PREVIEW_CHARS)
+    previewText.textContent = `The box shows the first ${source.value.length.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters, read-only; the whole text is cleaned. Paste again to replace it.`
+  } else source.value = text
+  preview.hidden = !previewing
+  run()
+}
+
+// A long paste is taken by the page (see PREVIEW_CHARS); a short one is left to the browser, whose input event follows.
+source.addEventListener('paste', (event) => {
+  const text = event.clipboardData?.getData('text/plain') ?? ''
+  if (!previewing && text.length <= PREVIEW_CHARS) return
+  event.preventDefault()
+  const whole = previewing ? text : source.value.slice(0, source.selectionStart) + text + source.value.slice(source.selectionEnd)
+  setTextInput(whole)
+})
+editWhole.addEventListener('click', () => {
+  if (typeof input !== 'string') return
+  previewing = false
+  source.readOnly = false
+  preview.hidden = true
+  source.value = input
+  source.focus()
+})
+
 async function openFile(file: File): Promise<void> {
   fileName = file.name
   // The file's bytes, not a decoded string: zhtidy detects the encoding.
   input = new Uint8Array(await file.arrayBuffer())
+  previewing = false
+  source.readOnly = false
+  preview.hidden = true
   source.value = ''
   source.placeholder = `Opened ${file.name} (${input.length.toLocaleString('en')} bytes). Type here to clean typed text instead.`
   run()
@@ -128,7 +215,59 @@ function beforeAfter(parent: HTMLElement, before: string, after: string): void {
   parent.append(el('span', 'before', before === '' ? '∅' : before), ' → ', el('span', 'after', after === '' ? '(removed)' : after))
 }
 
-function show(reply: TidyReply): void {
+/** Lets the browser handle input; resolves on its next turn. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+/** Lets the browser lay out and paint what was added; resolves after its next frame (or 100 ms when it draws none). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer)
+      setTimeout(resolve, 0)
+    }
+    const timer = setTimeout(done, 100)
+    requestAnimationFrame(done)
+  })
+}
+
+/** Highlights added to the page per frame: styling and laying out 5,000 at once holds a page for a quarter second. */
+const MARKS_PER_FRAME = 500
+
+/**
+ * Shows the reply of run `id`, in slices of about SLICE_MS between which the page stays live. Everything is built
+ * off the document and swapped in at the end, so a render overtaken by a newer input stops and leaves nothing of
+ * itself on the page.
+ */
+async function show(reply: TidyReply, id: number): Promise<void> {
+  let sliceStart = performance.now()
+  const current = async (): Promise<boolean> => {
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await nextTurn()
+      sliceStart = performance.now()
+    }
+    return id === requestId
+  }
+  setBusy('Showing the result', 0, 1)
+  const view = reply.placed ? await renderPlaced(reply.text, reply.placed, reply.placedTotal, current) : renderUnplaced(reply.text, reply.messages ?? [])
+  if (!view || !(await current())) return
+  // The text block by block, a frame's worth of highlights at a time; then the rest all at once.
+  output.replaceChildren()
+  let marks = 0
+  for (const [i, block] of view.text.entries()) {
+    if (typeof block !== 'string' && marks + block.childElementCount > MARKS_PER_FRAME && marks > 0) {
+      setBusy('Showing the result', i, view.text.length)
+      await nextFrame()
+      if (id !== requestId) return
+      marks = 0
+    }
+    output.append(block)
+    if (typeof block !== 'string') marks += block.childElementCount
+  }
+  list.replaceChildren(view.list)
+  more.hidden = view.more === undefined
+  more.textContent = view.more ?? ''
   cleaned = reply.text
   plain.textContent = reply.text
   download.disabled = false
@@ -139,8 +278,6 @@ function show(reply: TidyReply): void {
     applied += a
     warned += w
   }
-  status.textContent = `Done in ${Math.round(reply.ms)} ms: ${applied} change${applied === 1 ? '' : 's'}, ${warned} warning${warned === 1 ? '' : 's'}.`
-
   const d = reply.detected
   detectedList.replaceChildren()
   const rows: [string, string][] = [
@@ -163,13 +300,50 @@ function show(reply: TidyReply): void {
     tr.append(el('td', '', rule), el('td', '', String(a)), el('td', '', String(w)))
     body.append(tr)
   }
-
-  if (reply.placed) renderPlaced(reply.text, reply.placed, reply.placedTotal)
-  else renderUnplaced(reply.text, reply.messages ?? [])
+  setState('done', `Done in ${Math.round(reply.ms)} ms: ${applied} change${applied === 1 ? '' : 's'}, ${warned} warning${warned === 1 ? '' : 's'}.`)
 }
 
-/** The cleaned text with each change (or group of overlapping ones) as a focusable <mark>, and the list beside it. */
-function renderPlaced(text: string, placed: PlacedChange[], total: number): void {
+/** The changes under each highlight, for its tooltip. */
+const tipOf = new WeakMap<Element, PlacedChange[]>()
+
+/**
+ * Gives a highlight its tooltip (rule, before and after of each change under it) the first time it is hovered or
+ * focused: built for every one of 5,000 highlights up front, the tooltips would be most of what the page lays out.
+ */
+function addTip(event: Event): void {
+  const mark = (event.target as Element | null)?.closest?.('mark')
+  const changes = mark ? tipOf.get(mark) : undefined
+  if (!mark || !changes || mark.querySelector('.tip')) return
+  const tip = el('span', 'tip')
+  tip.setAttribute('role', 'tooltip')
+  tip.setAttribute('aria-hidden', 'true') // the mark's aria-description says the same
+  for (const c of changes.slice(0, 12)) {
+    const line = el('span')
+    line.style.display = 'block'
+    line.append(el('code', '', c.ruleId), c.severity === 'info' ? ': ' : ' (left as it was): ')
+    beforeAfter(line, c.before, c.after)
+    tip.append(line)
+  }
+  if (changes.length > 12) tip.append(el('span', '', `…and ${changes.length - 12} more in this stretch`))
+  mark.append(tip)
+}
+output.addEventListener('focusin', addTip)
+output.addEventListener('mouseover', addTip)
+
+/** What show() swaps in: the cleaned text (highlighted), the list of changes, and a note when either is cut. */
+interface View {
+  /** The cleaned text in blocks of about CHUNK characters. */
+  text: (HTMLElement | string)[]
+  list: DocumentFragment
+  more: string | undefined
+}
+
+/**
+ * The cleaned text with each change (or group of overlapping ones) as a focusable <mark>, and the list beside it.
+ * Awaits `current()` between pieces of work (it yields when the slice is spent) and gives up when it says the run
+ * is stale.
+ */
+async function renderPlaced(text: string, placed: PlacedChange[], total: number, current: () => Promise<boolean>): Promise<View | undefined> {
   const groups: { start: number; end: number; changes: number[] }[] = []
   placed.forEach((c, i) => {
     const last = groups[groups.length - 1]
@@ -180,10 +354,9 @@ function renderPlaced(text: string, placed: PlacedChange[], total: number): void
   })
   // The text goes in blocks of about CHUNK characters, cut at line breaks outside highlights, each laid out only
   // when scrolled near (content-visibility): a 1 MB text does not hold the page while the browser lays it out.
-  const fragment = document.createDocumentFragment()
   let chunk = el('div', 'chunk')
   let size = 0
-  fragment.append(chunk)
+  const blocks: HTMLElement[] = [chunk]
   const plainText = (s: string): void => {
     let from = 0
     while (size + (s.length - from) > CHUNK) {
@@ -191,7 +364,7 @@ function renderPlaced(text: string, placed: PlacedChange[], total: number): void
       if (cut === -1) break
       chunk.append(s.slice(from, cut + 1))
       chunk = el('div', 'chunk')
-      fragment.append(chunk)
+      blocks.push(chunk)
       size = 0
       from = cut + 1
     }
@@ -200,7 +373,8 @@ function renderPlaced(text: string, placed: PlacedChange[], total: number): void
   }
   const markOf = new Map<number, HTMLElement>()
   let at = 0
-  groups.slice(0, MAX_MARKS).forEach((g, n) => {
+  for (const [n, g] of groups.slice(0, MAX_MARKS).entries()) {
+    if (n % 64 === 0 && !(await current())) return undefined
     if (g.start > at) plainText(text.slice(at, g.start))
     const mark = el('mark')
     mark.tabIndex = 0
@@ -210,29 +384,19 @@ function renderPlaced(text: string, placed: PlacedChange[], total: number): void
     if (g.start === g.end) mark.classList.add('deletion')
     mark.dataset.rules = [...new Set(changes.map((c) => c.ruleId))].join(' ')
     mark.append(text.slice(g.start, g.end))
-    const tip = el('span', 'tip')
-    tip.setAttribute('role', 'tooltip')
-    tip.id = `tip-${n}`
-    for (const c of changes.slice(0, 12)) {
-      const line = el('span')
-      line.style.display = 'block'
-      line.append(el('code', '', c.ruleId), c.severity === 'info' ? ': ' : ' (left as it was): ')
-      beforeAfter(line, c.before, c.after)
-      tip.append(line)
-    }
-    if (changes.length > 12) tip.append(el('span', '', `…and ${changes.length - 12} more in this stretch`))
-    mark.setAttribute('aria-describedby', tip.id)
-    mark.append(tip)
+    // Its tooltip is built when first hovered or focused (see addTip); a screen reader has the same as a description.
+    tipOf.set(mark, changes)
+    mark.setAttribute('aria-description', changes.slice(0, 12).map((c) => `${c.ruleId}${c.severity === 'info' ? '' : ' (left as it was)'}: ${c.before || '∅'} → ${c.after || '(removed)'}`).join('; '))
     for (const i of g.changes) markOf.set(i, mark)
     chunk.append(mark)
     size += g.end - g.start
     at = g.end
-  })
+  }
   plainText(text.slice(at))
-  output.replaceChildren(fragment)
 
-  list.replaceChildren()
-  placed.slice(0, MAX_LIST).forEach((c, i) => {
+  const items = document.createDocumentFragment()
+  for (const [i, c] of placed.slice(0, MAX_LIST).entries()) {
+    if (i % 64 === 0 && !(await current())) return undefined
     const li = el('li')
     li.dataset.rule = c.ruleId
     li.dataset.severity = c.severity
@@ -252,25 +416,29 @@ function renderPlaced(text: string, placed: PlacedChange[], total: number): void
       })
     }
     li.append(button)
-    list.append(li)
-  })
+    items.append(li)
+  }
   const highlighted = groups.length > MAX_MARKS || total > placed.length
-  more.hidden = total <= MAX_LIST && !highlighted
-  more.textContent = `Listing the first ${Math.min(MAX_LIST, total)} of ${total} changes${highlighted ? `; highlights stop after the first ${Math.min(MAX_MARKS, groups.length)} stretches` : ''}. The counts and the download are complete.`
+  const cutShort = total > MAX_LIST || highlighted
+  return {
+    text: blocks,
+    list: items,
+    more: cutShort
+      ? `Listing the first ${Math.min(MAX_LIST, total)} of ${total} changes${highlighted ? `; highlights stop after the first ${Math.min(MAX_MARKS, groups.length)} stretches` : ''}. The counts and the download are complete.`
+      : undefined,
+  }
 }
 
 /** Fallback: the changes could not be placed on the cleaned text; list them with their places in the input. */
-function renderUnplaced(text: string, messages: TidyMessage[]): void {
-  output.replaceChildren(text)
-  list.replaceChildren()
+function renderUnplaced(text: string, messages: TidyMessage[]): View {
+  const items = document.createDocumentFragment()
   for (const m of messages.slice(0, MAX_LIST)) {
     const li = el('li')
     li.dataset.rule = m.ruleId
     li.dataset.severity = m.severity
     li.append(el('span', 'rule', m.ruleId), `input line ${m.line}, column ${m.column}: `)
     beforeAfter(li, m.actual ?? '', m.expected?.[0] ?? '')
-    list.append(li)
+    items.append(li)
   }
-  more.hidden = false
-  more.textContent = 'These changes could not be placed on the cleaned text; their places are in the input.'
+  return { text: [text], list: items, more: 'These changes could not be placed on the cleaned text; their places are in the input.' }
 }

@@ -49,5 +49,16 @@ export interface TidyFailure {
   error: string
 }
 
+/** Sent by the worker as it goes: `done` of `total` stages of a run (detection, the tidy run, one per step placed). */
+export interface TidyProgress {
+  id: number
+  progress: true
+  done: number
+  total: number
+  label: string
+}
+
+export type WorkerMessage = TidyReply | TidyFailure | TidyProgress
+
 /** The most placed changes the worker sends; the page highlights and lists fewer. */
 export const PLACED_LIMIT = 20000

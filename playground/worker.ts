@@ -8,7 +8,7 @@
 // one tidy run's (it has not on any seed), the changes are not placed and the page lists the messages only.
 import { decodeBytes, detect, selectedSteps, tidy } from '../src/index.js'
 import type { StepName, TidyMessage } from '../src/types.js'
-import { PLACED_LIMIT, type PlacedChange, type TidyFailure, type TidyReply, type TidyRequest } from './protocol.js'
+import { PLACED_LIMIT, type PlacedChange, type TidyFailure, type TidyProgress, type TidyReply, type TidyRequest } from './protocol.js'
 
 declare const self: { onmessage: ((event: { data: TidyRequest }) => void) | null; postMessage(message: unknown): void }
 
@@ -37,10 +37,23 @@ function mapper(edits: Edit[]): (p: number, side: 'start' | 'end') => number {
   }
 }
 
-function placeChanges(input: string | Uint8Array, steps: StepName[], options: { script: TidyRequest['script'] }, finalText: string): PlacedChange[] | undefined {
+/** Tells the page how far the run `id` has got. */
+function progress(id: number, done: number, total: number, label: string): void {
+  const message: TidyProgress = { id, progress: true, done, total, label }
+  self.postMessage(message)
+}
+
+function placeChanges(
+  input: string | Uint8Array,
+  steps: StepName[],
+  options: { script: TidyRequest['script'] },
+  finalText: string,
+  onStep: (index: number, step: StepName) => void,
+): PlacedChange[] | undefined {
   let current: string | Uint8Array = input
   let placed: PlacedChange[] = []
-  for (const step of steps) {
+  for (const [index, step] of steps.entries()) {
+    onStep(index, step)
     const source = typeof current === 'string' ? current : decodeBytes(current).text
     const result = tidy(current, { ...options, only: [step] })
     const edits: (Edit & { message: TidyMessage })[] = []
@@ -102,14 +115,20 @@ self.onmessage = ({ data }) => {
   const started = performance.now()
   try {
     const { id, input, script, skip } = data
+    const steps = selectedSteps({ skip })
+    // Stages: detection, the one tidy run, one per step placed, and the reply.
+    const total = steps.length + 3
+    progress(id, 0, total, 'Detecting the encoding and script')
     const detected = detect(input)
+    progress(id, 1, total, 'Cleaning')
     const result = tidy(input, { script, skip })
     let placed: PlacedChange[] | undefined
     try {
-      placed = placeChanges(input, selectedSteps({ skip }), { script }, result.text)
+      placed = placeChanges(input, steps, { script }, result.text, (i, step) => progress(id, 2 + i, total, `Placing the changes of ${step} on the cleaned text`))
     } catch {
       placed = undefined
     }
+    progress(id, total - 1, total, 'Sending the result to the page')
     const counts: TidyReply['counts'] = {}
     for (const m of result.messages) (counts[m.ruleId] ??= [0, 0])[m.severity === 'info' ? 0 : 1]++
     const reply: TidyReply = {

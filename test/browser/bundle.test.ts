@@ -1,12 +1,16 @@
 // The library in browsers and edge runtimes (issue 18): the core bundles for the browser with no Node built-in,
 // and the bundle, run where only web globals exist (no Buffer, process or require), cleans the seed pages exactly
-// as Node does, plain and through createTidyStream.
-import { readdirSync, readFileSync } from 'node:fs'
+// as Node does, plain and through createTidyStream. The package's export conditions: a bundler for the browser or
+// a worker that takes `zhtidy` by name (import or require) gets the ESM build and no Node built-in; `zhtidy/node`
+// resolves only under the `node` condition.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import vm from 'node:vm'
-import { build } from 'esbuild'
+import { build, type BuildOptions, type Plugin } from 'esbuild'
 import iconv from 'iconv-lite'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tidy } from '../../src/index.js'
 import { readText } from '../helpers/streams.js'
 
@@ -107,6 +111,97 @@ describe('the browser bundle', () => {
       expect(record.id).toBe(i)
       expect(record.text).toBe(tidy(lines[i]!).text)
     })
+  })
+})
+
+describe('the package\'s export conditions, as a bundler resolves `zhtidy` by name', () => {
+  let dir: string
+
+  beforeAll(() => {
+    // The built package (npm test builds it first), reached by name from a project of its own: a node_modules link.
+    if (!existsSync(path.join(root, 'dist/index.js')) || !existsSync(path.join(root, 'dist/node.js'))) {
+      throw new Error('dist/ is missing: run `npm run build` (npm test does) before this test')
+    }
+    dir = mkdtempSync(path.join(tmpdir(), 'zhtidy-exports-'))
+    mkdirSync(path.join(dir, 'node_modules'))
+    symlinkSync(root, path.join(dir, 'node_modules/zhtidy'), 'dir')
+  })
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** Bundles `contents` (a module in that project) and lists every Node built-in any file of the bundle imports. */
+  async function bundle(contents: string, options: BuildOptions) {
+    const builtins: string[] = []
+    const watch: Plugin = {
+      name: 'node-builtins',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (args) => {
+          if (!isBuiltin(args.path)) return undefined
+          builtins.push(`${args.path} (imported by ${path.relative(root, args.importer) || args.importer})`)
+          return { path: args.path, external: true }
+        })
+      },
+    }
+    const result = await build({
+      stdin: { contents, resolveDir: dir, sourcefile: 'entry.js', loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      absWorkingDir: root,
+      plugins: [watch],
+      ...options,
+    })
+    const inputs = Object.keys(result.metafile!.inputs)
+    return { builtins, inputs, code: result.outputFiles![0]!.text }
+  }
+
+  const entry = `import { tidy, createTidyStream } from 'zhtidy'\nglobalThis.zhtidy = { tidy, createTidyStream }\n`
+
+  it('the browser build: `import` and `require` of zhtidy both get dist/index.js, with no Node built-in', async () => {
+    const imported = await bundle(entry, { platform: 'browser' })
+    expect(imported.builtins).toEqual([])
+    expect(imported.inputs).toContain('dist/index.js')
+    // CommonJS code that requires zhtidy gets the ESM build too, under `browser`: the CommonJS build bundles vfile's
+    // Node variant (path, process, url).
+    const required = await bundle(`globalThis.zhtidy = require('zhtidy')\n`, { platform: 'browser', format: 'iife' })
+    expect(required.builtins).toEqual([])
+    expect(required.inputs).toContain('dist/index.js')
+    expect(required.inputs).not.toContain('dist/index.cjs')
+    // vfile's browser variants, by its own conditions.
+    expect(required.inputs.some((f) => f.endsWith('vfile/lib/minpath.browser.js'))).toBe(true)
+
+    // And the bundle cleans a seed page where only web globals exist.
+    const context = webContext()
+    vm.runInContext(required.code, context)
+    const lib = context.zhtidy as Bundle
+    const name = seeds[0]!
+    expect(lib.tidy(new Uint8Array(readFileSync(path.join(samples, name))), {}).text).toBe(
+      readFileSync(path.join(samples, name.replace(/\.txt$/, '.expected.txt')), 'utf8'),
+    )
+  })
+
+  it('the worker build (edge runtimes: `worker` without `browser`): dist/index.js, no Node built-in', async () => {
+    const worker = await bundle(entry, { platform: 'neutral', conditions: ['worker'], mainFields: ['module', 'main'] })
+    expect(worker.builtins).toEqual([])
+    expect(worker.inputs).toContain('dist/index.js')
+  })
+
+  it('without those conditions the CommonJS build does import Node built-ins (what the conditions are for)', async () => {
+    const node = await bundle(`globalThis.zhtidy = require('zhtidy')\n`, { platform: 'node', format: 'cjs' })
+    expect(node.inputs).toContain('dist/index.cjs')
+    expect(node.builtins.length).toBeGreaterThan(0)
+  })
+
+  it('zhtidy/node resolves only for node', async () => {
+    const node = await bundle(`export { createTidyTransform } from 'zhtidy/node'\n`, { platform: 'node' })
+    expect(node.inputs).toContain('dist/node.js')
+    expect(node.builtins.map((b) => b.split(' ')[0]!.replace(/^node:/, ''))).toContain('stream')
+    for (const options of [{ platform: 'browser' }, { platform: 'neutral', conditions: ['worker'] }] as BuildOptions[]) {
+      await expect(bundle(`export { createTidyTransform } from 'zhtidy/node'\n`, options), JSON.stringify(options)).rejects.toThrow(/zhtidy\/node|\.\/node/)
+    }
   })
 })
 
