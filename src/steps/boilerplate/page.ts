@@ -52,9 +52,26 @@ const TITLE_FURNITURE: ReadonlySet<LineKind> = new Set(['disclaimer', 'contact',
 const NUMBER_CELL = /^\s*\d[\d.,%、\s]*\s*$/
 const GLUED_DATE = /^\d{4}-\d{2}-\d{2}(?=\S)/
 const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
+/** A date, maybe with a time, alone on a line. */
+const DATE_LINE = /^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/
+/** The most lines between a heading that repeats the title and the article that are its byline zone. */
+const BYLINE_ZONE = 4
 // No white space around the separator: on a line of 200 K tabs `\s*` before it would be tried at every tab.
 const TITLE_SPLIT = /[-_|｜–—]/
 const NOT_WORD = /[\s\p{P}\p{S}]/gu
+/**
+ * What an item of a spec sheet or a list of features has and a headline of a link list has not: a bullet mark, a
+ * field whose value has a digit or a Latin letter (`用电: 230 VAC`), a measure (`120MHz`, `-40～104℃`, `7 x 7 mm`,
+ * `±0.25%`). A share (`大跌近7%`) or a field of Han words (`大国之争：…`) is as often a headline's.
+ */
+const ITEM = /^\s*[-–—·•●◆■□▪]|^[^\s:：，。]{1,10}\s*[:：][^:：]*[\dA-Za-z]|\d\s*(?:[kKMG]Hz|Hz|[KMGT]B\b|mAh|mA\b|[kK]?V\b|[kK]?W\b|mm\b|cm\b|kg\b|ml\b|°C|℃|°|[MmKk][Pp]a|Ω|bar\b)|\d\s*[x×*~～]\s*[+-]?\d|[±≤≥]/
+/**
+ * A run of short lines that a page without furniture lines of its own loses by place alone is a list of headlines
+ * or of menu items: at least this share of it are headlines (lines of six Han characters or more that are no
+ * items), or at most this share of it are items.
+ */
+const BARE_HEADLINE_SHARE = 2 / 3
+const BARE_ITEM_SHARE = 1 / 8
 
 const weight = (info: LineInfo) => (info.strong ? Math.min(4, Math.max(0.5, info.han / 25)) : 0.25)
 const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
@@ -97,12 +114,15 @@ function judge(texts: readonly string[], from: number, to: number, m: Matchers, 
     }
     return
   }
-  const found = findInStretch(from === 0 && to === texts.length ? texts : texts.slice(from, to), m, options, from === 0)
+  const found = findInStretch(from === 0 && to === texts.length ? texts : texts.slice(from, to), m, options, from === 0, to === texts.length)
   for (const [i, rule] of found) into.set(from + i, rule)
 }
 
-/** `pageStart`: the stretch starts the document, so that its first line is the page title. */
-function findInStretch(texts: readonly string[], m: Matchers, options: PageOptions, pageStart: boolean): Map<number, BoilerplateRuleId> {
+/**
+ * `pageStart`: the stretch starts the document, so that its first line is the page title. `pageEnd`: it ends the
+ * document; a stretch the text goes on after ends with a solid sentence (see `findBoilerplate`).
+ */
+function findInStretch(texts: readonly string[], m: Matchers, options: PageOptions, pageStart: boolean, pageEnd = true): Map<number, BoilerplateRuleId> {
   const infos = texts.map((text) => describeLine(text, m))
   const verdicts = new Map<number, BoilerplateRuleId>()
   const open = (i: number) => !verdicts.has(i) && infos[i]!.kind !== 'blank'
@@ -126,7 +146,11 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   const evidence = verdicts.size
   const good = (i: number) => open(i) && infos[i]!.kind === 'sentence' && !infos[i]!.truncated
   // A page of snippets (every sentence cut short, `…`) is its own article when it has no other.
-  const span = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
+  const found = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
+  // A stretch inside the document starts (or ends) with a solid sentence next to another one: when that sentence is
+  // one of the article's, every line between it and the article is inside the article, where only lines that are
+  // furniture on their own go (a spec list, a table's cells or a run of bullets between two paragraphs stays).
+  const span: [number, number] | undefined = found && [!pageStart && good(first) ? Math.min(first, found[0]) : found[0], !pageEnd && good(lastLine) ? Math.max(lastLine, found[1]) : found[1]]
   // Without furniture lines of its own, a page is judged by place only when it has an article and a long run of
   // short lines around it: a list of headlines above it (`BARE_HEAD_MIN`) or below it (`BARE_TAIL_MIN`).
   const bare = evidence < EVIDENCE_MIN
@@ -172,6 +196,17 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   for (let i = 0; i < headEnd; i++) if (verdicts.has(i) && i !== first) lastFlag = i
   let heading = -1
   for (let i = Math.max(lastFlag, first) + 1; i < headEnd && heading < 0; i++) if (headings.has(i)) heading = i
+  // A heading that repeats the title a few lines above the article, with widgets among those lines (`庄紫藤`,
+  // `2020-03-25`, `2312`): the lines between are its byline and dateline; a date on a line of its own is the
+  // article's date there, and the widgets still go.
+  if (heading < 0 && span) {
+    let last = -1
+    for (let i = first + 1; i < headEnd; i++) if (headings.has(i)) last = i
+    if (last >= 0 && countLines(infos, last + 1, headEnd - 1) <= BYLINE_ZONE) {
+      heading = last
+      for (let i = last + 1; i < headEnd; i++) if (DATE_LINE.test(texts[i]!)) verdicts.delete(i)
+    }
+  }
   const cut = heading >= 0 ? heading : lastFlag
   if (cut >= 0 && !bare) {
     for (let i = 0; i < cut; i++) if (removableInList(i)) verdicts.set(i, contextRule(i, 'head'))
@@ -182,7 +217,14 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   // On a page without furniture lines, only before the page's first strong sentence.
   const firstStrong = infos.findIndex((info) => info.strong)
   const bareRest = bare ? rest.filter((i) => i < firstStrong) : rest
-  if (span && heading < 0 && bareRest.length >= BARE_HEAD_MIN) for (const i of bareRest.slice(0, -2)) verdicts.set(i, contextRule(i, 'head'))
+  const listLike = (run: readonly number[]) => {
+    const items = run.filter((i) => ITEM.test(texts[i]!)).length
+    const headlines = run.filter((i) => infos[i]!.han >= 6 && !ITEM.test(texts[i]!)).length
+    return items <= BARE_ITEM_SHARE * run.length || headlines >= BARE_HEADLINE_SHARE * run.length
+  }
+  if (span && heading < 0 && bareRest.length >= BARE_HEAD_MIN && (!bare || listLike(bareRest))) {
+    for (const i of bareRest.slice(0, -2)) verdicts.set(i, contextRule(i, 'head'))
+  }
 
   // The tail: after the article. It is furniture when it holds a furniture line or three or more short lines.
   if (span) {
@@ -193,7 +235,8 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
       else if (removableInList(i) || (flagged && open(i) && !protectedLines.has(i) && !infos[i]!.strong)) tail.push(i)
     }
     // A furniture line in the tail is enough on any page (a disclaimer after the article, seeds 001 and 002).
-    if (flagged || (bare ? tail.length >= BARE_TAIL_MIN && tail.length === countLines(infos, span[1] + 1, infos.length - 1) : tail.length >= 3)) {
+    const bareTail = tail.length >= BARE_TAIL_MIN && tail.length === countLines(infos, span[1] + 1, infos.length - 1) && listLike(tail)
+    if (flagged || (bare ? bareTail : tail.length >= 3)) {
       for (const i of tail) verdicts.set(i, contextRule(i, 'tail'))
     }
   }
