@@ -62,9 +62,10 @@ const NOT_WORD = /[\s\p{P}\p{S}]/gu
 /**
  * What an item of a spec sheet or a list of features has and a headline of a link list has not: a bullet mark, a
  * field whose value has a digit or a Latin letter (`用电: 230 VAC`), a measure (`120MHz`, `-40～104℃`, `7 x 7 mm`,
- * `±0.25%`). A share (`大跌近7%`) or a field of Han words (`大国之争：…`) is as often a headline's.
+ * `±0.25%`), a sentence in Latin script (an example of a dictionary entry). A share (`大跌近7%`) or a field of Han
+ * words (`大国之争：…`) is as often a headline's.
  */
-const ITEM = /^\s*[-–—·•●◆■□▪]|^[^\s:：，。]{1,10}\s*[:：][^:：]*[\dA-Za-z]|\d\s*(?:[kKMG]Hz|Hz|[KMGT]B\b|mAh|mA\b|[kK]?V\b|[kK]?W\b|mm\b|cm\b|kg\b|ml\b|°C|℃|°|[MmKk][Pp]a|Ω|bar\b)|\d\s*[x×*~～]\s*[+-]?\d|[±≤≥]/
+const ITEM = /^\s*[-–—·•●◆■□▪]|^[^\s:：，。]{1,10}\s*[:：][^:：]*[\dA-Za-z]|\d\s*(?:[kKMG]Hz|Hz|[KMGT]B\b|mAh|mA\b|[kK]?V\b|[kK]?W\b|mm\b|cm\b|kg\b|ml\b|°C|℃|°|[MmKk][Pp]a|Ω|bar\b)|\d\s*[x×*~～]\s*[+-]?\d|[±≤≥]|^[^\u4e00-\u9fff]*[A-Za-z]{2,}(?:\s+[^\s\u4e00-\u9fff]+){3,}[.?!]\s*$/
 /**
  * A run of short lines that a page without furniture lines of its own loses by place alone is a list of headlines
  * or of menu items: at least this share of it are headlines (lines of six Han characters or more that are no
@@ -194,6 +195,17 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   const headEnd = span ? span[0] : infos.length
   let lastFlag = -1
   for (let i = 0; i < headEnd; i++) if (verdicts.has(i) && i !== first) lastFlag = i
+  // A line that repeats another part of the title (`Dreye權威釋義 | reckoning`: the headword) after the head's last
+  // furniture line is the article's heading too; before that line, it is the site's name in its header.
+  if (pageStart) {
+    const parts = new Set((texts[first] ?? '').split(TITLE_SPLIT).slice(1).map(normalise).filter((part) => part.length >= 2))
+    for (let i = Math.max(lastFlag, first) + 1; i < headEnd; i++) {
+      if (open(i) && !protectedLines.has(i) && parts.has(normalise(texts[i]!))) {
+        protectedLines.add(i)
+        headings.add(i)
+      }
+    }
+  }
   let heading = -1
   for (let i = Math.max(lastFlag, first) + 1; i < headEnd && heading < 0; i++) if (headings.has(i)) heading = i
   // A heading that repeats the title a few lines above the article, with widgets among those lines (`庄紫藤`,
@@ -212,8 +224,9 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     for (let i = 0; i < cut; i++) if (removableInList(i)) verdicts.set(i, contextRule(i, 'head'))
   }
   // Many short lines between the last furniture line and the article: a headline list, all but the last few.
+  // A headline list does not run through a strong sentence of the article's: only the lines before the first count.
   const rest = []
-  for (let i = cut + 1; i < headEnd; i++) if (removableInList(i)) rest.push(i)
+  for (let i = cut + 1; i < headEnd && !(good(i) && infos[i]!.strong); i++) if (removableInList(i)) rest.push(i)
   // On a page without furniture lines, only before the page's first strong sentence.
   const firstStrong = infos.findIndex((info) => info.strong)
   const bareRest = bare ? rest.filter((i) => i < firstStrong) : rest
@@ -226,19 +239,24 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     for (const i of bareRest.slice(0, -2)) verdicts.set(i, contextRule(i, 'head'))
   }
 
-  // The tail: after the article. It is furniture when it holds a furniture line or three or more short lines.
+  // The tail: after the article. The lines after a furniture line of its own go (a disclaimer after the article,
+  // seeds 001 and 002); the short lines between the article and that line, or a tail of three or more short lines
+  // without one, go when they are a list of headlines or menu items, not the items of a spec sheet or an entry.
   if (span) {
-    const tail: number[] = []
+    const before: number[] = []
+    const after: number[] = []
     let flagged = false
     for (let i = span[1] + 1; i < infos.length; i++) {
       if (verdicts.has(i)) flagged = true
-      else if (removableInList(i) || (flagged && open(i) && !protectedLines.has(i) && !infos[i]!.strong)) tail.push(i)
+      else if (removableInList(i) || (flagged && open(i) && !protectedLines.has(i) && !infos[i]!.strong)) (flagged ? after : before).push(i)
     }
-    // A furniture line in the tail is enough on any page (a disclaimer after the article, seeds 001 and 002).
-    const bareTail = tail.length >= BARE_TAIL_MIN && tail.length === countLines(infos, span[1] + 1, infos.length - 1) && listLike(tail)
-    if (flagged || (bare ? bareTail : tail.length >= 3)) {
-      for (const i of tail) verdicts.set(i, contextRule(i, 'tail'))
+    const list = listLike(before)
+    const bareTail = before.length >= BARE_TAIL_MIN && before.length === countLines(infos, span[1] + 1, infos.length - 1) && list
+    const take = (run: readonly number[]) => {
+      for (const i of run) verdicts.set(i, contextRule(i, 'tail'))
     }
+    if (flagged) take(after)
+    if (list && (flagged || (bare ? bareTail : before.length >= 3))) take(before)
   }
   return verdicts
 }
