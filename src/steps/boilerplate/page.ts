@@ -12,6 +12,7 @@ import type { BoilerplateRuleId } from './rules.js'
 import { isSolidSentence } from '../../tree/sentences.js'
 import { INJECTED_MIN } from './rules.js'
 import { describeLine, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
+import { INJECTED_COMMON_WORDS_FORMS, INJECTED_WORDS_FORMS } from '../../data/boilerplate-forms.js'
 
 export interface PageOptions {
   /** 'keep' (default) leaves bylines and datelines; 'remove' removes them as `boilerplate/byline`. */
@@ -65,7 +66,12 @@ const NOT_WORD = /[\s\p{P}\p{S}]/gu
  * `±0.25%`), a sentence in Latin script (an example of a dictionary entry). A share (`大跌近7%`) or a field of Han
  * words (`大国之争：…`) is as often a headline's.
  */
-const ITEM = /^\s*[-–—·•●◆■□▪]|^[^\s:：，。]{1,10}\s*[:：][^:：]*[\dA-Za-z]|\d\s*(?:[kKMG]Hz|Hz|[KMGT]B\b|mAh|mA\b|[kK]?V\b|[kK]?W\b|mm\b|cm\b|kg\b|ml\b|°C|℃|°|[MmKk][Pp]a|Ω|bar\b)|\d\s*[x×*~～]\s*[+-]?\d|[±≤≥]|^[^\u4e00-\u9fff]*[A-Za-z]{2,}(?:\s+[^\s\u4e00-\u9fff]+){3,}[.?!]\s*$/
+const ITEM = /^\s*[-–—·•●◆■□▪]|^[^\s:：，。]{1,10}\s*[:：][^:：]*[\dA-Za-z]|\d\s*(?:[kKMG]Hz|Hz|[KMGT]B\b|mAh|mA\b|[kK]?V\b|[kK]?W\b|mm\b|cm\b|kg\b|ml\b|°C|℃|°|[MmKk][Pp]a|Ω|bar\b)|\d\s*[x×*~～]\s*[+-]?\d|[±≤≥]/
+/** The longest line that may be an item. */
+const ITEM_MAX = 200
+const HAN = /[\u4e00-\u9fff]/
+const isItem = (text: string) =>
+  text.length <= ITEM_MAX && (ITEM.test(text) || (/^[\s(]*[A-Za-z]/.test(text) && /[.?!]\s*$/.test(text) && !HAN.test(text) && text.trim().split(/\s+/).length >= 4))
 /**
  * A run of short lines that a page without furniture lines of its own loses by place alone is a list of headlines
  * or of menu items: at least this share of it are headlines (lines of six Han characters or more that are no
@@ -73,6 +79,13 @@ const ITEM = /^\s*[-–—·•●◆■□▪]|^[^\s:：，。]{1,10}\s*[:：][
  */
 const BARE_HEADLINE_SHARE = 2 / 3
 const BARE_ITEM_SHARE = 1 / 8
+
+/** The injected words that are no ordinary words (see `INJECTED_COMMON_WORDS`). */
+const MARKED_WORD = new RegExp(
+  INJECTED_WORDS_FORMS.filter((word) => !INJECTED_COMMON_WORDS_FORMS.includes(word))
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+)
 
 const weight = (info: LineInfo) => (info.strong ? Math.min(4, Math.max(0.5, info.han / 25)) : 0.25)
 const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
@@ -138,7 +151,7 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     // title makes it furniture.
     if (rule && (i !== first || !pageStart || TITLE_FURNITURE.has(info.kind))) verdicts.set(i, rule)
     else if (!rule && !/[。！？]/.test(texts[i]!)) {
-      if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.injected >= 1 && info.kind !== 'sentence')) verdicts.set(i, 'boilerplate/injected')
+      if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.kind !== 'sentence' && (info.injected >= 2 || (info.injected === 1 && MARKED_WORD.test(texts[i]!))))) verdicts.set(i, 'boilerplate/injected')
     }
   })
   findTeaserRuns(texts, infos, verdicts, pageStart)
@@ -151,6 +164,17 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   // A stretch inside the document starts (or ends) with a solid sentence next to another one: when that sentence is
   // one of the article's, every line between it and the article is inside the article, where only lines that are
   // furniture on their own go (a spec list, a table's cells or a run of bullets between two paragraphs stays).
+  // So is a further strong sentence of the stretch with no line between it and the article that is furniture on its
+  // own, but cells of a table: what lies between is a spec list, a table or a run of subheads.
+  const clean = (a: number, b: number) => {
+    for (let k = a + 1; k < b; k++) if (verdicts.has(k) && !NUMBER_CELL.test(texts[k]!)) return false
+    return true
+  }
+  const strong = (i: number) => good(i) && infos[i]!.strong
+  if (found) {
+    for (let i = found[1] + 1; i < infos.length && (!strong(i) || clean(found[1], i)); i++) if (strong(i)) found[1] = i
+    for (let i = found[0] - 1; i >= 0 && (!strong(i) || clean(i, found[0])); i--) if (strong(i)) found[0] = i
+  }
   const span: [number, number] | undefined = found && [!pageStart && good(first) ? Math.min(first, found[0]) : found[0], !pageEnd && good(lastLine) ? Math.max(lastLine, found[1]) : found[1]]
   // Without furniture lines of its own, a page is judged by place only when it has an article and a long run of
   // short lines around it: a list of headlines above it (`BARE_HEAD_MIN`) or below it (`BARE_TAIL_MIN`).
@@ -231,8 +255,8 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   const firstStrong = infos.findIndex((info) => info.strong)
   const bareRest = bare ? rest.filter((i) => i < firstStrong) : rest
   const listLike = (run: readonly number[]) => {
-    const items = run.filter((i) => ITEM.test(texts[i]!)).length
-    const headlines = run.filter((i) => infos[i]!.han >= 6 && !ITEM.test(texts[i]!)).length
+    const items = run.filter((i) => isItem(texts[i]!)).length
+    const headlines = run.filter((i) => infos[i]!.han >= 6 && !isItem(texts[i]!)).length
     return items <= BARE_ITEM_SHARE * run.length || headlines >= BARE_HEADLINE_SHARE * run.length
   }
   if (span && heading < 0 && bareRest.length >= BARE_HEAD_MIN && (!bare || listLike(bareRest))) {

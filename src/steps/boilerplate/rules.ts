@@ -316,16 +316,15 @@ export const FORUM_PHRASES: readonly string[] = [
   '您需要登录才可以',
   '没有帐号？',
   '使用道具',
-  '举报',
-  '楼主',
-  '沙发',
-  '板凳',
   '电梯直达',
   'Powered by Discuz',
   'Archiver',
 ]
-/** Short labels of a forum profile block, each on a line of its own (`UID`, `帖子`, `积分` …). */
-export const FORUM_LINES: readonly string[] = ['UID', '帖子', '精华', '积分', '威望', '金钱', '贡献', '主题', '听众', '收听', '阅读权限', '在线时间', '注册时间', '最后登录', '版主', '论坛', '帮助', '导航', '发帖', '回复', '打印', '返回列表 发帖']
+/**
+ * Short labels of a forum profile block, each on a line of its own (`UID`, `帖子`, `积分` …), and forum words that
+ * count only on a line of their own (`举报`, `楼主`, `沙发`, `板凳`: `布艺沙发`, `实名举报` are a shop's and a reporter's).
+ */
+export const FORUM_LINES: readonly string[] = ['举报', '楼主', '沙发', '板凳', '回复 举报', '举报 回复', 'UID', '帖子', '精华', '积分', '威望', '金钱', '贡献', '主题', '听众', '收听', '阅读权限', '在线时间', '注册时间', '最后登录', '版主', '论坛', '帮助', '导航', '发帖', '回复', '打印', '返回列表 发帖']
 export const FORUM_LINE_MAX = 80
 
 /** Pagination lines: `本文共分 1 页`, `1 2 3 下一页`, `第1页 共5页`. */
@@ -381,6 +380,11 @@ export const INJECTED_WORDS: readonly string[] = [
   '百家乐',
   '幸运8',
 ]
+/**
+ * The words of `INJECTED_WORDS` that are ordinary words too (`亚洲杯`, `国产大飞机`, `成人高考`, `AV功放`): one of
+ * them alone does not make a page's last line injected (two of them do).
+ */
+export const INJECTED_COMMON_WORDS: readonly string[] = ['久久', '国产', '亚洲', '欧美', '成人', '高潮', '中文字幕', '免费观看', '在线观看', '完整版观看', '金沙', '威尼斯人', '葡京', '博彩', 'av', 'AV', 'XXXX', 'xxxx', '躁', '人妻', '少妇', '色情', '强奸', '妓女']
 export const INJECTED_MIN = 3
 export const INJECTED_LINE_MAX = 200
 
