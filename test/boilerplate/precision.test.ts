@@ -72,4 +72,12 @@ describe('the boilerplate step keeps content lines that look like furniture by p
     expect(removedLines([P1, P2, '久久久久久亚洲精品首页'].join('\n'))).toEqual(['久久久久久亚洲精品首页'])
     expect(removedLines([P1, P2, '无码视频首页'].join('\n'))).toEqual(['无码视频首页'])
   })
+
+  it("keeps a book's part heading 上篇 and a sentence that starts with 图3, and removes 上篇：… and a caption", () => {
+    const book = ['某书 目录', P1, '上篇 总论', P2, '下篇 分论', P3].join('\n')
+    expect(removedLines(book)).toEqual([])
+    const figure = ['某报告', P1, '图3 显示了过去十年的变化趋势，可以看出增长十分明显。', P2].join('\n')
+    expect(removedLines(figure)).toEqual([])
+    expect(removedLines(['某报告', P1, '图3 历年变化趋势', P2, '上篇：某一篇文章的标题'].join('\n'))).toEqual(['图3 历年变化趋势', '上篇：某一篇文章的标题'])
+  })
 })

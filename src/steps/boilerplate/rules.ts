@@ -281,8 +281,11 @@ export const NAVIGATION_LINES: readonly string[] = [
   'PRODUCTS',
 ]
 
-/** Heads of navigation lines: crumbs and previous/next links (`当前位置：首页 > 新闻`, `上一篇：…`). */
-export const NAVIGATION_HEADS: readonly string[] = ['当前位置', '您现在的位置', '您现在所在位置', '您的位置', '所在位置', '上一篇', '下一篇', '上一条', '下一条', '上篇', '下篇', '热门搜索', '热门关键词', '搜索关键词', '返回每经网首页']
+/**
+ * Heads of navigation lines: crumbs and previous/next links (`当前位置：首页 > 新闻`, `上一篇：…`). `上篇`/`下篇` only
+ * with a colon: without one they head a book's parts.
+ */
+export const NAVIGATION_HEADS: readonly string[] = ['当前位置', '您现在的位置', '您现在所在位置', '您的位置', '所在位置', '上一篇', '下一篇', '上一条', '下一条', '上篇：', '上篇:', '下篇：', '下篇:', '热门搜索', '热门关键词', '搜索关键词', '返回每经网首页']
 
 /** Heads of tag lines (`标签：…`, `本文关键词：…`). A separator must follow. */
 export const TAG_LABELS: readonly string[] = ['标签', '本文标签', 'Tags', 'TAGS', 'Tag', '关键词', '关键字', '本文关键词', '文章关键词']
@@ -330,8 +333,11 @@ export const FORUM_LINE_MAX = 80
 /** Pagination lines: `本文共分 1 页`, `1 2 3 下一页`, `第1页 共5页`. */
 export const PAGINATION_LINE = /^\s*(?:本文共分\s*\d+\s*\S|第\s*\d+\s*[页頁]\s*共\s*\d+\s*[页頁]|(?:(?:首[页頁]|上一[页頁]|\d{1,3}|\.\.\.|…)\s+){2,}(?:下一[页頁]|尾[页頁]|末[页頁]|\d{1,3})\s*)$/
 
-/** Image captions and file names left by extraction: `图1 字号尺寸对照表`, `▲刘华干在…`, `22.jpg`, `封面图片来源：…`, `…新华社记者 公磊 摄`. */
-export const IMAGE_LINE = /^\s*(?:(?:图|圖)\s*\d{1,2}(?=[\s:：.、])|▲|△|\S{1,60}\.(?:jpe?g|png|gif|webp|bmp)\s*$|(?:封面)?(?:图片|圖片|数据|數據|图表|圖表)(?:来源|來源)[:：])|(?:记者|記者|摄影|攝影)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*(?:摄|攝)\s*$|^[^。！？]{2,30}[?？]\s*(?:来源|來源)[:：]\s*\S{1,12}\s*$/
+/**
+ * Image captions and file names left by extraction: `图1 字号尺寸对照表`, `▲刘华干在…`, `22.jpg`, `封面图片来源：…`,
+ * `…新华社记者 公磊 摄`. A line that starts with `图1` and ends a sentence is the article's (`图3 显示了…。`).
+ */
+export const IMAGE_LINE = /^\s*(?:(?:图|圖)\s*\d{1,2}(?=[\s:：.、])(?![^。！？]*[。！？]\s*$)|▲|△|\S{1,60}\.(?:jpe?g|png|gif|webp|bmp)\s*$|(?:封面)?(?:图片|圖片|数据|數據|图表|圖表)(?:来源|來源)[:：])|(?:记者|記者|摄影|攝影)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*(?:摄|攝)\s*$|^[^。！？]{2,30}[?？]\s*(?:来源|來源)[:：]\s*\S{1,12}\s*$/
 export const IMAGE_LINE_MAX = 200
 
 /**
