@@ -30,6 +30,8 @@ export function zhtidyRemoved(page, tidy, options = {}) {
   const result = tidy(page.text, { only: ['boilerplate'], steps: { boilerplate: { ...options, mode: 'mark' } } })
   if (result.text !== page.text) throw new Error(`${page.id}: mark mode changed the text`)
   const removed = new Set()
+  // Which rule removed each line (the first message on it), for the per-rule counts of --misses.
+  removed.rules = new Map()
   for (const message of result.messages) {
     if (!message.ruleId.startsWith('boilerplate/')) continue
     const n = message.line
@@ -37,6 +39,7 @@ export function zhtidyRemoved(page, tidy, options = {}) {
       throw new Error(`${page.id}: a ${message.ruleId} message at line ${n} does not name that line of the page`)
     }
     removed.add(n)
+    if (!removed.rules.has(n)) removed.rules.set(n, message.ruleId)
   }
   return removed
 }
@@ -109,7 +112,7 @@ export function evaluate(pages, tidy, options = {}) {
           cell.total++
           if (removed) cell.removed++
         }
-        if (method === 'zhtidy' && removed !== (line.label === 'boilerplate')) wrong.push({ ...line, removed })
+        if (method === 'zhtidy' && removed !== (line.label === 'boilerplate')) wrong.push({ ...line, removed, rule: removedBy.zhtidy.rules.get(line.n) })
       }
     }
     return { id: page.id, site: page.site, split: page.split, counts, wrong }
@@ -200,8 +203,12 @@ async function main(argv) {
     if (args.has('--misses')) {
       for (const page of result.pages) {
         const lines = pageLinesOf(chosen.find((p) => p.id === page.id).text)
-        for (const line of page.wrong) text.push(`${line.removed ? 'REMOVED' : 'missed '} ${page.id}:${line.n} [${line.kind}] ${lines[line.n - 1].slice(0, 80)}`)
+        for (const line of page.wrong) text.push(`${line.removed ? `REMOVED (${line.rule})` : 'missed '} ${page.id}:${line.n} [${line.kind}] ${lines[line.n - 1].slice(0, 80)}`)
       }
+      // Content lines removed, counted by the rule that removed them.
+      const byRule = new Map()
+      for (const page of result.pages) for (const line of page.wrong) if (line.removed) byRule.set(line.rule, (byRule.get(line.rule) ?? 0) + 1)
+      text.push(`content lines removed, by rule: ${[...byRule].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none'}`)
     }
   }
   process.stdout.write(args.has('--json') ? `${JSON.stringify(out, null, 2)}\n` : `${text.join('\n')}\n`)

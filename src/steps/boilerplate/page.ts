@@ -12,6 +12,7 @@ import type { BoilerplateRuleId } from './rules.js'
 import { isSolidSentence } from '../../tree/sentences.js'
 import { INJECTED_MIN } from './rules.js'
 import { describeLine, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
+import { INJECTED_COMMON_WORDS_FORMS, INJECTED_WORDS_FORMS } from '../../data/boilerplate-forms.js'
 
 export interface PageOptions {
   /** 'keep' (default) leaves bylines and datelines; 'remove' removes them as `boilerplate/byline`. */
@@ -52,9 +53,39 @@ const TITLE_FURNITURE: ReadonlySet<LineKind> = new Set(['disclaimer', 'contact',
 const NUMBER_CELL = /^\s*\d[\d.,%、\s]*\s*$/
 const GLUED_DATE = /^\d{4}-\d{2}-\d{2}(?=\S)/
 const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
+/** A date, maybe with a time, alone on a line. */
+const DATE_LINE = /^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/
+/** The most lines between a heading that repeats the title and the article that are its byline zone. */
+const BYLINE_ZONE = 4
 // No white space around the separator: on a line of 200 K tabs `\s*` before it would be tried at every tab.
 const TITLE_SPLIT = /[-_|｜–—]/
 const NOT_WORD = /[\s\p{P}\p{S}]/gu
+/**
+ * What an item of a spec sheet or a list of features has and a headline of a link list has not: a bullet mark, a
+ * field whose value has a digit or a Latin letter (`用电: 230 VAC`), a measure (`120MHz`, `-40～104℃`, `7 x 7 mm`,
+ * `±0.25%`), a sentence in Latin script (an example of a dictionary entry). A share (`大跌近7%`) or a field of Han
+ * words (`大国之争：…`) is as often a headline's.
+ */
+const ITEM = /^\s*[-–—·•●◆■□▪]|^[^\s:：，。]{1,10}\s*[:：][^:：]*[\dA-Za-z]|\d\s*(?:[kKMG]Hz|Hz|[KMGT]B\b|mAh|mA\b|[kK]?V\b|[kK]?W\b|mm\b|cm\b|kg\b|ml\b|°C|℃|°|[MmKk][Pp]a|Ω|bar\b)|\d\s*[x×*~～]\s*[+-]?\d|[±≤≥]/
+/** The longest line that may be an item. */
+const ITEM_MAX = 200
+const HAN = /[\u4e00-\u9fff]/
+const isItem = (text: string) =>
+  text.length <= ITEM_MAX && (ITEM.test(text) || (/^[\s(]*[A-Za-z]/.test(text) && /[.?!]\s*$/.test(text) && !HAN.test(text) && text.trim().split(/\s+/).length >= 4))
+/**
+ * A run of short lines that a page without furniture lines of its own loses by place alone is a list of headlines
+ * or of menu items: at least this share of it are headlines (lines of six Han characters or more that are no
+ * items), or at most this share of it are items.
+ */
+const BARE_HEADLINE_SHARE = 2 / 3
+const BARE_ITEM_SHARE = 1 / 8
+
+/** The injected words that are no ordinary words (see `INJECTED_COMMON_WORDS`). */
+const MARKED_WORD = new RegExp(
+  INJECTED_WORDS_FORMS.filter((word) => !INJECTED_COMMON_WORDS_FORMS.includes(word))
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+)
 
 const weight = (info: LineInfo) => (info.strong ? Math.min(4, Math.max(0.5, info.han / 25)) : 0.25)
 const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
@@ -97,12 +128,15 @@ function judge(texts: readonly string[], from: number, to: number, m: Matchers, 
     }
     return
   }
-  const found = findInStretch(from === 0 && to === texts.length ? texts : texts.slice(from, to), m, options, from === 0)
+  const found = findInStretch(from === 0 && to === texts.length ? texts : texts.slice(from, to), m, options, from === 0, to === texts.length)
   for (const [i, rule] of found) into.set(from + i, rule)
 }
 
-/** `pageStart`: the stretch starts the document, so that its first line is the page title. */
-function findInStretch(texts: readonly string[], m: Matchers, options: PageOptions, pageStart: boolean): Map<number, BoilerplateRuleId> {
+/**
+ * `pageStart`: the stretch starts the document, so that its first line is the page title. `pageEnd`: it ends the
+ * document; a stretch the text goes on after ends with a solid sentence (see `findBoilerplate`).
+ */
+function findInStretch(texts: readonly string[], m: Matchers, options: PageOptions, pageStart: boolean, pageEnd = true): Map<number, BoilerplateRuleId> {
   const infos = texts.map((text) => describeLine(text, m))
   const verdicts = new Map<number, BoilerplateRuleId>()
   const open = (i: number) => !verdicts.has(i) && infos[i]!.kind !== 'blank'
@@ -117,7 +151,7 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     // title makes it furniture.
     if (rule && (i !== first || !pageStart || TITLE_FURNITURE.has(info.kind))) verdicts.set(i, rule)
     else if (!rule && !/[。！？]/.test(texts[i]!)) {
-      if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.injected >= 1 && info.kind !== 'sentence')) verdicts.set(i, 'boilerplate/injected')
+      if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.kind !== 'sentence' && (info.injected >= 2 || (info.injected === 1 && MARKED_WORD.test(texts[i]!))))) verdicts.set(i, 'boilerplate/injected')
     }
   })
   findTeaserRuns(texts, infos, verdicts, pageStart)
@@ -126,7 +160,22 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   const evidence = verdicts.size
   const good = (i: number) => open(i) && infos[i]!.kind === 'sentence' && !infos[i]!.truncated
   // A page of snippets (every sentence cut short, `…`) is its own article when it has no other.
-  const span = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
+  const found = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
+  // A stretch inside the document starts (or ends) with a solid sentence next to another one: when that sentence is
+  // one of the article's, every line between it and the article is inside the article, where only lines that are
+  // furniture on their own go (a spec list, a table's cells or a run of bullets between two paragraphs stays).
+  // So is a further strong sentence of the stretch with no line between it and the article that is furniture on its
+  // own, but cells of a table: what lies between is a spec list, a table or a run of subheads.
+  const clean = (a: number, b: number) => {
+    for (let k = a + 1; k < b; k++) if (verdicts.has(k) && !NUMBER_CELL.test(texts[k]!)) return false
+    return true
+  }
+  const strong = (i: number) => good(i) && infos[i]!.strong
+  if (found) {
+    for (let i = found[1] + 1; i < infos.length && (!strong(i) || clean(found[1], i)); i++) if (strong(i)) found[1] = i
+    for (let i = found[0] - 1; i >= 0 && (!strong(i) || clean(i, found[0])); i--) if (strong(i)) found[0] = i
+  }
+  const span: [number, number] | undefined = found && [!pageStart && good(first) ? Math.min(first, found[0]) : found[0], !pageEnd && good(lastLine) ? Math.max(lastLine, found[1]) : found[1]]
   // Without furniture lines of its own, a page is judged by place only when it has an article and a long run of
   // short lines around it: a list of headlines above it (`BARE_HEAD_MIN`) or below it (`BARE_TAIL_MIN`).
   const bare = evidence < EVIDENCE_MIN
@@ -170,32 +219,68 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   const headEnd = span ? span[0] : infos.length
   let lastFlag = -1
   for (let i = 0; i < headEnd; i++) if (verdicts.has(i) && i !== first) lastFlag = i
+  // A line that repeats another part of the title (`Dreye權威釋義 | reckoning`: the headword) after the head's last
+  // furniture line is the article's heading too; before that line, it is the site's name in its header.
+  if (pageStart) {
+    const parts = new Set((texts[first] ?? '').split(TITLE_SPLIT).slice(1).map(normalise).filter((part) => part.length >= 2))
+    for (let i = Math.max(lastFlag, first) + 1; i < headEnd; i++) {
+      if (open(i) && !protectedLines.has(i) && parts.has(normalise(texts[i]!))) {
+        protectedLines.add(i)
+        headings.add(i)
+      }
+    }
+  }
   let heading = -1
   for (let i = Math.max(lastFlag, first) + 1; i < headEnd && heading < 0; i++) if (headings.has(i)) heading = i
+  // A heading that repeats the title a few lines above the article, with widgets among those lines (`庄紫藤`,
+  // `2020-03-25`, `2312`): the lines between are its byline and dateline; a date on a line of its own is the
+  // article's date there, and the widgets still go.
+  if (heading < 0 && span) {
+    let last = -1
+    for (let i = first + 1; i < headEnd; i++) if (headings.has(i)) last = i
+    if (last >= 0 && countLines(infos, last + 1, headEnd - 1) <= BYLINE_ZONE) {
+      heading = last
+      for (let i = last + 1; i < headEnd; i++) if (DATE_LINE.test(texts[i]!)) verdicts.delete(i)
+    }
+  }
   const cut = heading >= 0 ? heading : lastFlag
   if (cut >= 0 && !bare) {
     for (let i = 0; i < cut; i++) if (removableInList(i)) verdicts.set(i, contextRule(i, 'head'))
   }
   // Many short lines between the last furniture line and the article: a headline list, all but the last few.
+  // A headline list does not run through a strong sentence of the article's: only the lines before the first count.
   const rest = []
-  for (let i = cut + 1; i < headEnd; i++) if (removableInList(i)) rest.push(i)
+  for (let i = cut + 1; i < headEnd && !(good(i) && infos[i]!.strong); i++) if (removableInList(i)) rest.push(i)
   // On a page without furniture lines, only before the page's first strong sentence.
   const firstStrong = infos.findIndex((info) => info.strong)
   const bareRest = bare ? rest.filter((i) => i < firstStrong) : rest
-  if (span && heading < 0 && bareRest.length >= BARE_HEAD_MIN) for (const i of bareRest.slice(0, -2)) verdicts.set(i, contextRule(i, 'head'))
+  const listLike = (run: readonly number[]) => {
+    const items = run.filter((i) => isItem(texts[i]!)).length
+    const headlines = run.filter((i) => infos[i]!.han >= 6 && !isItem(texts[i]!)).length
+    return items <= BARE_ITEM_SHARE * run.length || headlines >= BARE_HEADLINE_SHARE * run.length
+  }
+  if (span && heading < 0 && bareRest.length >= BARE_HEAD_MIN && (!bare || listLike(bareRest))) {
+    for (const i of bareRest.slice(0, -2)) verdicts.set(i, contextRule(i, 'head'))
+  }
 
-  // The tail: after the article. It is furniture when it holds a furniture line or three or more short lines.
+  // The tail: after the article. The lines after a furniture line of its own go (a disclaimer after the article,
+  // seeds 001 and 002); the short lines between the article and that line, or a tail of three or more short lines
+  // without one, go when they are a list of headlines or menu items, not the items of a spec sheet or an entry.
   if (span) {
-    const tail: number[] = []
+    const before: number[] = []
+    const after: number[] = []
     let flagged = false
     for (let i = span[1] + 1; i < infos.length; i++) {
       if (verdicts.has(i)) flagged = true
-      else if (removableInList(i) || (flagged && open(i) && !protectedLines.has(i) && !infos[i]!.strong)) tail.push(i)
+      else if (removableInList(i) || (flagged && open(i) && !protectedLines.has(i) && !infos[i]!.strong)) (flagged ? after : before).push(i)
     }
-    // A furniture line in the tail is enough on any page (a disclaimer after the article, seeds 001 and 002).
-    if (flagged || (bare ? tail.length >= BARE_TAIL_MIN && tail.length === countLines(infos, span[1] + 1, infos.length - 1) : tail.length >= 3)) {
-      for (const i of tail) verdicts.set(i, contextRule(i, 'tail'))
+    const list = listLike(before)
+    const bareTail = before.length >= BARE_TAIL_MIN && before.length === countLines(infos, span[1] + 1, infos.length - 1) && list
+    const take = (run: readonly number[]) => {
+      for (const i of run) verdicts.set(i, contextRule(i, 'tail'))
     }
+    if (flagged) take(after)
+    if (list && (flagged || (bare ? bareTail : before.length >= 3))) take(before)
   }
   return verdicts
 }

@@ -117,6 +117,14 @@ export const CONTACT_LABELS: readonly string[] = [
   '联系电话',
   '咨询电话',
   '服务电话',
+  '免费电话',
+  '客服电话',
+  '客服专线',
+  '客服信箱',
+  '客服邮箱',
+  '企业QQ',
+  '客服QQ',
+  '官方网址',
   '热线',
   '服务热线',
   '全国服务热线',
@@ -273,8 +281,11 @@ export const NAVIGATION_LINES: readonly string[] = [
   'PRODUCTS',
 ]
 
-/** Heads of navigation lines: crumbs and previous/next links (`当前位置：首页 > 新闻`, `上一篇：…`). */
-export const NAVIGATION_HEADS: readonly string[] = ['当前位置', '您现在的位置', '您现在所在位置', '您的位置', '所在位置', '上一篇', '下一篇', '上一条', '下一条', '上篇', '下篇', '热门搜索', '热门关键词', '搜索关键词', '返回每经网首页']
+/**
+ * Heads of navigation lines: crumbs and previous/next links (`当前位置：首页 > 新闻`, `上一篇：…`). `上篇`/`下篇` only
+ * with a colon: without one they head a book's parts.
+ */
+export const NAVIGATION_HEADS: readonly string[] = ['当前位置', '您现在的位置', '您现在所在位置', '您的位置', '所在位置', '上一篇', '下一篇', '上一条', '下一条', '上篇：', '上篇:', '下篇：', '下篇:', '热门搜索', '热门关键词', '搜索关键词', '返回每经网首页']
 
 /** Heads of tag lines (`标签：…`, `本文关键词：…`). A separator must follow. */
 export const TAG_LABELS: readonly string[] = ['标签', '本文标签', 'Tags', 'TAGS', 'Tag', '关键词', '关键字', '本文关键词', '文章关键词']
@@ -308,23 +319,25 @@ export const FORUM_PHRASES: readonly string[] = [
   '您需要登录才可以',
   '没有帐号？',
   '使用道具',
-  '举报',
-  '楼主',
-  '沙发',
-  '板凳',
   '电梯直达',
   'Powered by Discuz',
   'Archiver',
 ]
-/** Short labels of a forum profile block, each on a line of its own (`UID`, `帖子`, `积分` …). */
-export const FORUM_LINES: readonly string[] = ['UID', '帖子', '精华', '积分', '威望', '金钱', '贡献', '主题', '听众', '收听', '阅读权限', '在线时间', '注册时间', '最后登录', '版主', '论坛', '帮助', '导航', '发帖', '回复', '打印', '返回列表 发帖']
+/**
+ * Short labels of a forum profile block, each on a line of its own (`UID`, `帖子`, `积分` …), and forum words that
+ * count only on a line of their own (`举报`, `楼主`, `沙发`, `板凳`: `布艺沙发`, `实名举报` are a shop's and a reporter's).
+ */
+export const FORUM_LINES: readonly string[] = ['举报', '楼主', '沙发', '板凳', '回复 举报', '举报 回复', 'UID', '帖子', '精华', '积分', '威望', '金钱', '贡献', '主题', '听众', '收听', '阅读权限', '在线时间', '注册时间', '最后登录', '版主', '论坛', '帮助', '导航', '发帖', '回复', '打印', '返回列表 发帖']
 export const FORUM_LINE_MAX = 80
 
 /** Pagination lines: `本文共分 1 页`, `1 2 3 下一页`, `第1页 共5页`. */
 export const PAGINATION_LINE = /^\s*(?:本文共分\s*\d+\s*\S|第\s*\d+\s*[页頁]\s*共\s*\d+\s*[页頁]|(?:(?:首[页頁]|上一[页頁]|\d{1,3}|\.\.\.|…)\s+){2,}(?:下一[页頁]|尾[页頁]|末[页頁]|\d{1,3})\s*)$/
 
-/** Image captions and file names left by extraction: `图1 字号尺寸对照表`, `▲刘华干在…`, `22.jpg`, `封面图片来源：…`, `…新华社记者 公磊 摄`. */
-export const IMAGE_LINE = /^\s*(?:(?:图|圖)\s*\d{1,2}(?=[\s:：.、])|▲|△|\S{1,60}\.(?:jpe?g|png|gif|webp|bmp)\s*$|(?:封面)?(?:图片|圖片|数据|數據|图表|圖表)(?:来源|來源)[:：])|(?:记者|記者|摄影|攝影)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*(?:摄|攝)\s*$|^[^。！？]{2,30}[?？]\s*(?:来源|來源)[:：]\s*\S{1,12}\s*$/
+/**
+ * Image captions and file names left by extraction: `图1 字号尺寸对照表`, `▲刘华干在…`, `22.jpg`, `封面图片来源：…`,
+ * `…新华社记者 公磊 摄`. A line that starts with `图1` and ends a sentence is the article's (`图3 显示了…。`).
+ */
+export const IMAGE_LINE = /^\s*(?:(?:图|圖)\s*\d{1,2}(?=[\s:：.、])(?![^。！？]*[。！？]\s*$)|▲|△|\S{1,60}\.(?:jpe?g|png|gif|webp|bmp)\s*$|(?:封面)?(?:图片|圖片|数据|數據|图表|圖表)(?:来源|來源)[:：])|(?:记者|記者|摄影|攝影)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*(?:摄|攝)\s*$|^[^。！？]{2,30}[?？]\s*(?:来源|來源)[:：]\s*\S{1,12}\s*$/
 export const IMAGE_LINE_MAX = 200
 
 /**
@@ -373,6 +386,11 @@ export const INJECTED_WORDS: readonly string[] = [
   '百家乐',
   '幸运8',
 ]
+/**
+ * The words of `INJECTED_WORDS` that are ordinary words too (`亚洲杯`, `国产大飞机`, `成人高考`, `AV功放`): one of
+ * them alone does not make a page's last line injected (two of them do).
+ */
+export const INJECTED_COMMON_WORDS: readonly string[] = ['久久', '国产', '亚洲', '欧美', '成人', '高潮', '中文字幕', '免费观看', '在线观看', '完整版观看', '金沙', '威尼斯人', '葡京', '博彩', 'av', 'AV', 'XXXX', 'xxxx', '躁', '人妻', '少妇', '色情', '强奸', '妓女']
 export const INJECTED_MIN = 3
 export const INJECTED_LINE_MAX = 200
 
