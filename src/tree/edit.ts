@@ -34,7 +34,7 @@ export interface ChangeLog {
   /** Per change, the text an edit replaced (undefined for a record given whole). */
   actuals: (string | undefined)[]
   /**
-   * Per change four numbers: the line (-1 for a record given whole), the offset of the line's start in the input, and
+   * Per change four numbers: the line (-1 for a record given whole, -2 for one `deferredReport` makes, with the number of its maker next), the offset of the line's start in the input, and
    * the start and end of the change in the line's original text.
    */
   places: number[]
@@ -103,6 +103,7 @@ export function changeRecordAt(log: ChangeLog, k: number): ChangeRecord {
   const line = log.places[4 * k]!
   const change = log.changes[k]!
   if (line === -1) return change as ChangeRecord
+  if (line === -2) return makers[log.places[4 * k + 1]!]!(change as never)
   const edit = change as Edit
   const base = log.places[4 * k + 1]!
   const start = log.places[4 * k + 2]!
@@ -341,6 +342,29 @@ export function reportChange(file: VFile, change: Change): void {
     note: change.note,
     ...(change.plan ? { plan: change.plan } : {}),
   })
+}
+
+/** The makers of the records `deferredReport` keeps as data, by the number each is known by in the log. */
+const makers: ((data: never) => ChangeRecord)[] = []
+
+/**
+ * `reportChange` for changes made many times over (one per line of a CRLF file): the change is kept as `data`, and
+ * its record is made by `make` only if the changes are read.
+ */
+export function deferredReport<T extends object>(ruleId: string, confident: boolean, make: (data: T) => ChangeRecord): (file: VFile, data: T) => void {
+  const id = makers.push(make as (data: never) => ChangeRecord) - 1
+  return (file, data) => {
+    const log = changeLog(file)
+    if (confident) log.counts[ruleId] = (log.counts[ruleId] ?? 0) + 1
+    if (!wanted(log, confident)) return
+    if (log.mode === 'messages') {
+      toVFileMessage(file, make(data))
+      return
+    }
+    log.changes.push(data as unknown as Edit)
+    log.actuals.push(undefined)
+    log.places.push(-2, id, 0, 0)
+  }
 }
 
 /** Reports edits of one line, in its current text, all places mapped back to the input in one sweep. */
