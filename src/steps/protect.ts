@@ -20,6 +20,8 @@ const GATE_UNITS = new Uint8Array(128)
 for (const c of '`<{[@/\\=') GATE_UNITS[c.charCodeAt(0)] = 1
 GATE_UNITS[0x28] = 2
 for (const c of '.:,') GATE_UNITS[c.charCodeAt(0)] = 3
+/** The units of `GATE_UNITS` (global: `lastIndex` says where the next one is). */
+const GATE_FINDER = /[`<{[@/\\=(.:,]/g
 const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39
 const isWordCode = (c: number): boolean => isDigitCode(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f
 /** A code unit `\s` matches. */
@@ -28,12 +30,13 @@ const isJsSpaceCode = (c: number): boolean =>
 
 /** `SPAN_GATE.test(line)`. */
 export function mayHaveSpans(line: string): boolean {
-  const length = line.length
-  for (let i = 0; i < length; i++) {
+  const finder = GATE_FINDER
+  finder.lastIndex = 0
+  // From one unit of the table to the next by the expression (`test` makes no match array; most lines have none).
+  while (finder.test(line)) {
+    const i = finder.lastIndex - 1
     const c = line.charCodeAt(i)
-    if (c >= 128) continue
     const kind = GATE_UNITS[c]!
-    if (kind === 0) continue
     if (kind === 1) return true
     const before = i > 0 ? line.charCodeAt(i - 1) : -1
     if (kind === 2) {
@@ -313,11 +316,15 @@ export function fencedLines(root: Root): Uint8Array | null {
   return fenced
 }
 
-function isFence(value: string): boolean {
-  const k = value.indexOf('```') === -1 ? value.indexOf('~~~') : value.indexOf('```')
-  if (k === -1) return false
-  for (let i = 0; i < k; i++) if (!isSpace(value.charCodeAt(i))) return false
-  return true
+/**
+ * Whether the line opens or closes a fence: its first ``` (or, without one, its first ~~~) comes after spaces only.
+ * Looked for where the spaces end, not through the whole line.
+ */
+export function isFence(value: string): boolean {
+  let j = 0
+  while (j < value.length && isSpace(value.charCodeAt(j))) j++
+  if (value.startsWith('```', j)) return true
+  return value.startsWith('~~~', j) && !value.includes('```', j + 3)
 }
 
 /** Whether the line at `context.index` is inside a fenced code block. */

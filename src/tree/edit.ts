@@ -173,17 +173,24 @@ export function applyEdits(file: VFile, node: LineNode, edits: readonly Edit[]):
   }
   if (reported.length > 0) reportEdits(file, log, node, reported, actuals)
   if (applied.length === 0) return 0
-  const parts: string[] = []
-  let cursor = 0
   const batch: AppliedEdit[] = new Array(applied.length)
-  for (let k = 0; k < applied.length; k++) {
-    const edit = applied[k]!
-    parts.push(value.slice(cursor, edit.start), edit.replacement)
-    cursor = edit.end
-    batch[k] = { start: edit.start, end: edit.end, length: edit.replacement.length }
+  if (applied.length === 1) {
+    // One edit (most lines): three strings joined, without an array of parts.
+    const edit = applied[0]!
+    node.value = value.slice(0, edit.start) + edit.replacement + value.slice(edit.end)
+    batch[0] = { start: edit.start, end: edit.end, length: edit.replacement.length }
+  } else {
+    const parts: string[] = []
+    let cursor = 0
+    for (let k = 0; k < applied.length; k++) {
+      const edit = applied[k]!
+      parts.push(value.slice(cursor, edit.start), edit.replacement)
+      cursor = edit.end
+      batch[k] = { start: edit.start, end: edit.end, length: edit.replacement.length }
+    }
+    parts.push(value.slice(cursor))
+    node.value = parts.join('')
   }
-  parts.push(value.slice(cursor))
-  node.value = parts.join('')
   node.data ??= {}
   ;(node.data.shifts ??= []).push(batch)
   return applied.length

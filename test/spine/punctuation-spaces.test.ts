@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { isLatinOrDigitCode } from '../../src/chars.js'
-import { punctuationRules, punctuationScannedRules, scanPunctuation, SPACE_AFTER_MARK, SPACE_BEFORE_MARK } from '../../src/steps/punctuation/rules.js'
-import { guarded, mayHaveSpans, SPAN_GATE } from '../../src/steps/protect.js'
+import { isCjkPunctuationUnit, isLatinOrDigitCode } from '../../src/chars.js'
+import { PUNCTUATION_GATE, punctuationRules, punctuationScannedRules, scanPunctuation, SPACE_AFTER_MARK, SPACE_BEFORE_MARK } from '../../src/steps/punctuation/rules.js'
+import { guarded, isFence, mayHaveSpans, SPAN_GATE } from '../../src/steps/protect.js'
 import { applyEdits as applyAll, changeRecords, logChanges, runLineRules, runScannedRules, type LineRule } from '../../src/tree/edit.js'
 import { parseText } from '../../src/tree/parse.js'
 import { stringifyRoot } from '../../src/tree/stringify.js'
@@ -130,3 +130,35 @@ describe('the pre-scan of a line after an edit', () => {
   })
 })
 
+
+/** The gate as one expression with its alternatives, and a space after a full-width mark looked for by units. */
+const referenceGate = (line: string): boolean =>
+  /[,;:?!()".…\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000-]|。。| [，、。；：？！」』”’）》〉】〕]/.test(line) || line.split('').some((c, k) => k > 0 && c === ' ' && isCjkPunctuationUnit(line[k - 1]))
+
+describe('the punctuation gate, a class and two looks by indexOf', () => {
+  it('is the expression of its alternatives on strings of the characters it looks at', () => {
+    fc.assert(fc.property(textOf(UNITS, 12), (t) => {
+      expect(PUNCTUATION_GATE.test(t)).toBe(referenceGate(t))
+    }), { numRuns: 20000 })
+  })
+  it('and on arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (t) => {
+      expect(PUNCTUATION_GATE.test(t)).toBe(referenceGate(t))
+    }), { numRuns: 5000 })
+  })
+})
+
+/** A fence as the first ``` (else the first ~~~) after spaces only, looked for through the whole line. */
+function referenceFence(value: string): boolean {
+  const k = value.indexOf('```') === -1 ? value.indexOf('~~~') : value.indexOf('```')
+  return k !== -1 && /^[ \t\u00a0\u3000]*$/.test(value.slice(0, k))
+}
+
+describe('a fence line', () => {
+  it('is found where its spaces end as through the whole line', () => {
+    const text = textOf(['`', '``', '```', '~', '~~', '~~~', ' ', '\t', '\u00a0', '\u3000', '\u2000', 'a', '中'], 10)
+    fc.assert(fc.property(text, (t) => {
+      expect(isFence(t)).toBe(referenceFence(t))
+    }), { numRuns: 20000 })
+  })
+})

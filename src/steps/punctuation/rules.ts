@@ -70,6 +70,8 @@ const spaceBeforeMark: LineRule = (line) => {
  */
 const SENTENCE_FOLLOWER = /[\s"'”’」』)）]/
 const ONLY_QUESTION_EXCLAMATION = /^[?!]+$/
+/** The ASCII marks `asciiMarks` converts (global: `lastIndex` says where the next one is). */
+const MARK_FINDER = /[,;:?!]/g
 const isMarkCode = (code: number): boolean => code === 0x2c || code === 0x3a || code === 0x3b || code === 0x3f || code === 0x21
 
 /**
@@ -80,10 +82,12 @@ const asciiMarks: LineRule = (line) => {
   const edits: Edit[] = []
   const length = line.length
   let from = 0
+  const finder = MARK_FINDER
   for (;;) {
-    let markStart = from
-    while (markStart < length && !isMarkCode(line.charCodeAt(markStart))) markStart++
-    if (markStart >= length) break
+    // The next mark by the expression (`test` makes no match array): far faster than a loop over the units between.
+    finder.lastIndex = from
+    if (!finder.test(line)) break
+    const markStart = finder.lastIndex - 1
     let markEnd = markStart + 1
     while (markEnd < length && isMarkCode(line.charCodeAt(markEnd))) markEnd++
     const spaceBefore = markStart > from && line.charCodeAt(markStart - 1) === 0x20
@@ -283,14 +287,19 @@ export const scanPunctuation = (line: string, from?: number, to?: number): numbe
  * lines of clean Chinese text have none of these ASCII marks).
  */
 export const PUNCTUATION_GATE = {
-  test: (line: string): boolean => BASE_GATE.test(line) || plainSpaceAfterMark(line),
-  source: 'base gate, odd spaces, a space after a full-width mark',
+  test: (line: string): boolean => BASE_GATE.test(line) || line.includes('。。') || plainSpaceNextToMark(line),
+  source: 'base gate, odd spaces, `。。`, a space after a full-width mark or before a closing one',
 }
-/** The ASCII marks the rules convert, odd spaces (U+3000 among them), `。。`, a space before a closing mark: one class. */
-const BASE_GATE = /[,;:?!()".…\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000-]|。。| [，、。；：？！」』”’）》〉】〕]/
-/** Whether a plain space follows a full-width mark somewhere: by `indexOf`, far cheaper than a class alternative. */
-function plainSpaceAfterMark(line: string): boolean {
-  for (let k = line.indexOf(' ', 1); k !== -1; k = line.indexOf(' ', k + 1)) if (isCjkPunctuationCode(line.charCodeAt(k - 1))) return true
+/**
+ * The ASCII marks the rules convert and odd spaces (U+3000 among them): one class, which V8 looks for far faster
+ * than an alternative of it (`。。` and a space next to a mark are looked for on their own).
+ */
+const BASE_GATE = /[,;:?!()".…\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000-]/
+/** Whether a plain space follows a full-width mark or comes right before a closing mark somewhere: by `indexOf`. */
+function plainSpaceNextToMark(line: string): boolean {
+  for (let k = line.indexOf(' '); k !== -1; k = line.indexOf(' ', k + 1)) {
+    if ((k > 0 && isCjkPunctuationCode(line.charCodeAt(k - 1))) || CLOSING_UNITS[line.charCodeAt(k + 1)] === 1) return true
+  }
   return false
 }
 export type Gate = { test(line: string): boolean }
