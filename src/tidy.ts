@@ -47,8 +47,10 @@ export function tidy(value: string | Uint8Array | ArrayBuffer | ArrayBufferView,
   const encoding = tree.data?.encoding ?? 'utf-8'
   const parsed = file.messages
   const log = file.data.zhtidy!
-  // The messages are made when first read: the changes wait in the log as the rules gave them (bulk cleaning that
-  // reads only the text and the counts makes none). Read, they are a plain array like any other.
+  // A few changes become messages at once: an object with an accessor costs more to make than they do.
+  if (log.changes.length <= EAGER_MESSAGES) return { text, encoding, messages: tidyMessages(parsed, log), stats }
+  // Many are made when first read: the changes wait in the log as the rules gave them (bulk cleaning that reads
+  // only the text and the counts makes none). Read, they are a plain array like any other.
   let messages: TidyMessage[] | undefined
   return {
     text,
@@ -62,6 +64,9 @@ export function tidy(value: string | Uint8Array | ArrayBuffer | ArrayBufferView,
     stats,
   }
 }
+
+/** Up to how many changes a result's messages are made before it is returned. */
+const EAGER_MESSAGES = 32
 
 function tidyMessages(parsed: readonly VFileMessage[], log: ChangeLog): TidyMessage[] {
   // VFile messages are the parser's (undecodable bytes), made before any step ran.
