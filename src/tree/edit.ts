@@ -34,8 +34,9 @@ export interface ChangeLog {
   /** Per change, the text an edit replaced (undefined for a record given whole). */
   actuals: (string | undefined)[]
   /**
-   * Per change four numbers: the line (-1 for a record given whole, -2 for one `deferredReport` makes, with the number of its maker next), the offset of the line's start in the input, and
-   * the start and end of the change in the line's original text.
+   * Per change four numbers: the line, the offset of the line's start in the input, and the start and end of the
+   * change in the line's original text; for a record given whole the line is -1, for one `deferredReport` makes -2
+   * (with the number of its maker next).
    */
   places: number[]
 }
@@ -91,11 +92,6 @@ export function changeRecords(file: VFile): readonly ChangeRecord[] {
   const out: ChangeRecord[] = new Array(log.changes.length)
   for (let k = 0; k < out.length; k++) out[k] = changeRecordAt(log, k)
   return out
-}
-
-/** How many changes the log keeps (`changeRecordAt` reads each). */
-export function changeCount(file: VFile): number {
-  return file.data.zhtidy?.changes.length ?? 0
 }
 
 /** The change at `k` of the log, as a record. */
