@@ -56,12 +56,13 @@ export const PAIR_SHIFT = 16
  * bit k is followed at once by a unit with bit k + 1. A table that gives a class bit k and its follower bit k + 1
  * asks "does a space come right before a closing mark" in the same branch-free pass. Only pair bits a caller
  * laid out that way mean anything; the others are noise. Bit 15 is not used as a pair bit (it would be the sign).
+ * With `from` and `to`, only the units of that range (and the pairs inside it).
  */
-export function unitScan(table: Uint16Array, text: string): number {
+export function unitScan(table: Uint16Array, text: string, from = 0, to = text.length): number {
   let mask = 0
   let pairs = 0
   let previous = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const bits = table[text.charCodeAt(i)]!
     mask |= bits
     pairs |= (previous << 1) & bits

@@ -2,7 +2,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { decodeBytes, explainBytes } from './decode/index.js'
 import { checkBoolean, ZhtidyError } from './errors.js'
-import { appliedStats, changeRecords, logChanges, type ChangeRecord } from './tree/edit.js'
+import { appliedStats, changeRecordAt, logChanges, type ChangeLog, type ChangeRecord } from './tree/edit.js'
 import { checkPresetOptions, type PresetOptions } from './preset.js'
 import { createProcessor, type ZhtidyProcessor } from './processor.js'
 import { scriptReport } from './steps/script/detect.js'
@@ -43,14 +43,38 @@ export function tidy(value: string | Uint8Array | ArrayBuffer | ArrayBufferView,
   const tree = processor.parse(file) as Root
   const done = processor.runSync(tree, file) as Root
   const text = processor.stringify(done, file)
+  const stats = appliedStats(file)
+  const encoding = tree.data?.encoding ?? 'utf-8'
+  const parsed = file.messages
+  const log = file.data.zhtidy!
+  // A few changes become messages at once: an object with an accessor costs more to make than they do.
+  if (log.changes.length <= EAGER_MESSAGES) return { text, encoding, messages: tidyMessages(parsed, log), stats }
+  // Many are made when first read: the changes wait in the log as the rules gave them (bulk cleaning that reads
+  // only the text and the counts makes none). Read, they are a plain array like any other.
+  let messages: TidyMessage[] | undefined
+  return {
+    text,
+    encoding,
+    get messages(): TidyMessage[] {
+      return (messages ??= tidyMessages(parsed, log))
+    },
+    set messages(value: TidyMessage[]) {
+      messages = value
+    },
+    stats,
+  }
+}
+
+/** Up to how many changes a result's messages are made before it is returned. */
+const EAGER_MESSAGES = 32
+
+function tidyMessages(parsed: readonly VFileMessage[], log: ChangeLog): TidyMessage[] {
   // VFile messages are the parser's (undecodable bytes), made before any step ran.
-  const messages = file.messages.map(toTidyMessage)
-  for (const change of changeRecords(file)) messages.push(recordToTidyMessage(change))
+  const messages = parsed.map(toTidyMessage)
+  for (let k = 0; k < log.changes.length; k++) messages.push(recordToTidyMessage(changeRecordAt(log, k)))
   // In the order of their places in the input, as a reader goes through it (steps ran one after another);
   // the sort is stable, so changes at one place keep the order the steps made them in.
-  messages.sort(byPlace)
-  const stats = appliedStats(file)
-  return { text, encoding: tree.data?.encoding ?? 'utf-8', messages, stats }
+  return messages.sort(byPlace)
 }
 
 function byPlace(a: TidyMessage, b: TidyMessage): number {

@@ -9,8 +9,50 @@ import type { Edit, Root } from '../types.js'
  * spaces right around it, is dropped.
  */
 
-/** A line none of whose characters can start a span has none (most lines of Chinese prose). */
-const GATE = /[`<{[@/\\=]|[\w$]\(|\d[.:,]\d|www\.|"\s*:|\]\(/
+/**
+ * A line none of whose characters can start a span has none (most lines of Chinese prose): what `SPAN_GATE` finds,
+ * by char codes (the expression's alternatives cost more than a pass on a line full of commas).
+ */
+export const SPAN_GATE = /[`<{[@/\\=]|[\w$]\(|\d[.:,]\d|www\.|"\s*:|\]\(/
+
+/** Per ASCII unit: 1 starts a span at once, 2 is `(`, 3 is `.`, `:` or `,`. */
+const GATE_UNITS = new Uint8Array(128)
+for (const c of '`<{[@/\\=') GATE_UNITS[c.charCodeAt(0)] = 1
+GATE_UNITS[0x28] = 2
+for (const c of '.:,') GATE_UNITS[c.charCodeAt(0)] = 3
+/** The units of `GATE_UNITS` (global: `lastIndex` says where the next one is). */
+const GATE_FINDER = /[`<{[@/\\=(.:,]/g
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39
+const isWordCode = (c: number): boolean => isDigitCode(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f
+/** A code unit `\s` matches. */
+const isJsSpaceCode = (c: number): boolean =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+
+/** `SPAN_GATE.test(line)`. */
+export function mayHaveSpans(line: string): boolean {
+  const finder = GATE_FINDER
+  finder.lastIndex = 0
+  // From one unit of the table to the next by the expression (`test` makes no match array; most lines have none).
+  while (finder.test(line)) {
+    const i = finder.lastIndex - 1
+    const c = line.charCodeAt(i)
+    const kind = GATE_UNITS[c]!
+    if (kind === 1) return true
+    const before = i > 0 ? line.charCodeAt(i - 1) : -1
+    if (kind === 2) {
+      if (isWordCode(before) || before === 0x24 || before === 0x5d) return true
+      continue
+    }
+    if (isDigitCode(before) && isDigitCode(line.charCodeAt(i + 1))) return true
+    if (c === 0x2e && i >= 3 && line.charCodeAt(i - 1) === 0x77 && line.charCodeAt(i - 2) === 0x77 && line.charCodeAt(i - 3) === 0x77) return true
+    if (c === 0x3a) {
+      let j = i - 1
+      while (j >= 0 && isJsSpaceCode(line.charCodeAt(j))) j--
+      if (j >= 0 && line.charCodeAt(j) === 0x22) return true
+    }
+  }
+  return false
+}
 
 const NONE: readonly number[] = []
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/
@@ -59,7 +101,7 @@ let lastSpans: readonly number[] = NONE
 export function protectedSpans(line: string): readonly number[] {
   if (line === lastLine) return lastSpans
   lastLine = line
-  lastSpans = GATE.test(line) ? findSpans(line) : NONE
+  lastSpans = mayHaveSpans(line) ? findSpans(line) : NONE
   return lastSpans
 }
 
@@ -248,9 +290,17 @@ export function insideSpan(spans: readonly number[], index: number): boolean {
 
 /** Lines of a root inside fenced code blocks (``` or ~~~), fences included; undefined when there is none. */
 const FENCED = new WeakMap<Root, Uint8Array | null>()
+let lastRoot: Root | undefined
+let lastFenced: Uint8Array | null = null
 export function fencedLines(root: Root): Uint8Array | null {
+  // Asked once per rule and line: the root of the last call is kept at hand.
+  if (root === lastRoot) return lastFenced
   let fenced = FENCED.get(root)
-  if (fenced !== undefined) return fenced
+  if (fenced !== undefined) {
+    lastRoot = root
+    lastFenced = fenced
+    return fenced
+  }
   fenced = null
   let inside = false
   const children = root.children
@@ -261,14 +311,20 @@ export function fencedLines(root: Root): Uint8Array | null {
     if (fence) inside = !inside
   }
   FENCED.set(root, fenced)
+  lastRoot = root
+  lastFenced = fenced
   return fenced
 }
 
-function isFence(value: string): boolean {
-  const k = value.indexOf('```') === -1 ? value.indexOf('~~~') : value.indexOf('```')
-  if (k === -1) return false
-  for (let i = 0; i < k; i++) if (!isSpace(value.charCodeAt(i))) return false
-  return true
+/**
+ * Whether the line opens or closes a fence: its first ``` (or, without one, its first ~~~) comes after spaces only.
+ * Looked for where the spaces end, not through the whole line.
+ */
+export function isFence(value: string): boolean {
+  let j = 0
+  while (j < value.length && isSpace(value.charCodeAt(j))) j++
+  if (value.startsWith('```', j)) return true
+  return value.startsWith('~~~', j) && !value.includes('```', j + 3)
 }
 
 /** Whether the line at `context.index` is inside a fenced code block. */

@@ -1,7 +1,6 @@
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { Options as MessageOptions, VFileMessage } from 'vfile-message'
-import { PAIR_SHIFT } from '../chars.js'
 import type { AppliedEdit, Edit, LineNode, Root } from '../types.js'
 import type { PlanStep } from '../plan.js'
 
@@ -26,8 +25,20 @@ export interface ChangeLog {
   mode: 'messages' | 'records' | 'counts'
   /** Applied changes per rule id, whatever the mode. */
   counts: Record<string, number>
-  /** In 'records' mode, every change; in 'counts' mode, the unconfident ones (problems left alone). */
-  records: ChangeRecord[]
+  /**
+   * In 'records' mode, every change; in 'counts' mode, the unconfident ones (problems left alone); in the order they
+   * were made. Kept compact until read (`changeRecords`): an edit as its rule gave it, with its text before in
+   * `actuals` and its place in `places`, or a record given whole (`reportChange`).
+   */
+  changes: (Edit | ChangeRecord)[]
+  /** Per change, the text an edit replaced (undefined for a record given whole). */
+  actuals: (string | undefined)[]
+  /**
+   * Per change four numbers: the line, the offset of the line's start in the input, and the start and end of the
+   * change in the line's original text; for a record given whole the line is -1, for one `deferredReport` makes -2
+   * (with the number of its maker next).
+   */
+  places: number[]
 }
 
 /** One change as data: the fields of its message, places flattened. */
@@ -55,13 +66,13 @@ declare module 'vfile' {
 
 /** Starts the change log of `file`: 'records' keeps every change as data, 'counts' only counts applied ones. */
 export function logChanges(file: VFile, mode: 'records' | 'counts'): ChangeLog {
-  const log: ChangeLog = { mode, counts: {}, records: [] }
+  const log: ChangeLog = { mode, counts: {}, changes: [], actuals: [], places: [] }
   file.data.zhtidy = log
   return log
 }
 
 function changeLog(file: VFile): ChangeLog {
-  return (file.data.zhtidy ??= { mode: 'messages', counts: {}, records: [] })
+  return (file.data.zhtidy ??= { mode: 'messages', counts: {}, changes: [], actuals: [], places: [] })
 }
 
 /** Changes to `file` are counted per rule id but create no messages. */
@@ -76,7 +87,38 @@ export function appliedStats(file: VFile): Record<string, number> {
 
 /** The changes kept as records (tidy's modes), in the order they were made. */
 export function changeRecords(file: VFile): readonly ChangeRecord[] {
-  return file.data.zhtidy?.records ?? []
+  const log = file.data.zhtidy
+  if (!log) return []
+  const out: ChangeRecord[] = new Array(log.changes.length)
+  for (let k = 0; k < out.length; k++) out[k] = changeRecordAt(log, k)
+  return out
+}
+
+/** The change at `k` of the log, as a record. */
+export function changeRecordAt(log: ChangeLog, k: number): ChangeRecord {
+  const line = log.places[4 * k]!
+  const change = log.changes[k]!
+  if (line === -1) return change as ChangeRecord
+  if (line === -2) return makers[log.places[4 * k + 1]!]!(change as never)
+  const edit = change as Edit
+  const base = log.places[4 * k + 1]!
+  const start = log.places[4 * k + 2]!
+  const end = log.places[4 * k + 3]!
+  return {
+    ruleId: edit.ruleId,
+    reason: edit.reason,
+    confident: edit.confident,
+    line,
+    column: start + 1,
+    offset: base + start,
+    endLine: line,
+    endColumn: end + 1,
+    endOffset: base + end,
+    actual: log.actuals[k]!,
+    expected: edit.replacement,
+    note: edit.note,
+    ...(edit.plan ? { plan: edit.plan } : {}),
+  }
 }
 
 /** Whether a change of this confidence needs its place and text: anything but an applied change in counts mode. */
@@ -127,17 +169,24 @@ export function applyEdits(file: VFile, node: LineNode, edits: readonly Edit[]):
   }
   if (reported.length > 0) reportEdits(file, log, node, reported, actuals)
   if (applied.length === 0) return 0
-  const parts: string[] = []
-  let cursor = 0
   const batch: AppliedEdit[] = new Array(applied.length)
-  for (let k = 0; k < applied.length; k++) {
-    const edit = applied[k]!
-    parts.push(value.slice(cursor, edit.start), edit.replacement)
-    cursor = edit.end
-    batch[k] = { start: edit.start, end: edit.end, length: edit.replacement.length }
+  if (applied.length === 1) {
+    // One edit (most lines): three strings joined, without an array of parts.
+    const edit = applied[0]!
+    node.value = value.slice(0, edit.start) + edit.replacement + value.slice(edit.end)
+    batch[0] = { start: edit.start, end: edit.end, length: edit.replacement.length }
+  } else {
+    const parts: string[] = []
+    let cursor = 0
+    for (let k = 0; k < applied.length; k++) {
+      const edit = applied[k]!
+      parts.push(value.slice(cursor, edit.start), edit.replacement)
+      cursor = edit.end
+      batch[k] = { start: edit.start, end: edit.end, length: edit.replacement.length }
+    }
+    parts.push(value.slice(cursor))
+    node.value = parts.join('')
   }
-  parts.push(value.slice(cursor))
-  node.value = parts.join('')
   node.data ??= {}
   ;(node.data.shifts ??= []).push(batch)
   return applied.length
@@ -172,8 +221,6 @@ export function runLineRules(tree: Root, file: VFile, rules: readonly LineRule[]
   }
 }
 
-const ALL_PAIRS = 0x7fff << PAIR_SHIFT
-
 /** A line rule behind a pre-scan: it runs only on lines whose scan holds all of `bits` and for which `also` holds. */
 export interface ScannedRule {
   rule: LineRule
@@ -183,12 +230,12 @@ export interface ScannedRule {
 
 /**
  * `runLineRules` for rules behind a pre-scan: each line is scanned once (`scan`, one pass over its code units, as
- * `unitScan` gives), and a rule whose bits the scan lacks is not called. What it gives is what the same rules give
+ * `unitScan` gives; with `from` and `to`, of that range only), and a rule whose bits the scan lacks is not called. What it gives is what the same rules give
  * through `runLineRules`, as long as each rule's bits are set on every line it would change. A `gate` (an expression
  * without the `g` or `y` flag) that fails on a line says no rule would change it: the line is not scanned at all. A
  * regular expression of a few classes fails on a clean line three times faster than the scan's loop.
  */
-export function runScannedRules(tree: Root, file: VFile, scan: (line: string) => number, rules: readonly ScannedRule[], gate?: { test(line: string): boolean }, passes = 1): void {
+export function runScannedRules(tree: Root, file: VFile, scan: (line: string, from?: number, to?: number) => number, rules: readonly ScannedRule[], gate?: { test(line: string): boolean }, passes = 1): void {
   const children = tree.children
   // A line none of whose bits any rule asks for is passed over at once (unless a rule asks for none).
   let any = 0
@@ -212,10 +259,17 @@ export function runScannedRules(tree: Root, file: VFile, scan: (line: string) =>
         if (edits.length === 0 || applyEdits(file, node, edits) === 0) continue
         if (r > 0) changed = true
         line = node.value
-        // Not scanned again: the new text holds only units of the old and of the replacements, so this is a
-        // superset of its scan; pairs may form where text went, so every pair bit is set.
-        for (let k = 0; k < edits.length; k++) bits |= scan(edits[k]!.replacement)
-        bits |= ALL_PAIRS
+        // Not scanned again: the new text holds only units of the old and of the replacements, and new pairs only
+        // where text went, so the old scan with each replacement scanned with the unit on either side of it (in
+        // the new text) is a superset of its scan.
+        const batch = node.data!.shifts![node.data!.shifts!.length - 1]!
+        let delta = 0
+        for (let k = 0; k < batch.length; k++) {
+          const applied = batch[k]!
+          const start = applied.start + delta
+          bits |= scan(line, start > 0 ? start - 1 : 0, Math.min(line.length, start + applied.length + 1))
+          delta += applied.length - (applied.end - applied.start)
+        }
       }
       if (!changed) break
     }
@@ -293,6 +347,29 @@ export function reportChange(file: VFile, change: Change): void {
   })
 }
 
+/** The makers of the records `deferredReport` keeps as data, by the number each is known by in the log. */
+const makers: ((data: never) => ChangeRecord)[] = []
+
+/**
+ * `reportChange` for changes made many times over (one per line of a CRLF file): the change is kept as `data`, and
+ * its record is made by `make` only if the changes are read.
+ */
+export function deferredReport<T extends object>(ruleId: string, confident: boolean, make: (data: T) => ChangeRecord): (file: VFile, data: T) => void {
+  const id = makers.push(make as (data: never) => ChangeRecord) - 1
+  return (file, data) => {
+    const log = changeLog(file)
+    if (confident) log.counts[ruleId] = (log.counts[ruleId] ?? 0) + 1
+    if (!wanted(log, confident)) return
+    if (log.mode === 'messages') {
+      toVFileMessage(file, make(data))
+      return
+    }
+    log.changes.push(data as unknown as Edit)
+    log.actuals.push(undefined)
+    log.places.push(-2, id, 0, 0)
+  }
+}
+
 /** Reports edits of one line, in its current text, all places mapped back to the input in one sweep. */
 function reportEdits(file: VFile, log: ChangeLog, node: LineNode, edits: readonly Edit[], actuals: readonly string[]): void {
   const positions: number[] = new Array(edits.length * 2)
@@ -307,6 +384,13 @@ function reportEdits(file: VFile, log: ChangeLog, node: LineNode, edits: readonl
     const edit = edits[k]!
     const startInLine = mapped[2 * k]!
     const endInLine = Math.max(startInLine, mapped[2 * k + 1]!)
+    if (log.mode !== 'messages') {
+      // Kept as the rule gave it: its message is made only if the changes are read.
+      log.changes.push(edit)
+      log.actuals.push(actuals[k]!)
+      log.places.push(line, base, startInLine, endInLine)
+      continue
+    }
     record(file, log, {
       ruleId: edit.ruleId,
       reason: edit.reason,
@@ -327,7 +411,9 @@ function reportEdits(file: VFile, log: ChangeLog, node: LineNode, edits: readonl
 
 function record(file: VFile, log: ChangeLog, change: ChangeRecord): void {
   if (log.mode !== 'messages') {
-    log.records.push(change)
+    log.changes.push(change)
+    log.actuals.push(undefined)
+    log.places.push(-1, 0, 0, 0)
     return
   }
   toVFileMessage(file, change)

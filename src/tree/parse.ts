@@ -12,15 +12,19 @@ export function parseText(text: string): Root {
   const children: LineNode[] = []
   const length = text.length
   // `indexOf` finds a line feed far faster than a regular expression; carriage returns are looked for only in a
-  // text that has one.
-  const hasCarriageReturn = text.indexOf('\r') !== -1
+  // text that has one, and the next is kept until the lines pass it (a lone one near the end is not looked for
+  // again from every line).
+  let cr = text.indexOf('\r')
+  let lf = -2
   let start = 0
   let line = 1
   for (;;) {
-    let end = text.indexOf('\n', start)
+    // The same for line feeds: in a file of carriage returns, the one line feed there is is found once.
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start)
+    let end = lf
     let eol = '\n'
-    if (hasCarriageReturn) {
-      const cr = text.indexOf('\r', start)
+    if (cr !== -1) {
+      if (cr < start) cr = text.indexOf('\r', start)
       if (cr !== -1 && (end === -1 || cr < end)) {
         end = cr
         eol = text.charCodeAt(cr + 1) === 0x0a ? '\r\n' : '\r'

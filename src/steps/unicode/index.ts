@@ -1,7 +1,7 @@
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
-import { reportChange, runScannedRules } from '../../tree/edit.js'
-import type { Root } from '../../types.js'
+import { deferredReport, runScannedRules, type ChangeRecord } from '../../tree/edit.js'
+import type { LineNode, Root } from '../../types.js'
 import { resolveUnicodeOptions, type UnicodeOptions } from './options.js'
 import { scanUnicode, unicodeScannedRules } from './rules.js'
 
@@ -15,21 +15,34 @@ export const zhtidyUnicode: Plugin<[UnicodeOptions?], Root> = function (options)
   }
 }
 
-// Every CRLF file reports one per line: the two possible reasons are made once.
-const CRLF_REASON = 'Unexpected line break `\\r\\n`, expected `\\n`'
-const CR_REASON = 'Unexpected line break `\\r`, expected `\\n`'
+// Every CRLF file reports one per line: kept as the line until read, each of the two kinds with its reason made once.
+const lineBreak = (eol: string) => {
+  const reason = `Unexpected line break \`${eol === '\r' ? '\\r' : '\\r\\n'}\`, expected \`\\n\``
+  return deferredReport('unicode/line-break', true, (node: LineNode): ChangeRecord => {
+    const end = node.position.end
+    return {
+      ruleId: 'unicode/line-break',
+      reason,
+      confident: true,
+      line: end.line,
+      column: end.column,
+      offset: end.offset,
+      endLine: end.line,
+      endColumn: end.column,
+      endOffset: (end.offset ?? 0) + eol.length,
+      actual: eol,
+      expected: '\n',
+      note: undefined,
+    }
+  })
+}
+const CRLF = lineBreak('\r\n')
+const CR = lineBreak('\r')
 
 function normalizeLineBreaks(tree: Root, file: VFile): void {
   for (const node of tree.children) {
     if (node.eol !== '\r\n' && node.eol !== '\r') continue
-    reportChange(file, {
-      ruleId: 'unicode/line-break',
-      reason: node.eol === '\r' ? CR_REASON : CRLF_REASON,
-      confident: true,
-      place: { start: node.position.end, end: { ...node.position.end, offset: (node.position.end.offset ?? 0) + node.eol.length } },
-      actual: node.eol,
-      expected: '\n',
-    })
+    ;(node.eol === '\r' ? CR : CRLF)(file, node)
     node.eol = '\n'
   }
 }

@@ -295,7 +295,7 @@ markUnits(UNITS, LETTER_GAP, 0x20)
 markUnits(UNITS, LETTER_GAP, 0xa0)
 
 /** The pre-scan of a line: one pass over its code units. */
-export const scanUnicode = (line: string): number => unitScan(UNITS, line)
+export const scanUnicode = (line: string, from?: number, to?: number): number => unitScan(UNITS, line, from, to)
 
 /**
  * Whether the spaces rule can change a line with spaces: only an odd space, two plain spaces side by side, a space
