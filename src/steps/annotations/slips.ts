@@ -70,7 +70,7 @@ interface Plan {
 }
 
 /** Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. */
-function plans(line: string): Plan[] {
+function plans(line: string, through = Infinity): Plan[] {
   const found: Plan[] = []
   // The next `?` and the next U+FFFD from `i` on (-1: none left), found by indexOf: lines are long, marks few.
   let question = line.indexOf('?', 1)
@@ -81,6 +81,9 @@ function plans(line: string): Plan[] {
     if (replacement >= 0 && replacement < i) replacement = line.indexOf('\ufffd', i)
     if (question < 0 && replacement < 0) break
     i = question < 0 ? replacement : replacement < 0 ? question : Math.min(question, replacement)
+    // A plan starts at most 13 code units before its lost byte (a space, ten letters of glued pinyin and their
+    // parentheses, the character): past `through` + 13 none can start at or before `through`.
+    if (i - 13 > through) break
     // A slip starts with a lost byte and what a slip leaves after it (as maySlip checks); anything else is no
     // plan, and most marks of a lossy page are that.
     if (AFTER_LOST[line.charCodeAt(i + 1)] !== 1) continue
@@ -354,7 +357,60 @@ const LM_WEIGHT = 1
 
 /** What a character adds to a score on its own: the page's count, and its probability in the language model. */
 function charTerm(code: number, stats: DocumentStats): number {
-  return Math.log1p(stats.char(code)) + LM_WEIGHT * lmChar(code)
+  if (code >= 0xffff) return Math.log1p(stats.char(code)) + LM_WEIGHT * lmChar(code)
+  const memo = termMemo(stats)
+  const key = code + 1
+  const at = memo.slot(key)
+  if (memo.keys[at] === key) return memo.values[at]!
+  const value = Math.log1p(stats.char(code)) + LM_WEIGHT * lmChar(code)
+  memo.put(at, key, value)
+  return value
+}
+
+/**
+ * What charTerm and pairTerm worked out for the document being scored, by `code + 1` and `(first << 16 | second)
+ * + 1 | 0` (never colliding: a code alone is below U+FFFF, a pair's first above 0): the
+ * candidates of a run share most of their characters, and a term is a few look-ups in three tables. The values
+ * are the very numbers the terms give, so sums of them are the same.
+ */
+class TermMemo {
+  readonly keys = new Int32Array(1 << 12)
+  readonly values = new Float64Array(1 << 12)
+  private size = 0
+  stats: DocumentStats | undefined
+
+  slot(key: number): number {
+    const mask = (1 << 12) - 1
+    let at = Math.imul(key, 0x9e3779b1) >>> 20
+    for (;;) {
+      const k = this.keys[at]!
+      if (k === key || k === 0) return at
+      at = (at + 1) & mask
+    }
+  }
+
+  put(at: number, key: number, value: number): void {
+    this.keys[at] = key
+    this.values[at] = value
+    // Kept at most half full; past a few thousand terms it starts again (a memo, not a record).
+    if (++this.size * 2 > this.keys.length) this.reset()
+  }
+
+  reset(): void {
+    this.keys.fill(0)
+    this.size = 0
+  }
+}
+
+const memo = new TermMemo()
+
+/** The memo of the document `stats` counts, emptied when another document's come. */
+function termMemo(stats: DocumentStats): TermMemo {
+  if (memo.stats !== stats) {
+    memo.reset()
+    memo.stats = stats
+  }
+  return memo
 }
 
 const ENDS = new Set([0x3002, 0xff01, 0xff1f])
@@ -379,6 +435,18 @@ function markPair(first: number, second: number): number {
 
 /** What a pair of characters adds to a score: the page's count, and what the model's pair adds over the second alone. */
 function pairTerm(first: number, second: number, stats: DocumentStats): number {
+  // A pair (0, c) would share its key with a code alone, (U+FFFF, U+FFFF) have the empty slot's: never memoised.
+  if (first <= 0 || first >= 0xffff || second < 0 || second >= 0xffff) return pairTermOf(first, second, stats)
+  const memo = termMemo(stats)
+  const key = (((first << 16) | second) + 1) | 0
+  const at = memo.slot(key)
+  if (memo.keys[at] === key) return memo.values[at]!
+  const value = pairTermOf(first, second, stats)
+  memo.put(at, key, value)
+  return value
+}
+
+function pairTermOf(first: number, second: number, stats: DocumentStats): number {
   const marks = markPair(first, second)
   if (marks !== 0) return marks
   return 2 * Math.log1p(stats.pair(first, second)) + LM_WEIGHT * (lmNext(first, second) - lmChar(second))
@@ -499,6 +567,23 @@ interface Stretch {
 }
 
 /**
+ * A decoding of the bytes from the first lost one's character on, for one end of the run, as far as the last filling
+ * got: `starts[w]` where window w (a character's bytes) starts, `counts[w]` how many characters the windows before
+ * it hold (in `codes`), `totals[w]` and `previous[w]` the score up to it and its last character (for w < valid:
+ * worked out only once a filling decodes, the document statistics being needed). `filled`: that filling's bytes.
+ */
+interface Walk {
+  starts: number[]
+  counts: number[]
+  totals: number[]
+  previous: number[]
+  depth: number
+  valid: number
+  codes: number[]
+  filled: number[]
+}
+
+/**
  * Tries every way to fill the lost bytes that honours the readings (at most a few thousand) and keeps those that
  * decode cleanly: the best-scoring repair, and the runner-up, the best with a different text (two fillings can
  * give the same text). Ties go to the earlier filling. Undefined when no filling decodes.
@@ -536,20 +621,45 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   let middleCount = 0
   let stats: DocumentStats | undefined
   let headTotal = 0
+  const lastLeading = leading.length > 0 ? leading[leading.length - 1]! : -1
+  // One walk per end: fillings come in byte order, so a filling shares its first lost bytes with the one before,
+  // and with them the characters (and score terms) of every window before the first byte that differs.
+  const walks = ends.map((): Walk => ({ starts: [start], counts: [0], totals: [0], previous: [lastLeading], depth: 0, valid: 0, codes: [], filled: lost.map(() => -1) }))
   for (let f = 0; f < all.count; f++) {
     for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[f * all.width + k]!
-    for (const end of ends) {
+    for (let e = 0; e < ends.length; e++) {
+      const end = ends[e]!
+      const walk = walks[e]!
       // Decode on to the first character boundary after the last lost byte; from there on every filling reads alike.
-      let count = middleCount
-      let i = start
-      while (i <= lastLost && i < end && count >= 0) {
+      // Resumed at the window that holds the first lost byte changed since the walk's last filling (windows
+      // before it hold the same bytes, so decode to the same characters).
+      let j = 0
+      while (j < lost.length && walk.filled[j] === work[lost[j]!.at]) j++
+      const changedAt = j < lost.length ? lost[j]!.at : Infinity
+      for (let k = j; k < lost.length; k++) walk.filled[k] = work[lost[k]!.at]!
+      let depth = walk.depth
+      while (depth > 0 && walk.starts[depth]! > changedAt) depth--
+      if (walk.valid > depth + 1) walk.valid = depth + 1
+      let i = walk.starts[depth]!
+      let count = walk.counts[depth]!
+      let ok = true
+      while (i <= lastLost && i < end) {
         const width = work[i]! <= 0x80 ? 1 : 2
-        count = decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, middles, count)
+        const next = decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, walk.codes, count)
+        if (next < 0) {
+          ok = false
+          break
+        }
+        count = next
         i += width
+        depth++
+        walk.starts[depth] = i
+        walk.counts[depth] = count
       }
-      const ok = count >= 0
+      walk.depth = depth
+      if (!ok) continue
       const tailKey = (i - start) * 2 + (end === n ? 0 : 1)
-      let tail = ok ? tails[tailKey] : null
+      let tail = tails[tailKey]
       if (tail === undefined) {
         const codes: number[] = []
         tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) >= 0 ? { codes, text: String.fromCharCode(...codes) } : null
@@ -563,16 +673,25 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
           headTotal += charTerm(leading[k]!, stats)
           if (k > 0) headTotal += pairTerm(leading[k - 1]!, leading[k]!, stats)
         }
+        for (const w of walks) (w.totals[0] = headTotal), (w.valid = 1)
       }
-      // Added in the order a score of the whole text adds them: floating-point sums are compared.
-      let total = headTotal
-      let previous = leading.length > 0 ? leading[leading.length - 1]! : -1
-      for (let k = middleCount; k < count; k++) {
-        const code = middles[k]!
-        total += charTerm(code, stats)
-        if (previous >= 0) total += pairTerm(previous, code, stats)
-        previous = code
+      // Added in the order a score of the whole text adds them: floating-point sums are compared. The running
+      // total at each window is kept, so a resumed walk adds the terms from there on as a whole walk would.
+      for (let v = walk.valid; v <= depth; v++) {
+        let total = walk.totals[v - 1]!
+        let previous = walk.previous[v - 1]!
+        for (let k = walk.counts[v - 1]!; k < walk.counts[v]!; k++) {
+          const code = walk.codes[k]!
+          total += charTerm(code, stats)
+          if (previous >= 0) total += pairTerm(previous, code, stats)
+          previous = code
+        }
+        walk.totals[v] = total
+        walk.previous[v] = previous
       }
+      walk.valid = depth + 1
+      let total = walk.totals[depth]!
+      const previous = walk.previous[depth]!
       const codes = tail.codes
       if (codes.length > 0) {
         const terms = (tail.terms ??= stretchTerms(codes, stats))
@@ -585,13 +704,14 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       }
       // What follows the run: the repair's last character must fit before it (`曰` before `：`, not `在`).
       const last = tail.codes.length > 0 ? tail.codes[tail.codes.length - 1]! : previous
-      if (endOf.length >= 0 && end === n && last >= 0) total += followTerm(last, plan.after, stats)
+      if (end === n && last >= 0) total += followTerm(last, plan.after, stats)
       scores.push(total + all.bonus[f]!)
       which.push(f)
       endOf.push(end)
       tailOf.push(tail)
-      middleStart.push(count)
-      middleCount = count
+      for (let k = 0; k < count; k++) middles[middleCount + k] = walk.codes[k]!
+      middleCount += count
+      middleStart.push(middleCount)
     }
   }
   if (scores.length === 0) return undefined
@@ -634,6 +754,33 @@ function stretchTerms(codes: readonly number[], stats: DocumentStats): { chars: 
   }
   return { chars, pairs }
 }
+
+/**
+ * Whether a run of more than LONG_RUN characters (code points) reads like prose from its fourth character on, as
+ * cjkWeights weighs the LONG_RUN characters there. Counted without spreading the run (a run can be a paragraph);
+ * the last answer is kept, since the marks a swallowed `?` is tried with give runs alike from there on.
+ */
+function readsLikeProse(actual: string): boolean {
+  let from = -1
+  let to = actual.length
+  let n = 0
+  for (let i = 0; i < actual.length; n++) {
+    if (n === 3) from = i
+    if (n === 3 + LONG_RUN) {
+      to = i
+      break
+    }
+    const code = actual.charCodeAt(i)
+    i += code >= 0xd800 && code < 0xdc00 && i + 1 < actual.length && (actual.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1
+  }
+  if (n <= LONG_RUN) return false
+  const head = actual.slice(from, to)
+  if (head !== proseKey) (proseKey = head), (proseAnswer = cjkWeights(head).meanCjk >= 0.8)
+  return proseAnswer
+}
+
+let proseKey: string | undefined
+let proseAnswer = false
 
 /** Runs of more characters than this are checked for reading like prose before their repairs are scored. */
 const LONG_RUN = 16
@@ -722,8 +869,7 @@ function judge(plan: Plan, actual: string, getStats: () => DocumentStats, guesse
   // A long run that reads like prose after the mark is no slip: `隤??、` holds question marks that stand for
   // rare characters, as classical texts do. (Checking first also spares scoring a hundred readings of a
   // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
-  const chars = [...actual]
-  if (plan.rule === 'annotations/punctuation-slip' && plan.lost.length === 1 && chars.length > LONG_RUN && cjkWeights(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) return undefined
+  if (plan.rule === 'annotations/punctuation-slip' && plan.lost.length === 1 && readsLikeProse(actual)) return undefined
   const repairs = bestRepairs(plan, getStats)
   const unrepaired = (why: string): Judged | undefined => {
     // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
@@ -804,9 +950,15 @@ function runEnd(line: string, from: number): number {
  * (the full-width→ASCII pass), before the space of the space pass, before glued pinyin that the character
  * before it cannot read (a broken insertion). Only where the text after it reads as an out-of-step run does.
  */
+const PLACE_CHAR = /[ !(,:;?]/g
+
 function droppedPlaces(line: string): { at: number; after: number }[] {
   const out: { at: number; after: number }[] = []
-  for (let i = 1; i < line.length - 1; i++) {
+  // Only an ASCII mark, a space or `(` can be such a place: found by a regex scan, not a loop over every character
+  // (most lines of Chinese text hold none of them).
+  PLACE_CHAR.lastIndex = 1
+  for (let m = PLACE_CHAR.exec(line); m !== null && m.index < line.length - 1; m = PLACE_CHAR.exec(line)) {
+    const i = m.index
     const code = line.charCodeAt(i)
     const before = line.charCodeAt(i - 1)
     if (before < 0x80 && !(code === 0x20 && before === 0x20)) continue
@@ -863,7 +1015,7 @@ function guessedInWindow(line: string, getStats: () => DocumentStats, inserts: {
     return q
   }
   const virtualAnchor = anchor + (inserts[0]!.at <= anchor ? inserts[0]!.text.length : 0) - 1
-  for (const plan of plans(virtual)) {
+  for (const plan of plans(virtual, virtualAnchor)) {
     if (plan.start > virtualAnchor || plan.end <= virtualAnchor) continue
     const judged = judge(plan, virtual.slice(plan.start, plan.end), getStats, true, bar)
     if (!judged || !judged.edit.confident) return undefined
