@@ -526,32 +526,42 @@ function fillings(plan: Plan): Fillings {
     const { at, reading } = plan.lost[k]!
     const afterLost = k > 0 && plan.lost[k - 1]!.at === at - 1
     const width = k + 1
-    const bytes: number[] = []
-    const bonus: number[] = []
+    // At most MAX_FILLINGS, written straight into typed arrays (no lists of numbers copied after).
+    const room = Math.min(MAX_FILLINGS, partial.count * 0x80)
+    const bytes = new Uint8Array(room * width)
+    const bonus = new Float64Array(room)
+    let count = 0
     const extend = (p: number, byte: number, extra: number): boolean => {
-      for (let b = 0; b < k; b++) bytes.push(partial.bytes[p * k + b]!)
-      bytes.push(byte)
-      bonus.push(partial.bonus[p]! + extra)
-      return bonus.length === MAX_FILLINGS
+      const to = count * width
+      for (let b = 0; b < k; b++) bytes[to + b] = partial.bytes[p * k + b]!
+      bytes[to + k] = byte
+      bonus[count] = partial.bonus[p]! + extra
+      return ++count === MAX_FILLINGS
     }
+    // A byte with no reading: one that makes a plausible character with the known byte after it (as a lead)
+    // or before it (as a trail); the others cannot decode and would only crowd out the fillings that do. The
+    // bytes so found depend on the filling before only after a lost byte: otherwise they are found once.
+    const next = reading === undefined && at + 1 < plan.bytes.length && !plan.lost.some((l) => l.at === at + 1) ? plan.bytes[at + 1]! : -1
+    const spacedMark = plan.lost[k]!.spacedMark
+    const unread = (before: number): number[] => {
+      const out: number[] = []
+      for (let byte = 0x81; byte <= 0xfe; byte++) {
+        if (!(next >= 0 && PLAUSIBLE[gbkPair(byte, next)] === 1) && !(before >= 0x81 && PLAUSIBLE[gbkPair(before, byte)] === 1)) continue
+        if (spacedMark !== undefined && next >= 0 && SPACED_MARKS.has(gbkPair(byte, next)) !== spacedMark) continue
+        out.push(byte)
+      }
+      return out
+    }
+    const fixed = reading === undefined && !afterLost ? unread(plan.bytes[at - 1]!) : undefined
     fill: for (let p = 0; p < partial.count; p++) {
       const previous = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
       if (reading !== undefined) {
         for (const [byte, extra] of completions(previous, reading)) if (extend(p, byte, extra)) break fill
       } else {
-        // A byte with no reading: one that makes a plausible character with the known byte after it (as a lead)
-        // or before it (as a trail); the others cannot decode and would only crowd out the fillings that do.
-        const next = at + 1 < plan.bytes.length && !plan.lost.some((l) => l.at === at + 1) ? plan.bytes[at + 1]! : -1
-        const before = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
-        const spacedMark = plan.lost[k]!.spacedMark
-        for (let byte = 0x81; byte <= 0xfe; byte++) {
-          if (!(next >= 0 && PLAUSIBLE[gbkPair(byte, next)] === 1) && !(before >= 0x81 && PLAUSIBLE[gbkPair(before, byte)] === 1)) continue
-          if (spacedMark !== undefined && next >= 0 && SPACED_MARKS.has(gbkPair(byte, next)) !== spacedMark) continue
-          if (extend(p, byte, 0)) break fill
-        }
+        for (const byte of fixed ?? unread(previous)) if (extend(p, byte, 0)) break fill
       }
     }
-    partial = { count: bonus.length, width, bytes: new Uint8Array(bytes), bonus: new Float64Array(bonus) }
+    partial = { count, width, bytes: bytes.subarray(0, count * width), bonus: bonus.subarray(0, count) }
   }
   return partial
 }
@@ -612,13 +622,15 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   const all = fillings(plan)
   // The candidates that decode, as parallel lists; the characters each decodes between the shared stretches sit
   // in `middles`, from `middleStart[c]` on. Texts are spelled out only for the few compared.
-  const scores: number[] = []
-  const which: number[] = []
-  const endOf: number[] = []
+  const room = all.count * ends.length
+  const scores = new Float64Array(room)
+  const which = new Int32Array(room)
+  const endOf = new Int32Array(room)
   const tailOf: Stretch[] = []
-  const middleStart: number[] = [0]
-  const middles: number[] = []
+  const middleStart = new Int32Array(room + 1)
+  let middles = new Uint16Array(64)
   let middleCount = 0
+  let candidates = 0
   let stats: DocumentStats | undefined
   let headTotal = 0
   const lastLeading = leading.length > 0 ? leading[leading.length - 1]! : -1
@@ -705,19 +717,24 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       // What follows the run: the repair's last character must fit before it (`曰` before `：`, not `在`).
       const last = tail.codes.length > 0 ? tail.codes[tail.codes.length - 1]! : previous
       if (end === n && last >= 0) total += followTerm(last, plan.after, stats)
-      scores.push(total + all.bonus[f]!)
-      which.push(f)
-      endOf.push(end)
+      scores[candidates] = total + all.bonus[f]!
+      which[candidates] = f
+      endOf[candidates] = end
       tailOf.push(tail)
+      if (middleCount + count > middles.length) {
+        const grown = new Uint16Array(Math.max(middles.length * 2, middleCount + count))
+        grown.set(middles)
+        middles = grown
+      }
       for (let k = 0; k < count; k++) middles[middleCount + k] = walk.codes[k]!
       middleCount += count
-      middleStart.push(middleCount)
+      middleStart[++candidates] = middleCount
     }
   }
-  if (scores.length === 0) return undefined
+  if (candidates === 0) return undefined
   const textOf = (c: number): string => {
     const tailChar = endOf[c]! < n ? String.fromCharCode(bytes[n - 1]!) : ''
-    return headText + String.fromCharCode(...middles.slice(middleStart[c], middleStart[c + 1])) + tailOf[c]!.text + tailChar
+    return headText + String.fromCharCode(...middles.subarray(middleStart[c], middleStart[c + 1])) + tailOf[c]!.text + tailChar
   }
   const repair = (c: number, text: string): Repair => {
     const filled = all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)
@@ -726,10 +743,10 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
     return { text, score: scores[c]!, lost: [...filled], bytes: full.slice(0, endOf[c]), full }
   }
   let best = 0
-  for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c
+  for (let c = 1; c < candidates; c++) if (scores[c]! > scores[best]!) best = c
   const bestText = textOf(best)
   let second = -1
-  for (let c = 0; c < scores.length; c++) {
+  for (let c = 0; c < candidates; c++) {
     if (c === best || (second >= 0 && scores[c]! <= scores[second]!) || textOf(c) === bestText) continue
     second = c
   }
