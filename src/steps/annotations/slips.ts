@@ -591,6 +591,8 @@ interface Walk {
   valid: number
   codes: number[]
   filled: number[]
+  /** When the last filling failed to decode: how many of its first lost bytes the failure depended on; else -1. */
+  failedOn: number
 }
 
 /**
@@ -636,9 +638,20 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   const lastLeading = leading.length > 0 ? leading[leading.length - 1]! : -1
   // One walk per end: fillings come in byte order, so a filling shares its first lost bytes with the one before,
   // and with them the characters (and score terms) of every window before the first byte that differs.
-  const walks = ends.map((): Walk => ({ starts: [start], counts: [0], totals: [0], previous: [lastLeading], depth: 0, valid: 0, codes: [], filled: lost.map(() => -1) }))
-  for (let f = 0; f < all.count; f++) {
-    for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[f * all.width + k]!
+  const walks = ends.map((): Walk => ({ starts: [start], counts: [0], totals: [0], previous: [lastLeading], depth: 0, valid: 0, codes: [], filled: lost.map(() => -1), failedOn: -1 }))
+  fill: for (let f = 0; f < all.count; f++) {
+    // A filling that shares with the walks' last the lost bytes their decoding failed on fails alike: skipped
+    // (most fillings of two lost bytes without a reading fail on the first).
+    const base = f * all.width
+    for (let e = 0; e < walks.length; e++) {
+      const walk = walks[e]!
+      if (walk.failedOn < 0) break
+      let k = 0
+      while (k < walk.failedOn && walk.filled[k] === all.bytes[base + k]) k++
+      if (k < walk.failedOn) break
+      if (e === walks.length - 1) continue fill
+    }
+    for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[base + k]!
     for (let e = 0; e < ends.length; e++) {
       const end = ends[e]!
       const walk = walks[e]!
@@ -660,6 +673,10 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
         const next = decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, walk.codes, count)
         if (next < 0) {
           ok = false
+          // The failure depends on the window's bytes and where it starts: the lost bytes before its end.
+          let below = 0
+          while (below < lost.length && lost[below]!.at < i + width) below++
+          walk.failedOn = below
           break
         }
         count = next
@@ -670,6 +687,7 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       }
       walk.depth = depth
       if (!ok) continue
+      walk.failedOn = -1
       const tailKey = (i - start) * 2 + (end === n ? 0 : 1)
       let tail = tails[tailKey]
       if (tail === undefined) {
