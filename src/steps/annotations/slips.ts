@@ -639,18 +639,10 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   // One walk per end: fillings come in byte order, so a filling shares its first lost bytes with the one before,
   // and with them the characters (and score terms) of every window before the first byte that differs.
   const walks = ends.map((): Walk => ({ starts: [start], counts: [0], totals: [0], previous: [lastLeading], depth: 0, valid: 0, codes: [], filled: lost.map(() => -1), failedOn: -1 }))
-  fill: for (let f = 0; f < all.count; f++) {
-    // A filling that shares with the walks' last the lost bytes their decoding failed on fails alike: skipped
-    // (most fillings of two lost bytes without a reading fail on the first).
+  // By how many first lost bytes: the next filling whose first bytes differ (fillings sharing them are consecutive).
+  const nextDiffering: Int32Array[] = []
+  for (let f = 0; f < all.count; f++) {
     const base = f * all.width
-    for (let e = 0; e < walks.length; e++) {
-      const walk = walks[e]!
-      if (walk.failedOn < 0) break
-      let k = 0
-      while (k < walk.failedOn && walk.filled[k] === all.bytes[base + k]) k++
-      if (k < walk.failedOn) break
-      if (e === walks.length - 1) continue fill
-    }
     for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[base + k]!
     for (let e = 0; e < ends.length; e++) {
       const end = ends[e]!
@@ -748,6 +740,11 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       middleCount += count
       middleStart[++candidates] = middleCount
     }
+    // Every walk failed on this filling's first lost bytes: the fillings after it that share them fail alike
+    // and are skipped (most fillings of two lost bytes without a reading fail on the first).
+    let shared = 0
+    for (const walk of walks) shared = walk.failedOn < 0 || shared < 0 ? -1 : Math.max(shared, walk.failedOn)
+    if (shared > 0 && shared < all.width) f = (nextDiffering[shared] ??= differingAfter(all, shared))[f]! - 1
   }
   if (candidates === 0) return undefined
   const textOf = (c: number): string => {
@@ -769,6 +766,18 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
     second = c
   }
   return { best: repair(best, bestText), second: second < 0 ? undefined : repair(second, textOf(second)) }
+}
+
+/** For each filling, the next one whose first `shared` bytes differ from its (all.count for none). */
+function differingAfter(all: Fillings, shared: number): Int32Array {
+  const next = new Int32Array(all.count)
+  const { bytes, width } = all
+  for (let f = all.count - 1; f >= 0; f--) {
+    let same = f + 1 < all.count
+    for (let k = 0; same && k < shared; k++) same = bytes[f * width + k] === bytes[(f + 1) * width + k]
+    next[f] = same ? next[f + 1]! : f + 1
+  }
+  return next
 }
 
 /** Opening marks: never the last character of a line. */
