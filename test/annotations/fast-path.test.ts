@@ -18,6 +18,7 @@ import type { Edit, Root } from '../../src/types.js'
 import { mirror } from '../helpers/mirror.js'
 import * as oldGlued from './reference/glued-regex.js'
 import * as oldSlips from './reference/slips-iconv.js'
+import * as lmSlips from './reference/slips-lm.js'
 
 const root = path.resolve(__dirname, '../..')
 const realPages = path.resolve(root, '../shared/real-pages')
@@ -55,10 +56,15 @@ function tree(text: string): Root {
 const context = (root: Root, index: number): LineContext => ({ index, root, file: undefined as never })
 
 /** Every edit each rule makes on each line of a document, the lines as they are (no edit applied). */
-function slipEdits(text: string, impl: 'new' | 'old'): Edit[][] {
+function slipEdits(text: string, impl: 'new' | 'old' | 'lm'): Edit[][] {
   const lines = text.split('\n')
   let stats: unknown
-  const rule = impl === 'new' ? slipRule(() => (stats ??= documentStats(lines)) as never) : oldSlips.slipRule(() => (stats ??= oldSlips.documentStats(lines)) as never)
+  const rule =
+    impl === 'new'
+      ? slipRule(() => (stats ??= documentStats(lines)) as never)
+      : impl === 'lm'
+        ? lmSlips.slipRule(() => (stats ??= lmSlips.documentStats(lines)) as never)
+        : oldSlips.slipRule(() => (stats ??= oldSlips.documentStats(lines)) as never)
   const t = tree(text)
   return lines.map((line, index) => rule(line, context(t, index)))
 }
@@ -149,6 +155,16 @@ describe('the fast annotations rules give the edits of the reference rules', () 
     expect(edits).toBeGreaterThan(60)
   })
 
+  it('on real pages, seeds, case tables and mirrored text: byte-slip edits are those of the rule before issue 13', () => {
+    let edits = 0
+    for (const [name, text] of all) {
+      const fresh = slipEdits(text, 'new')
+      expect(fresh, name).toEqual(slipEdits(text, 'lm'))
+      edits += fresh.flat().length
+    }
+    expect(edits).toBeGreaterThan(60)
+  })
+
   it('on real pages, seeds, case tables and mirrored text: glued-pinyin verdicts and edits', () => {
     let edits = 0
     for (const [name, text] of all) {
@@ -202,6 +218,25 @@ describe('the fast annotations rules give the edits of the reference rules', () 
         }
       })
     }), { numRuns: 3000 })
+  })
+
+  it('on random text: the byte-slip rule gives the edits of the rule before issue 13 (reference/slips-lm.ts)', () => {
+    fc.assert(fc.property(doc, (text) => {
+      expect(slipEdits(text, 'new')).toEqual(slipEdits(text, 'lm'))
+    }), { numRuns: 3000 })
+  })
+
+  // Where the guesses of dropped and swallowed bytes are tried: ASCII marks, spaces before full-width marks and
+  // `?` between characters of a run that reads out of step (rare characters), in long lines.
+  const rare = fc.constantFrom(...'偛浚荷虾鬷隤亹乸丳亰亱鄙瞍珓臩'.split(''))
+  const guessPiece = fc.oneof(rare, piece, fc.constantFrom('?', ',', ':', ' ！', ' ，', '??', '?!', '!?'))
+  const guessLine = fc.array(guessPiece, { minLength: 5, maxLength: 120 }).map((parts) => parts.join(''))
+  const guessDoc = fc.array(guessLine, { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n'))
+
+  it('on random text dense in guessed places and `?!`: the byte-slip rule gives the edits of the reference', () => {
+    fc.assert(fc.property(guessDoc, (text) => {
+      expect(slipEdits(text, 'new')).toEqual(slipEdits(text, 'lm'))
+    }), { numRuns: 600 })
   })
 
   it('on random text: glued-pinyin verdicts and edits', () => {

@@ -1,87 +1,92 @@
-import { LM_BIGRAMS, LM_STEP, LM_UNIGRAMS } from '../../data/char-lm.js'
+import { LM_LEVELS, LM_PAIRS, LM_ROWS, LM_STEP, LM_UNIGRAMS } from '../../data/char-lm.js'
 
 /**
  * The character bigram model of src/data/char-lm.ts (jieba's word frequencies, OpenCC's phrases and manpages-zh
- * running text), parsed on first use: only a line with a byte-slip candidate to score ever builds it (about 30
- * ms; a page without one never does).
+ * running text), read where it lies: the table is ASCII (base64 digits in fixed-width groups), so a pair is found
+ * by a binary search over the string of its row, and nothing is parsed into a table but a row index and the
+ * unigram levels (a few hundred microseconds, on the first look-up: a page without one never pays it).
  *
  * P(c | p) = λ·P_pair(c | p) + (1 − λ)·P(c) where the table holds the pair, and P(c) where it does not (the
  * generator leaves out the pairs no likelier than their second character alone).
  */
 
-interface Model {
-  /** log2 P(c) by code unit; NaN for a character the model does not know. */
-  unigram: Float32Array
-  /** The pairs of the table in open addressing: `(p << 16 | c) + 1` (0 for an empty slot), and log2 P(c | p). */
-  keys: Int32Array
-  values: Float32Array
-}
-
 const LAMBDA = 0.8
-/** Quantised levels of the table: '!' (0) to '~' (93). */
+/** Quantised levels of the table: 0 to 93. */
 const LEVELS = 94
 /** A character the model does not know: rarer than any it knows. */
 const UNKNOWN = -28
 /** An ASCII character (a digit, a letter, an ASCII mark) in Chinese text: common enough, never in a pair. */
 const ASCII = -9
 
-let model: Model | undefined
+/** The value of each base64 digit by its code. */
+const DIGIT = new Uint8Array(0x80)
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((ch, k) => (DIGIT[ch.charCodeAt(0)] = k))
 
-function build(): Model {
-  const unigram = new Float32Array(0x10000).fill(Number.NaN)
-  const level = (code: number): number => -(code - 0x21) * LM_STEP
-  for (let i = 0; i + 1 < LM_UNIGRAMS.length; i += 2) unigram[LM_UNIGRAMS.charCodeAt(i)] = level(LM_UNIGRAMS.charCodeAt(i + 1))
-  // log2(λ·P_pair + (1 − λ)·P(c)) by the two quantised levels (the last column: a character the model does not
-  // know): 95 × 95 values worked out once instead of a power and a logarithm per pair.
-  const mixed = new Float32Array(LEVELS * (LEVELS + 1))
-  for (let q = 0; q < LEVELS; q++) {
-    for (let u = 0; u <= LEVELS; u++) mixed[q * (LEVELS + 1) + u] = Math.log2(LAMBDA * 2 ** (-q * LM_STEP) + (1 - LAMBDA) * 2 ** (u === LEVELS ? UNKNOWN : -u * LM_STEP))
-  }
-  const uniLevel = new Uint8Array(0x10000).fill(LEVELS)
-  for (let i = 0; i + 1 < LM_UNIGRAMS.length; i += 2) uniLevel[LM_UNIGRAMS.charCodeAt(i)] = LM_UNIGRAMS.charCodeAt(i + 1) - 0x21
-  const keys = new Int32Array(1 << 19)
-  const values = new Float32Array(1 << 19)
-  const mask = keys.length - 1
+/** The three-digit code at `at` of `text`. */
+const code3 = (text: string, at: number): number => (DIGIT[text.charCodeAt(at)]! << 12) | (DIGIT[text.charCodeAt(at + 1)]! << 6) | DIGIT[text.charCodeAt(at + 2)]!
+
+/** Unigram level by code unit, LEVELS for a character the model does not know. */
+let uniLevel: Uint8Array | undefined
+/** Where the pairs of the row of a first character start in LM_PAIRS (in pairs), and end; both 0 for no row. */
+let rowStart: Int32Array | undefined
+let rowEnd: Int32Array | undefined
+/**
+ * log2(λ·P_pair + (1 − λ)·P(c)) by the two levels (the last column: a character the model does not know), as
+ * float32 (the values the model has always scored with), worked out the first time each is needed.
+ */
+const mixed = new Float32Array(LEVELS * (LEVELS + 1)).fill(Number.NaN)
+
+function unigrams(): Uint8Array {
+  const levels = new Uint8Array(0x10000).fill(LEVELS)
+  for (let i = 0; i + 3 < LM_UNIGRAMS.length; i += 4) levels[code3(LM_UNIGRAMS, i)] = DIGIT[LM_UNIGRAMS.charCodeAt(i + 3)]!
+  return (uniLevel = levels)
+}
+
+function rows(): Int32Array {
+  const starts = new Int32Array(0x10000)
+  const ends = new Int32Array(0x10000)
   let first = -1
-  for (let i = 0; i < LM_BIGRAMS.length; ) {
-    const code = LM_BIGRAMS.charCodeAt(i)
-    if (code === 0x20) {
-      first = -1
-      i++
-      continue
-    }
-    if (first < 0) {
-      first = code
-      i++
-      continue
-    }
-    const key = (((first << 16) | code) + 1) | 0
-    let at = Math.imul(key, 0x9e3779b1) >>> 13
-    while (keys[at] !== 0) at = (at + 1) & mask
-    keys[at] = key
-    values[at] = mixed[(LM_BIGRAMS.charCodeAt(i + 1) - 0x21) * (LEVELS + 1) + uniLevel[code]!]!
-    i += 2
+  for (let i = 0; i + 6 < LM_ROWS.length; i += 7) {
+    const code = code3(LM_ROWS, i)
+    const at = (DIGIT[LM_ROWS.charCodeAt(i + 3)]! << 18) | (DIGIT[LM_ROWS.charCodeAt(i + 4)]! << 12) | (DIGIT[LM_ROWS.charCodeAt(i + 5)]! << 6) | DIGIT[LM_ROWS.charCodeAt(i + 6)]!
+    if (first >= 0) ends[first] = at
+    if (code !== 0xffff) starts[code] = at
+    first = code
   }
-  return { unigram, keys, values }
+  rowEnd = ends
+  return (rowStart = starts)
+}
+
+function mix(q: number, u: number): number {
+  const at = q * (LEVELS + 1) + u
+  let value = mixed[at]!
+  if (Number.isNaN(value)) {
+    mixed[at] = Math.log2(LAMBDA * 2 ** (-q * LM_STEP) + (1 - LAMBDA) * 2 ** (u === LEVELS ? UNKNOWN : -u * LM_STEP))
+    value = mixed[at]!
+  }
+  return value
 }
 
 /** log2 P(code), a character alone. */
 export function lmChar(code: number): number {
   if (code < 0x80) return ASCII
-  const m = (model ??= build())
-  const value = code < 0x10000 ? m.unigram[code]! : Number.NaN
-  return Number.isNaN(value) ? UNKNOWN : value
+  if (code >= 0x10000) return UNKNOWN
+  const level = (uniLevel ?? unigrams())[code]!
+  return level === LEVELS ? UNKNOWN : -level * LM_STEP
 }
 
 /** log2 P(code | previous); `previous` < 0 for none. */
 export function lmNext(previous: number, code: number): number {
   if (previous >= 0 && previous < 0x10000 && code >= 0x80 && code < 0x10000) {
-    const { keys, values } = (model ??= build())
-    const key = (((previous << 16) | code) + 1) | 0
-    for (let at = Math.imul(key, 0x9e3779b1) >>> 13; ; at = (at + 1) & (keys.length - 1)) {
-      const k = keys[at]!
-      if (k === key) return values[at]!
-      if (k === 0) break
+    const starts = rowStart ?? rows()
+    let lo = starts[previous]!
+    let hi = rowEnd![previous]! - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const second = code3(LM_PAIRS, mid * 3)
+      if (second < code) lo = mid + 1
+      else if (second > code) hi = mid - 1
+      else return mix(DIGIT[LM_LEVELS.charCodeAt(mid)]!, (uniLevel ?? unigrams())[code]!)
     }
   }
   return lmChar(code)
@@ -99,7 +104,12 @@ export function lmScore(text: string, previous = -1): number {
   return total
 }
 
-/** Whether the model has been built in this process (for tests of what a run loads). */
+/** Whether the model's pair index has been read in this process (for tests of what a run loads). */
 export function lmBuilt(): boolean {
-  return model !== undefined
+  return rowStart !== undefined
+}
+
+/** Whether the model's unigram levels have been read in this process (for tests of what a run loads). */
+export function lmUnigramsBuilt(): boolean {
+  return uniLevel !== undefined
 }

@@ -70,7 +70,7 @@ interface Plan {
 }
 
 /** Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. */
-function plans(line: string): Plan[] {
+function plans(line: string, through = Infinity): Plan[] {
   const found: Plan[] = []
   // The next `?` and the next U+FFFD from `i` on (-1: none left), found by indexOf: lines are long, marks few.
   let question = line.indexOf('?', 1)
@@ -81,6 +81,9 @@ function plans(line: string): Plan[] {
     if (replacement >= 0 && replacement < i) replacement = line.indexOf('\ufffd', i)
     if (question < 0 && replacement < 0) break
     i = question < 0 ? replacement : replacement < 0 ? question : Math.min(question, replacement)
+    // A plan starts at most 13 code units before its lost byte (a space, ten letters of glued pinyin and their
+    // parentheses, the character): past `through` + 13 none can start at or before `through`.
+    if (i - 13 > through) break
     // A slip starts with a lost byte and what a slip leaves after it (as maySlip checks); anything else is no
     // plan, and most marks of a lossy page are that.
     if (AFTER_LOST[line.charCodeAt(i + 1)] !== 1) continue
@@ -354,7 +357,60 @@ const LM_WEIGHT = 1
 
 /** What a character adds to a score on its own: the page's count, and its probability in the language model. */
 function charTerm(code: number, stats: DocumentStats): number {
-  return Math.log1p(stats.char(code)) + LM_WEIGHT * lmChar(code)
+  if (code >= 0xffff) return Math.log1p(stats.char(code)) + LM_WEIGHT * lmChar(code)
+  const memo = termMemo(stats)
+  const key = code + 1
+  const at = memo.slot(key)
+  if (memo.keys[at] === key) return memo.values[at]!
+  const value = Math.log1p(stats.char(code)) + LM_WEIGHT * lmChar(code)
+  memo.put(at, key, value)
+  return value
+}
+
+/**
+ * What charTerm and pairTerm worked out for the document being scored, by `code + 1` and `(first << 16 | second)
+ * + 1 | 0` (never colliding: a code alone is below U+FFFF, a pair's first above 0): the
+ * candidates of a run share most of their characters, and a term is a few look-ups in three tables. The values
+ * are the very numbers the terms give, so sums of them are the same.
+ */
+class TermMemo {
+  readonly keys = new Int32Array(1 << 12)
+  readonly values = new Float64Array(1 << 12)
+  private size = 0
+  stats: DocumentStats | undefined
+
+  slot(key: number): number {
+    const mask = (1 << 12) - 1
+    let at = Math.imul(key, 0x9e3779b1) >>> 20
+    for (;;) {
+      const k = this.keys[at]!
+      if (k === key || k === 0) return at
+      at = (at + 1) & mask
+    }
+  }
+
+  put(at: number, key: number, value: number): void {
+    this.keys[at] = key
+    this.values[at] = value
+    // Kept at most half full; past a few thousand terms it starts again (a memo, not a record).
+    if (++this.size * 2 > this.keys.length) this.reset()
+  }
+
+  reset(): void {
+    this.keys.fill(0)
+    this.size = 0
+  }
+}
+
+const memo = new TermMemo()
+
+/** The memo of the document `stats` counts, emptied when another document's come. */
+function termMemo(stats: DocumentStats): TermMemo {
+  if (memo.stats !== stats) {
+    memo.reset()
+    memo.stats = stats
+  }
+  return memo
 }
 
 const ENDS = new Set([0x3002, 0xff01, 0xff1f])
@@ -379,6 +435,18 @@ function markPair(first: number, second: number): number {
 
 /** What a pair of characters adds to a score: the page's count, and what the model's pair adds over the second alone. */
 function pairTerm(first: number, second: number, stats: DocumentStats): number {
+  // A pair (0, c) would share its key with a code alone, (U+FFFF, U+FFFF) have the empty slot's: never memoised.
+  if (first <= 0 || first >= 0xffff || second < 0 || second >= 0xffff) return pairTermOf(first, second, stats)
+  const memo = termMemo(stats)
+  const key = (((first << 16) | second) + 1) | 0
+  const at = memo.slot(key)
+  if (memo.keys[at] === key) return memo.values[at]!
+  const value = pairTermOf(first, second, stats)
+  memo.put(at, key, value)
+  return value
+}
+
+function pairTermOf(first: number, second: number, stats: DocumentStats): number {
   const marks = markPair(first, second)
   if (marks !== 0) return marks
   return 2 * Math.log1p(stats.pair(first, second)) + LM_WEIGHT * (lmNext(first, second) - lmChar(second))
@@ -458,32 +526,42 @@ function fillings(plan: Plan): Fillings {
     const { at, reading } = plan.lost[k]!
     const afterLost = k > 0 && plan.lost[k - 1]!.at === at - 1
     const width = k + 1
-    const bytes: number[] = []
-    const bonus: number[] = []
+    // At most MAX_FILLINGS, written straight into typed arrays (no lists of numbers copied after).
+    const room = Math.min(MAX_FILLINGS, partial.count * 0x80)
+    const bytes = new Uint8Array(room * width)
+    const bonus = new Float64Array(room)
+    let count = 0
     const extend = (p: number, byte: number, extra: number): boolean => {
-      for (let b = 0; b < k; b++) bytes.push(partial.bytes[p * k + b]!)
-      bytes.push(byte)
-      bonus.push(partial.bonus[p]! + extra)
-      return bonus.length === MAX_FILLINGS
+      const to = count * width
+      for (let b = 0; b < k; b++) bytes[to + b] = partial.bytes[p * k + b]!
+      bytes[to + k] = byte
+      bonus[count] = partial.bonus[p]! + extra
+      return ++count === MAX_FILLINGS
     }
+    // A byte with no reading: one that makes a plausible character with the known byte after it (as a lead)
+    // or before it (as a trail); the others cannot decode and would only crowd out the fillings that do. The
+    // bytes so found depend on the filling before only after a lost byte: otherwise they are found once.
+    const next = reading === undefined && at + 1 < plan.bytes.length && !plan.lost.some((l) => l.at === at + 1) ? plan.bytes[at + 1]! : -1
+    const spacedMark = plan.lost[k]!.spacedMark
+    const unread = (before: number): number[] => {
+      const out: number[] = []
+      for (let byte = 0x81; byte <= 0xfe; byte++) {
+        if (!(next >= 0 && PLAUSIBLE[gbkPair(byte, next)] === 1) && !(before >= 0x81 && PLAUSIBLE[gbkPair(before, byte)] === 1)) continue
+        if (spacedMark !== undefined && next >= 0 && SPACED_MARKS.has(gbkPair(byte, next)) !== spacedMark) continue
+        out.push(byte)
+      }
+      return out
+    }
+    const fixed = reading === undefined && !afterLost ? unread(plan.bytes[at - 1]!) : undefined
     fill: for (let p = 0; p < partial.count; p++) {
       const previous = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
       if (reading !== undefined) {
         for (const [byte, extra] of completions(previous, reading)) if (extend(p, byte, extra)) break fill
       } else {
-        // A byte with no reading: one that makes a plausible character with the known byte after it (as a lead)
-        // or before it (as a trail); the others cannot decode and would only crowd out the fillings that do.
-        const next = at + 1 < plan.bytes.length && !plan.lost.some((l) => l.at === at + 1) ? plan.bytes[at + 1]! : -1
-        const before = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
-        const spacedMark = plan.lost[k]!.spacedMark
-        for (let byte = 0x81; byte <= 0xfe; byte++) {
-          if (!(next >= 0 && PLAUSIBLE[gbkPair(byte, next)] === 1) && !(before >= 0x81 && PLAUSIBLE[gbkPair(before, byte)] === 1)) continue
-          if (spacedMark !== undefined && next >= 0 && SPACED_MARKS.has(gbkPair(byte, next)) !== spacedMark) continue
-          if (extend(p, byte, 0)) break fill
-        }
+        for (const byte of fixed ?? unread(previous)) if (extend(p, byte, 0)) break fill
       }
     }
-    partial = { count: bonus.length, width, bytes: new Uint8Array(bytes), bonus: new Float64Array(bonus) }
+    partial = { count, width, bytes: bytes.subarray(0, count * width), bonus: bonus.subarray(0, count) }
   }
   return partial
 }
@@ -496,6 +574,25 @@ interface Stretch {
   codes: number[]
   text: string
   terms?: { chars: Float64Array; pairs: Float64Array }
+}
+
+/**
+ * A decoding of the bytes from the first lost one's character on, for one end of the run, as far as the last filling
+ * got: `starts[w]` where window w (a character's bytes) starts, `counts[w]` how many characters the windows before
+ * it hold (in `codes`), `totals[w]` and `previous[w]` the score up to it and its last character (for w < valid:
+ * worked out only once a filling decodes, the document statistics being needed). `filled`: that filling's bytes.
+ */
+interface Walk {
+  starts: number[]
+  counts: number[]
+  totals: number[]
+  previous: number[]
+  depth: number
+  valid: number
+  codes: number[]
+  filled: number[]
+  /** When the last filling failed to decode: how many of its first lost bytes the failure depended on; else -1. */
+  failedOn: number
 }
 
 /**
@@ -527,29 +624,64 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   const all = fillings(plan)
   // The candidates that decode, as parallel lists; the characters each decodes between the shared stretches sit
   // in `middles`, from `middleStart[c]` on. Texts are spelled out only for the few compared.
-  const scores: number[] = []
-  const which: number[] = []
-  const endOf: number[] = []
+  const room = all.count * ends.length
+  const scores = new Float64Array(room)
+  const which = new Int32Array(room)
+  const endOf = new Int32Array(room)
   const tailOf: Stretch[] = []
-  const middleStart: number[] = [0]
-  const middles: number[] = []
+  const middleStart = new Int32Array(room + 1)
+  let middles = new Uint16Array(64)
   let middleCount = 0
+  let candidates = 0
   let stats: DocumentStats | undefined
   let headTotal = 0
+  const lastLeading = leading.length > 0 ? leading[leading.length - 1]! : -1
+  // One walk per end: fillings come in byte order, so a filling shares its first lost bytes with the one before,
+  // and with them the characters (and score terms) of every window before the first byte that differs.
+  const walks = ends.map((): Walk => ({ starts: [start], counts: [0], totals: [0], previous: [lastLeading], depth: 0, valid: 0, codes: [], filled: lost.map(() => -1), failedOn: -1 }))
+  // By how many first lost bytes: the next filling whose first bytes differ (fillings sharing them are consecutive).
+  const nextDiffering: Int32Array[] = []
   for (let f = 0; f < all.count; f++) {
-    for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[f * all.width + k]!
-    for (const end of ends) {
+    const base = f * all.width
+    for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[base + k]!
+    for (let e = 0; e < ends.length; e++) {
+      const end = ends[e]!
+      const walk = walks[e]!
       // Decode on to the first character boundary after the last lost byte; from there on every filling reads alike.
-      let count = middleCount
-      let i = start
-      while (i <= lastLost && i < end && count >= 0) {
+      // Resumed at the window that holds the first lost byte changed since the walk's last filling (windows
+      // before it hold the same bytes, so decode to the same characters).
+      let j = 0
+      while (j < lost.length && walk.filled[j] === work[lost[j]!.at]) j++
+      const changedAt = j < lost.length ? lost[j]!.at : Infinity
+      for (let k = j; k < lost.length; k++) walk.filled[k] = work[lost[k]!.at]!
+      let depth = walk.depth
+      while (depth > 0 && walk.starts[depth]! > changedAt) depth--
+      if (walk.valid > depth + 1) walk.valid = depth + 1
+      let i = walk.starts[depth]!
+      let count = walk.counts[depth]!
+      let ok = true
+      while (i <= lastLost && i < end) {
         const width = work[i]! <= 0x80 ? 1 : 2
-        count = decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, middles, count)
+        const next = decodeStrict(work, i, Math.min(i + width, end), PLAUSIBLE, walk.codes, count)
+        if (next < 0) {
+          ok = false
+          // The failure depends on the window's bytes and where it starts: the lost bytes before its end.
+          let below = 0
+          while (below < lost.length && lost[below]!.at < i + width) below++
+          walk.failedOn = below
+          break
+        }
+        count = next
         i += width
+        depth++
+        walk.starts[depth] = i
+        walk.counts[depth] = count
       }
-      const ok = count >= 0
+      walk.depth = depth
+      if (!ok) continue
+      walk.failedOn = -1
       const tailKey = (i - start) * 2 + (end === n ? 0 : 1)
-      let tail = ok ? tails[tailKey] : null
+      let tail = tails[tailKey]
       if (tail === undefined) {
         const codes: number[] = []
         tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) >= 0 ? { codes, text: String.fromCharCode(...codes) } : null
@@ -563,16 +695,25 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
           headTotal += charTerm(leading[k]!, stats)
           if (k > 0) headTotal += pairTerm(leading[k - 1]!, leading[k]!, stats)
         }
+        for (const w of walks) (w.totals[0] = headTotal), (w.valid = 1)
       }
-      // Added in the order a score of the whole text adds them: floating-point sums are compared.
-      let total = headTotal
-      let previous = leading.length > 0 ? leading[leading.length - 1]! : -1
-      for (let k = middleCount; k < count; k++) {
-        const code = middles[k]!
-        total += charTerm(code, stats)
-        if (previous >= 0) total += pairTerm(previous, code, stats)
-        previous = code
+      // Added in the order a score of the whole text adds them: floating-point sums are compared. The running
+      // total at each window is kept, so a resumed walk adds the terms from there on as a whole walk would.
+      for (let v = walk.valid; v <= depth; v++) {
+        let total = walk.totals[v - 1]!
+        let previous = walk.previous[v - 1]!
+        for (let k = walk.counts[v - 1]!; k < walk.counts[v]!; k++) {
+          const code = walk.codes[k]!
+          total += charTerm(code, stats)
+          if (previous >= 0) total += pairTerm(previous, code, stats)
+          previous = code
+        }
+        walk.totals[v] = total
+        walk.previous[v] = previous
       }
+      walk.valid = depth + 1
+      let total = walk.totals[depth]!
+      const previous = walk.previous[depth]!
       const codes = tail.codes
       if (codes.length > 0) {
         const terms = (tail.terms ??= stretchTerms(codes, stats))
@@ -585,19 +726,30 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       }
       // What follows the run: the repair's last character must fit before it (`曰` before `：`, not `在`).
       const last = tail.codes.length > 0 ? tail.codes[tail.codes.length - 1]! : previous
-      if (endOf.length >= 0 && end === n && last >= 0) total += followTerm(last, plan.after, stats)
-      scores.push(total + all.bonus[f]!)
-      which.push(f)
-      endOf.push(end)
+      if (end === n && last >= 0) total += followTerm(last, plan.after, stats)
+      scores[candidates] = total + all.bonus[f]!
+      which[candidates] = f
+      endOf[candidates] = end
       tailOf.push(tail)
-      middleStart.push(count)
-      middleCount = count
+      if (middleCount + count > middles.length) {
+        const grown = new Uint16Array(Math.max(middles.length * 2, middleCount + count))
+        grown.set(middles)
+        middles = grown
+      }
+      for (let k = 0; k < count; k++) middles[middleCount + k] = walk.codes[k]!
+      middleCount += count
+      middleStart[++candidates] = middleCount
     }
+    // Every walk failed on this filling's first lost bytes: the fillings after it that share them fail alike
+    // and are skipped (most fillings of two lost bytes without a reading fail on the first).
+    let shared = 0
+    for (const walk of walks) shared = walk.failedOn < 0 || shared < 0 ? -1 : Math.max(shared, walk.failedOn)
+    if (shared > 0 && shared < all.width) f = (nextDiffering[shared] ??= differingAfter(all, shared))[f]! - 1
   }
-  if (scores.length === 0) return undefined
+  if (candidates === 0) return undefined
   const textOf = (c: number): string => {
     const tailChar = endOf[c]! < n ? String.fromCharCode(bytes[n - 1]!) : ''
-    return headText + String.fromCharCode(...middles.slice(middleStart[c], middleStart[c + 1])) + tailOf[c]!.text + tailChar
+    return headText + String.fromCharCode(...middles.subarray(middleStart[c], middleStart[c + 1])) + tailOf[c]!.text + tailChar
   }
   const repair = (c: number, text: string): Repair => {
     const filled = all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)
@@ -606,14 +758,26 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
     return { text, score: scores[c]!, lost: [...filled], bytes: full.slice(0, endOf[c]), full }
   }
   let best = 0
-  for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c
+  for (let c = 1; c < candidates; c++) if (scores[c]! > scores[best]!) best = c
   const bestText = textOf(best)
   let second = -1
-  for (let c = 0; c < scores.length; c++) {
+  for (let c = 0; c < candidates; c++) {
     if (c === best || (second >= 0 && scores[c]! <= scores[second]!) || textOf(c) === bestText) continue
     second = c
   }
   return { best: repair(best, bestText), second: second < 0 ? undefined : repair(second, textOf(second)) }
+}
+
+/** For each filling, the next one whose first `shared` bytes differ from its (all.count for none). */
+function differingAfter(all: Fillings, shared: number): Int32Array {
+  const next = new Int32Array(all.count)
+  const { bytes, width } = all
+  for (let f = all.count - 1; f >= 0; f--) {
+    let same = f + 1 < all.count
+    for (let k = 0; same && k < shared; k++) same = bytes[f * width + k] === bytes[(f + 1) * width + k]
+    next[f] = same ? next[f + 1]! : f + 1
+  }
+  return next
 }
 
 /** Opening marks: never the last character of a line. */
@@ -634,6 +798,33 @@ function stretchTerms(codes: readonly number[], stats: DocumentStats): { chars: 
   }
   return { chars, pairs }
 }
+
+/**
+ * Whether a run of more than LONG_RUN characters (code points) reads like prose from its fourth character on, as
+ * cjkWeights weighs the LONG_RUN characters there. Counted without spreading the run (a run can be a paragraph);
+ * the last answer is kept, since the marks a swallowed `?` is tried with give runs alike from there on.
+ */
+function readsLikeProse(actual: string): boolean {
+  let from = -1
+  let to = actual.length
+  let n = 0
+  for (let i = 0; i < actual.length; n++) {
+    if (n === 3) from = i
+    if (n === 3 + LONG_RUN) {
+      to = i
+      break
+    }
+    const code = actual.charCodeAt(i)
+    i += code >= 0xd800 && code < 0xdc00 && i + 1 < actual.length && (actual.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1
+  }
+  if (n <= LONG_RUN) return false
+  const head = actual.slice(from, to)
+  if (head !== proseKey) (proseKey = head), (proseAnswer = cjkWeights(head).meanCjk >= 0.8)
+  return proseAnswer
+}
+
+let proseKey: string | undefined
+let proseAnswer = false
 
 /** Runs of more characters than this are checked for reading like prose before their repairs are scored. */
 const LONG_RUN = 16
@@ -722,8 +913,7 @@ function judge(plan: Plan, actual: string, getStats: () => DocumentStats, guesse
   // A long run that reads like prose after the mark is no slip: `隤??、` holds question marks that stand for
   // rare characters, as classical texts do. (Checking first also spares scoring a hundred readings of a
   // whole paragraph.) Broken insertions can come back in step (two lost bytes), so they are not checked.
-  const chars = [...actual]
-  if (plan.rule === 'annotations/punctuation-slip' && plan.lost.length === 1 && chars.length > LONG_RUN && cjkWeights(chars.slice(3, 3 + LONG_RUN).join('')).meanCjk >= 0.8) return undefined
+  if (plan.rule === 'annotations/punctuation-slip' && plan.lost.length === 1 && readsLikeProse(actual)) return undefined
   const repairs = bestRepairs(plan, getStats)
   const unrepaired = (why: string): Judged | undefined => {
     // A `?` before a mark can be real (`谁?!`); a stray `py)` or U+FFFD cannot: only those are marked.
@@ -804,9 +994,15 @@ function runEnd(line: string, from: number): number {
  * (the full-width→ASCII pass), before the space of the space pass, before glued pinyin that the character
  * before it cannot read (a broken insertion). Only where the text after it reads as an out-of-step run does.
  */
+const PLACE_CHAR = /[ !(,:;?]/g
+
 function droppedPlaces(line: string): { at: number; after: number }[] {
   const out: { at: number; after: number }[] = []
-  for (let i = 1; i < line.length - 1; i++) {
+  // Only an ASCII mark, a space or `(` can be such a place: found by a regex scan, not a loop over every character
+  // (most lines of Chinese text hold none of them).
+  PLACE_CHAR.lastIndex = 1
+  for (let m = PLACE_CHAR.exec(line); m !== null && m.index < line.length - 1; m = PLACE_CHAR.exec(line)) {
+    const i = m.index
     const code = line.charCodeAt(i)
     const before = line.charCodeAt(i - 1)
     if (before < 0x80 && !(code === 0x20 && before === 0x20)) continue
@@ -863,7 +1059,7 @@ function guessedInWindow(line: string, getStats: () => DocumentStats, inserts: {
     return q
   }
   const virtualAnchor = anchor + (inserts[0]!.at <= anchor ? inserts[0]!.text.length : 0) - 1
-  for (const plan of plans(virtual)) {
+  for (const plan of plans(virtual, virtualAnchor)) {
     if (plan.start > virtualAnchor || plan.end <= virtualAnchor) continue
     const judged = judge(plan, virtual.slice(plan.start, plan.end), getStats, true, bar)
     if (!judged || !judged.edit.confident) return undefined
