@@ -143,6 +143,12 @@ function buildTriggers(lists: readonly [number, readonly string[]][]): Triggers 
 const WHITE = new Uint8Array(65536)
 for (let code = 0; code < 65536; code++) if (/\s/.test(String.fromCharCode(code))) WHITE[code] = 1
 
+/** Whether a line is only white space (`text.trim() === ''`), without making the trimmed string. */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (WHITE[text.charCodeAt(i)] !== 1) return false
+  return true
+}
+
 /** A table by code unit: 1 for the units of `chars` and for every unit of `white` (when given). */
 function unitSet(chars: Iterable<string>, white = false): Uint8Array {
   const table = white ? WHITE.slice() : new Uint8Array(65536)

@@ -11,7 +11,7 @@
 import type { BoilerplateRuleId } from './rules.js'
 import { isSolidSentence } from '../../tree/sentences.js'
 import { INJECTED_MIN } from './rules.js'
-import { describeLine, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
+import { describeLine, isBlank, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
 
 export interface PageOptions {
   /** 'keep' (default) leaves bylines and datelines; 'remove' removes them as `boilerplate/byline`. */
@@ -56,6 +56,7 @@ const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
 const TITLE_SPLIT = /[-_|｜–—]/
 const NOT_WORD = /[\s\p{P}\p{S}]/gu
 
+const isHanUnit = (code: number) => code >= 0x4e00 && code <= 0x9fff
 const weight = (info: LineInfo) => (info.strong ? Math.min(4, Math.max(0.5, info.han / 25)) : 0.25)
 const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
 
@@ -71,7 +72,7 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
   let start = 0
   let lastSolid = false
   for (let i = 0; i < texts.length; i++) {
-    if (texts[i]!.trim() === '') continue
+    if (isBlank(texts[i]!)) continue
     const solid = isSolidSentence(texts[i]!)
     if (solid && lastSolid) {
       judge(texts, start, i, m, options, verdicts)
@@ -86,10 +87,10 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
 function judge(texts: readonly string[], from: number, to: number, m: Matchers, options: PageOptions, into: Map<number, BoilerplateRuleId>): void {
   // A stretch of one line (most stretches of a clean text: one sentence after another) has no context to judge by.
   let lines = 0
-  for (let i = from; i < to && lines < 2; i++) if (texts[i]!.trim() !== '') lines++
+  for (let i = from; i < to && lines < 2; i++) if (!isBlank(texts[i]!)) lines++
   if (lines === 1 && from > 0) {
     for (let i = from; i < to; i++) {
-      if (texts[i]!.trim() === '') continue
+      if (isBlank(texts[i]!)) continue
       const info = describeLine(texts[i]!, m)
       const injected = info.injected >= INJECTED_MIN && !/[。！？]/.test(texts[i]!) ? 'boilerplate/injected' : undefined
       const rule = RULE_OF_KIND[info.kind] ?? injected ?? (options.bylines === 'remove' && (info.kind === 'byline' || info.kind === 'dateline') ? 'boilerplate/byline' : undefined)
@@ -116,7 +117,7 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     // The page title may name the site's software or section (`… - Powered by Discuz!`): only what is never a
     // title makes it furniture.
     if (rule && (i !== first || !pageStart || TITLE_FURNITURE.has(info.kind))) verdicts.set(i, rule)
-    else if (!rule && !/[。！？]/.test(texts[i]!)) {
+    else if (!rule && info.injected > 0 && !/[。！？]/.test(texts[i]!)) {
       if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.injected >= 1 && info.kind !== 'sentence')) verdicts.set(i, 'boilerplate/injected')
     }
   })
@@ -143,11 +144,21 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   const titleHead = pageStart ? normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '') : ''
   const headings = new Set<number>()
   const titleLength = pageStart ? (texts[first] ?? '').length : -1
+  // A Han character survives `normalise` as it is: a line with one that neither title form holds repeats neither.
+  const titleHan = new Set<number>()
+  for (const form of [title, titleHead]) for (let k = 0; k < form.length; k++) if (isHanUnit(form.charCodeAt(k))) titleHan.add(form.charCodeAt(k))
+  const mayRepeatTitle = (text: string) => {
+    for (let k = 0; k < text.length; k++) {
+      const code = text.charCodeAt(k)
+      if (isHanUnit(code) && !titleHan.has(code)) return false
+    }
+    return true
+  }
   let previous = -1
   infos.forEach((info, i) => {
     if (info.kind === 'blank') return
     // Only a line no longer than the title (and a little) can repeat it.
-    const line = i !== first && texts[i]!.length <= titleLength + 20 ? normalise(texts[i]!) : ''
+    const line = i !== first && texts[i]!.length <= titleLength + 20 && mayRepeatTitle(texts[i]!) ? normalise(texts[i]!) : ''
     if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
     else if (line.length >= 2 && (line === title || line === titleHead || (line.length >= 4 && title.startsWith(line)))) {
       protectedLines.add(i)
