@@ -110,33 +110,42 @@ const T_POSTED = 2048
 const ALL_TRIGGERS = 4095
 
 export interface Triggers {
-  /** Bits of the lists a phrase of which starts with this unit (for single-unit phrases, the unit itself). */
-  first: Uint16Array
-  units: Uint16Array
   /**
-   * Bits by pair of code units, hashed into a table (`pairSlot`): two pairs may share a slot, which only makes a
-   * pattern run on a line it will not match.
+   * By code unit: the bits (`TRIGGER_BITS`) of the lists that hold it as a phrase of one unit, `MARK_BIT` for the
+   * marks `marks` counts, and above `PAIR_SHIFT` the place in `pairs` (plus one) of the pairs it starts.
    */
+  units: Uint32Array
+  /** For each first unit of a phrase, the count of its second units and then each second unit with its bits. */
   pairs: Uint16Array
 }
 
-const PAIR_SLOTS = 1 << 18
-const pairSlot = (a: number, b: number) => ((a * 40503) ^ b) & (PAIR_SLOTS - 1)
+const TRIGGER_BITS = 0xfff
+const MARK_BIT = 0x1000
+const PAIR_SHIFT = 13
+/** Marks counted by `marks` (clause and sentence punctuation). */
+const MARK_UNITS = '，、；：。！？,;:!?'
 
 function buildTriggers(lists: readonly [number, readonly string[]][]): Triggers {
-  const first = new Uint16Array(65536)
-  const units = new Uint16Array(65536)
-  const pairs = new Uint16Array(PAIR_SLOTS)
+  const units = new Uint32Array(65536)
+  const seconds = new Map<number, Map<number, number>>()
   for (const [bit, phrases] of lists) {
     for (const phrase of phrases) {
       if (phrase.length === 1) units[phrase.charCodeAt(0)]! |= bit
       else {
-        first[phrase.charCodeAt(0)]! |= bit
-        pairs[pairSlot(phrase.charCodeAt(0), phrase.charCodeAt(1))]! |= bit
+        const after = seconds.get(phrase.charCodeAt(0)) ?? new Map<number, number>()
+        after.set(phrase.charCodeAt(1), (after.get(phrase.charCodeAt(1)) ?? 0) | bit)
+        seconds.set(phrase.charCodeAt(0), after)
       }
     }
   }
-  return { first, units, pairs }
+  for (const c of MARK_UNITS) units[c.charCodeAt(0)]! |= MARK_BIT
+  const pairs: number[] = []
+  for (const [firstUnit, after] of seconds) {
+    units[firstUnit]! |= (pairs.length + 1) << PAIR_SHIFT
+    pairs.push(after.size)
+    for (const [second, bits] of after) pairs.push(second, bits)
+  }
+  return { units, pairs: Uint16Array.from(pairs) }
 }
 
 /** Every unit of `\s` (what `trim` and the patterns' `\s` take as white space). */
@@ -326,23 +335,25 @@ const LONG_LINE = 240
 
 const HAN_FIRST = 0x4e00
 const HAN_LAST = 0x9fff
-/** Marks counted by `marks` (clause and sentence punctuation), as a table by code unit. */
-const MARKS = new Uint8Array(65536)
-for (const c of '，、；：。！？,;:!?') MARKS[c.charCodeAt(0)] = 1
-
 /** Counts Han characters and marks, and finds the triggers of the whole-line patterns, in one pass. */
 function measure(text: string, triggers: Triggers, into: LineInfo): number {
   let han = 0
   let marks = 0
   let found = 0
-  const { first, units, pairs } = triggers
+  const { units, pairs } = triggers
   const length = text.length
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i)
+    const unit = units[code]!
     if (code >= HAN_FIRST && code <= HAN_LAST) han++
-    else marks += MARKS[code]!
-    found |= units[code]!
-    if (first[code] !== 0 && i + 1 < length) found |= pairs[pairSlot(code, text.charCodeAt(i + 1))]!
+    else if ((unit & MARK_BIT) !== 0) marks++
+    found |= unit & TRIGGER_BITS
+    const place = unit >>> PAIR_SHIFT
+    if (place !== 0 && i + 1 < length) {
+      const next = text.charCodeAt(i + 1)
+      const end = place + 2 * pairs[place - 1]!
+      for (let k = place; k < end; k += 2) if (pairs[k] === next) found |= pairs[k + 1]!
+    }
   }
   into.han = han
   into.marks = marks

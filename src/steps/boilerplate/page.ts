@@ -144,13 +144,15 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   const titleHead = pageStart ? normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '') : ''
   const headings = new Set<number>()
   const titleLength = pageStart ? (texts[first] ?? '').length : -1
-  // A Han character survives `normalise` as it is: a line with one that neither title form holds repeats neither.
-  const titleHan = new Set<number>()
-  for (const form of [title, titleHead]) for (let k = 0; k < form.length; k++) if (isHanUnit(form.charCodeAt(k))) titleHan.add(form.charCodeAt(k))
+  // Han characters survive `normalise` as they are, and `titleHead` is a head of the title: a line repeats a title
+  // form only when its Han characters are, in order, the first of the title's.
+  let titleHan = ''
+  for (let k = 0; k < title.length; k++) if (isHanUnit(title.charCodeAt(k))) titleHan += title[k]
   const mayRepeatTitle = (text: string) => {
+    let n = 0
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k)
-      if (isHanUnit(code) && !titleHan.has(code)) return false
+      if (isHanUnit(code) && (n >= titleHan.length || titleHan.charCodeAt(n++) !== code)) return false
     }
     return true
   }
