@@ -53,12 +53,42 @@ const NUMBER_CELL = /^\s*\d[\d.,%、\s]*\s*$/
 const GLUED_DATE = /^\d{4}-\d{2}-\d{2}(?=\S)/
 const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
 // No white space around the separator: on a line of 200 K tabs `\s*` before it would be tried at every tab.
-const TITLE_SPLIT = /[-_|｜–—]/
+export const TITLE_SPLIT = /[-_|｜–—]/
 const NOT_WORD = /[\s\p{P}\p{S}]/gu
 
 const isHanUnit = (code: number) => code >= 0x4e00 && code <= 0x9fff
+/** A unit `normalise` keeps as it is (a Han character, an ASCII digit or lower-case letter). */
+const isKept = (code: number) => isHanUnit(code) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)
+
+/** The units of a normalised text that `isKept` holds, in order. */
+export function keptUnits(normalised: string): string {
+  let out = ''
+  for (let k = 0; k < normalised.length; k++) if (isKept(normalised.charCodeAt(k))) out += normalised[k]
+  return out
+}
+
+/**
+ * False when `normalise(text)` is certainly neither of two normalised texts nor a head of the first, from their
+ * `keptUnits`: a text of ASCII and Han characters only keeps its Han characters, digits and letters (in lower case)
+ * through `normalise`, and these must be the first of one of the two. Any other character may lower-case to a kept
+ * one (`İ`, `K`): then true.
+ */
+export function mayRepeat(text: string, titleKept: string, headKept: string): boolean {
+  let a = 0
+  let b = 0
+  for (let k = 0; k < text.length; k++) {
+    let code = text.charCodeAt(k)
+    if (code >= 0x41 && code <= 0x5a) code += 0x20
+    else if (code >= 0x80 && !isHanUnit(code)) return true
+    if (!isKept(code)) continue
+    if (a >= 0) a = a < titleKept.length && titleKept.charCodeAt(a) === code ? a + 1 : -1
+    if (b >= 0) b = b < headKept.length && headKept.charCodeAt(b) === code ? b + 1 : -1
+    if (a < 0 && b < 0) return false
+  }
+  return true
+}
 const weight = (info: LineInfo) => (info.strong ? Math.min(4, Math.max(0.5, info.han / 25)) : 0.25)
-const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
+export const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
 
 /**
  * Judges a document stretch by stretch: two consecutive non-blank lines that are both solid sentences
@@ -144,23 +174,16 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   const titleHead = pageStart ? normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '') : ''
   const headings = new Set<number>()
   const titleLength = pageStart ? (texts[first] ?? '').length : -1
-  // Han characters survive `normalise` as they are, and `titleHead` is a head of the title: a line repeats a title
-  // form only when its Han characters are, in order, the first of the title's.
-  let titleHan = ''
-  for (let k = 0; k < title.length; k++) if (isHanUnit(title.charCodeAt(k))) titleHan += title[k]
-  const mayRepeatTitle = (text: string) => {
-    let n = 0
-    for (let k = 0; k < text.length; k++) {
-      const code = text.charCodeAt(k)
-      if (isHanUnit(code) && (n >= titleHan.length || titleHan.charCodeAt(n++) !== code)) return false
-    }
-    return true
-  }
+  // Which lines to normalise and compare with the title forms: a line of ASCII and Han characters only keeps its
+  // letters (in lower case), digits and Han characters through `normalise`, and these must then run as the first
+  // ones of a title form (see `mayRepeat`).
+  const titleKept = keptUnits(title)
+  const headKept = keptUnits(titleHead)
   let previous = -1
   infos.forEach((info, i) => {
     if (info.kind === 'blank') return
     // Only a line no longer than the title (and a little) can repeat it.
-    const line = i !== first && texts[i]!.length <= titleLength + 20 && mayRepeatTitle(texts[i]!) ? normalise(texts[i]!) : ''
+    const line = i !== first && texts[i]!.length <= titleLength + 20 && mayRepeat(texts[i]!, titleKept, headKept) ? normalise(texts[i]!) : ''
     if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
     else if (line.length >= 2 && (line === title || line === titleHead || (line.length >= 4 && title.startsWith(line)))) {
       protectedLines.add(i)

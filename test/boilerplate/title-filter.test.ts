@@ -1,0 +1,39 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { keptUnits, mayRepeat, normalise, TITLE_SPLIT } from '../../src/steps/boilerplate/page.js'
+
+/*
+ * The page judgement normalises a line to compare it with the page title only when `mayRepeat` says it may repeat
+ * a title form. Held here to the comparison itself: whenever the normalised line is the title, its head, or a head of
+ * the title, `mayRepeat` is true.
+ */
+const units = ['a', 'B', 'z', 'Z', '0', '9', ' ', '\t', '\u3000', '-', '_', '|', '｜', '—', '–', '.', ',', '，', '。', '!', '#', '\u0001', '中', '文', '新', '闻', '網', 'İ', 'K', 'Σ', 'σ', 'ς', 'é', 'É', 'ß', 'ﬀ', '\ud83d\ude00', '\ud83d', 'Ⅳ', 'ⅳ', 'Ａ', 'ａ', '１', '¹', '²']
+const text = fc.array(fc.constantFrom(...units), { maxLength: 16 }).map((parts) => parts.join(''))
+
+function repeats(line: string, first: string): boolean {
+  const title = normalise(first)
+  const head = normalise(first.split(TITLE_SPLIT)[0] ?? '')
+  const n = normalise(line)
+  return n === title || n === head || title.startsWith(n)
+}
+
+describe('the title filter of the page judgement', () => {
+  it('lets through every line that repeats a title form', () => {
+    fc.assert(
+      fc.property(text, text, fc.nat(16), (first, other, cut) => {
+        // A line made from the title (a head of it, in another case, with other marks) as often as not.
+        const line = cut % 2 === 0 ? first.slice(0, cut).toUpperCase() + ' —' : other
+        const title = normalise(first)
+        const head = normalise(first.split(TITLE_SPLIT)[0] ?? '')
+        if (repeats(line, first)) expect(mayRepeat(line, keptUnits(title), keptUnits(head))).toBe(true)
+      }),
+      { numRuns: 50000 },
+    )
+  })
+  it('and turns lines away (the filter does filter)', () => {
+    const title = normalise('新闻中心 - 网站')
+    expect(mayRepeat('联系我们', keptUnits(title), keptUnits(title))).toBe(false)
+    expect(mayRepeat('Home', keptUnits(title), keptUnits(title))).toBe(false)
+    expect(mayRepeat('新闻', keptUnits(title), keptUnits(title))).toBe(true)
+  })
+})
