@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { keptUnits, mayRepeat, normalise, TITLE_SPLIT } from '../../src/steps/boilerplate/page.js'
+import { keptUnits, LOWER_TO_KEPT, mayRepeat, normalise, TITLE_SPLIT } from '../../src/steps/boilerplate/page.js'
 
 /*
  * The page judgement normalises a line to compare it with the page title only when `mayRepeat` says it may repeat
@@ -30,10 +30,21 @@ describe('the title filter of the page judgement', () => {
       { numRuns: 50000 },
     )
   })
+  it('knows every character that lower-cases to a kept unit', () => {
+    const kept = (s: string) => [...s].some((c) => keptUnits(c) !== '')
+    const found: number[] = []
+    for (let code = 0x80; code < 0x110000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const c = String.fromCodePoint(code)
+      if (keptUnits(c) === '' && kept(c.toLowerCase())) found.push(code)
+    }
+    expect(found).toEqual(LOWER_TO_KEPT)
+  })
   it('and turns lines away (the filter does filter)', () => {
     const title = normalise('新闻中心 - 网站')
     expect(mayRepeat('联系我们', keptUnits(title), keptUnits(title))).toBe(false)
     expect(mayRepeat('Home', keptUnits(title), keptUnits(title))).toBe(false)
+    expect(mayRepeat('【联系我们】', keptUnits(title), keptUnits(title))).toBe(false)
     expect(mayRepeat('新闻', keptUnits(title), keptUnits(title))).toBe(true)
   })
 })

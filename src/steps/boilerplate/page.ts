@@ -60,6 +60,9 @@ const isHanUnit = (code: number) => code >= 0x4e00 && code <= 0x9fff
 /** A unit `normalise` keeps as it is (a Han character, an ASCII digit or lower-case letter). */
 const isKept = (code: number) => isHanUnit(code) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)
 
+/** The units other than A-Z that lower-case to a kept one (`İ` to `i̇`, the Kelvin sign to `k`); a test checks every unit. */
+export const LOWER_TO_KEPT: readonly number[] = [0x130, 0x212a]
+
 /** The units of a normalised text that `isKept` holds, in order. */
 export function keptUnits(normalised: string): string {
   let out = ''
@@ -69,9 +72,9 @@ export function keptUnits(normalised: string): string {
 
 /**
  * False when `normalise(text)` is certainly neither of two normalised texts nor a head of the first, from their
- * `keptUnits`: a text of ASCII and Han characters only keeps its Han characters, digits and letters (in lower case)
- * through `normalise`, and these must be the first of one of the two. Any other character may lower-case to a kept
- * one (`İ`, `K`): then true.
+ * `keptUnits`: a text keeps its Han characters, digits and letters (in lower case) through `normalise`, and these
+ * must be the first of one of the two. Every other unit lower-cases to units `isKept` does not hold, but for
+ * `LOWER_TO_KEPT`: then true.
  */
 export function mayRepeat(text: string, titleKept: string, headKept: string): boolean {
   let a = 0
@@ -79,7 +82,7 @@ export function mayRepeat(text: string, titleKept: string, headKept: string): bo
   for (let k = 0; k < text.length; k++) {
     let code = text.charCodeAt(k)
     if (code >= 0x41 && code <= 0x5a) code += 0x20
-    else if (code >= 0x80 && !isHanUnit(code)) return true
+    else if (code === 0x130 || code === 0x212a) return true
     if (!isKept(code)) continue
     if (a >= 0) a = a < titleKept.length && titleKept.charCodeAt(a) === code ? a + 1 : -1
     if (b >= 0) b = b < headKept.length && headKept.charCodeAt(b) === code ? b + 1 : -1
