@@ -63,32 +63,45 @@ const isKept = (code: number) => isHanUnit(code) || (code >= 0x30 && code <= 0x3
 /** The units other than A-Z that lower-case to a kept one (`İ` to `i̇`, the Kelvin sign to `k`); a test checks every unit. */
 export const LOWER_TO_KEPT: readonly number[] = [0x130, 0x212a]
 
-/** The units of a normalised text that `isKept` holds, in order. */
-export function keptUnits(normalised: string): string {
+/**
+ * The units of `normalise(text)` that `isKept` holds, in order, read from `text` itself: a Han character, digit or
+ * lower-case letter stays as it is through `normalise`, A-Z becomes a-z, and every other unit lower-cases to units
+ * `isKept` does not hold, but for `LOWER_TO_KEPT` (then undefined: not known without normalising).
+ */
+export function keptUnits(text: string): string | undefined {
   let out = ''
-  for (let k = 0; k < normalised.length; k++) if (isKept(normalised.charCodeAt(k))) out += normalised[k]
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k)
+    if (code === 0x130 || code === 0x212a) return undefined
+    if (isKept(code)) out += text[k]
+    else if (code >= 0x41 && code <= 0x5a) out += String.fromCharCode(code + 0x20)
+  }
   return out
 }
 
 /**
- * False when `normalise(text)` is certainly neither of two normalised texts nor a head of the first, from their
- * `keptUnits`: a text keeps its Han characters, digits and letters (in lower case) through `normalise`, and these
- * must be the first of one of the two. Every other unit lower-cases to units `isKept` does not hold, but for
- * `LOWER_TO_KEPT`: then true.
+ * Whether a line may repeat the page title (`first`, its first line): false when `normalise(line)` is certainly
+ * neither the normalised title, nor its head (before the first `TITLE_SPLIT`), nor a head of the title, because the
+ * line's kept units (`keptUnits`) do not run as the first of either form's.
  */
-export function mayRepeat(text: string, titleKept: string, headKept: string): boolean {
-  let a = 0
-  let b = 0
-  for (let k = 0; k < text.length; k++) {
-    let code = text.charCodeAt(k)
-    if (code >= 0x41 && code <= 0x5a) code += 0x20
-    else if (code === 0x130 || code === 0x212a) return true
-    if (!isKept(code)) continue
-    if (a >= 0) a = a < titleKept.length && titleKept.charCodeAt(a) === code ? a + 1 : -1
-    if (b >= 0) b = b < headKept.length && headKept.charCodeAt(b) === code ? b + 1 : -1
-    if (a < 0 && b < 0) return false
+export function titleFilter(first: string): (line: string) => boolean {
+  const title = keptUnits(first)
+  const head = keptUnits(first.split(TITLE_SPLIT)[0] ?? '')
+  if (title === undefined || head === undefined) return () => true
+  return (line) => {
+    let a = 0
+    let b = 0
+    for (let k = 0; k < line.length; k++) {
+      let code = line.charCodeAt(k)
+      if (code >= 0x41 && code <= 0x5a) code += 0x20
+      else if (code === 0x130 || code === 0x212a) return true
+      if (!isKept(code)) continue
+      if (a >= 0) a = a < title.length && title.charCodeAt(a) === code ? a + 1 : -1
+      if (b >= 0) b = b < head.length && head.charCodeAt(b) === code ? b + 1 : -1
+      if (a < 0 && b < 0) return false
+    }
+    return true
   }
-  return true
 }
 const weight = (info: LineInfo) => (info.strong ? Math.min(4, Math.max(0.5, info.han / 25)) : 0.25)
 export const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
@@ -173,22 +186,26 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   // What stays wherever it stands: the page title (its first line), lines that repeat the title, bylines.
   const protectedLines = new Set<number>([first])
   // Only the page's first stretch has its title; a later stretch starts with a sentence of the article.
-  const title = pageStart ? normalise(texts[first] ?? '') : ''
-  const titleHead = pageStart ? normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '') : ''
+  // The title forms are normalised only when a line may repeat one (see `titleFilter`).
+  let title: string | undefined
+  let titleHead = ''
+  const titleForms = () => {
+    if (title === undefined) {
+      title = normalise(texts[first] ?? '')
+      titleHead = normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '')
+    }
+    return title
+  }
   const headings = new Set<number>()
   const titleLength = pageStart ? (texts[first] ?? '').length : -1
-  // Which lines to normalise and compare with the title forms: a line of ASCII and Han characters only keeps its
-  // letters (in lower case), digits and Han characters through `normalise`, and these must then run as the first
-  // ones of a title form (see `mayRepeat`).
-  const titleKept = keptUnits(title)
-  const headKept = keptUnits(titleHead)
+  const mayRepeatTitle = pageStart ? titleFilter(texts[first] ?? '') : () => false
   let previous = -1
   infos.forEach((info, i) => {
     if (info.kind === 'blank') return
     // Only a line no longer than the title (and a little) can repeat it.
-    const line = i !== first && texts[i]!.length <= titleLength + 20 && mayRepeat(texts[i]!, titleKept, headKept) ? normalise(texts[i]!) : ''
+    const line = i !== first && texts[i]!.length <= titleLength + 20 && mayRepeatTitle(texts[i]!) ? normalise(texts[i]!) : ''
     if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
-    else if (line.length >= 2 && (line === title || line === titleHead || (line.length >= 4 && title.startsWith(line)))) {
+    else if (line.length >= 2 && (line === titleForms() || line === titleHead || (line.length >= 4 && titleForms().startsWith(line)))) {
       protectedLines.add(i)
       headings.add(i)
     }
