@@ -404,9 +404,10 @@ const endOf = (text: string, shape: Shape) => (shape.end ??= lineEnd(text))
 
 /**
  * Classifies one line and measures it. `ungated` runs every pattern on every line, without the triggers, the fast
- * path and the first- and last-unit gates: a test holds the gated result to it.
+ * path and the first- and last-unit gates: a test holds the gated result to it. `kindOnly` leaves out the measures
+ * of the line's ends (`truncated`, `datedEnd`, `datedStart`, `counted`, `strong`: false), for a line judged alone.
  */
-export function describeLine(text: string, m: Matchers, ungated = false): LineInfo {
+export function describeLine(text: string, m: Matchers, ungated = false, kindOnly = false): LineInfo {
   const info: LineInfo = { kind: 'blank', han: 0, marks: 0, truncated: false, datedEnd: false, datedStart: false, counted: false, strong: false, injected: 0 }
   const lead = skipFrom(text, 0, WHITE)
   if (lead === text.length) return info
@@ -432,6 +433,8 @@ export function describeLine(text: string, m: Matchers, ungated = false): LineIn
   const found = measure(text, m.triggers, info)
   const han = info.han
   info.kind = classify(text, han, info.marks, ungated ? ALL_TRIGGERS : found, m, ungated, shape)
+  info.injected = (found & T_INJECTED) !== 0 ? countInjected(text, m) : 0
+  if (kindOnly) return info
   // The patterns of a line's end look at its last units only: V8 would try an end-anchored pattern at every unit.
   // Each runs only when the line's last (or first) unit is one it can end (or start) with.
   const last = shape.last
@@ -441,7 +444,6 @@ export function describeLine(text: string, m: Matchers, ungated = false): LineIn
   info.datedStart = (ungated || (leadCode >= 0x30 && leadCode <= 0x39)) && DATED_START.test(text)
   info.counted = (ungated || COUNTER_LAST[last] === 1) && COUNTED.test(endOf(text, shape))
   info.strong = info.kind === 'sentence' && (han >= 30 || (han >= 10 && (ungated || g.strongLast[last] === 1) && STRONG_END.test(endOf(text, shape))))
-  info.injected = (found & T_INJECTED) !== 0 ? countInjected(text, m) : 0
   return info
 }
 

@@ -137,7 +137,7 @@ function judge(texts: readonly string[], from: number, to: number, m: Matchers, 
   if (lines === 1 && from > 0) {
     for (let i = from; i < to; i++) {
       if (isBlank(texts[i]!)) continue
-      const info = describeLine(texts[i]!, m)
+      const info = describeLine(texts[i]!, m, false, true)
       const injected = info.injected >= INJECTED_MIN && !/[。！？]/.test(texts[i]!) ? 'boilerplate/injected' : undefined
       const rule = RULE_OF_KIND[info.kind] ?? injected ?? (options.bylines === 'remove' && (info.kind === 'byline' || info.kind === 'dateline') ? 'boilerplate/byline' : undefined)
       if (rule) into.set(i, rule)
