@@ -83,7 +83,7 @@ export interface Matchers {
   bylineLabel: RegExp
   bylineWord: RegExp
   injected: RegExp
-  /** Which of the patterns that search the whole line may match it, from its pairs of code units (see `scan`). */
+  /** Which of the patterns that search the whole line may match it, from its units and pairs of units (see `measure`). */
   triggers: Triggers
   /** The units the anchored patterns may start or end with (see `Gates`). */
   gates: Gates
@@ -246,7 +246,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const alternation = (list: readonly string[]) => list.map(escape).join('|')
 const isHan = (s: string) => /[\u4e00-\u9fff]/.test(s)
 
+let built: Matchers | undefined
+
+/** The patterns and tables of the line classification, built on first use and shared by every processor. */
 export function buildMatchers(): Matchers {
+  return (built ??= makeMatchers())
+}
+
+function makeMatchers(): Matchers {
   const email = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+'
   const phone = '[+(（]?\\d[\\d\\s()（）-]{6,}\\d'
   const latinCopyright = forms.COPYRIGHT_HEADS_FORMS.filter((h) => !isHan(h))
