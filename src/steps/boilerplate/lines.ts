@@ -83,8 +83,10 @@ export interface Matchers {
   bylineLabel: RegExp
   bylineWord: RegExp
   injected: RegExp
-  /** Which of the patterns that search the whole line may match it, from its pairs of code units (see `scan`). */
+  /** Which of the patterns that search the whole line may match it, from its units and pairs of units (see `measure`). */
   triggers: Triggers
+  /** The units the anchored patterns may start or end with (see `Gates`). */
+  gates: Gates
 }
 
 /*
@@ -100,51 +102,76 @@ const T_INJECTED = 16
 const T_BYLINE = 32
 const T_IMAGE = 64
 const T_LICENCE = 128
-const ALL_TRIGGERS = 255
+/** Units that single patterns need somewhere in the line: a crumb separator, a menu bar, a colon, `Posted in `. */
+const T_CRUMB = 256
+const T_BAR = 512
+const T_COLON = 1024
+const T_POSTED = 2048
+const ALL_TRIGGERS = 4095
 
 export interface Triggers {
-  /** Bits of the lists a phrase of which starts with this unit (for single-unit phrases, the unit itself). */
-  first: Uint8Array
-  units: Uint8Array
   /**
-   * Bits by pair of code units, hashed into a table (`pairSlot`): two pairs may share a slot, which only makes a
-   * pattern run on a line it will not match.
+   * By code unit: the bits (`TRIGGER_BITS`) of the lists that hold it as a phrase of one unit, `MARK_BIT` for the
+   * marks `marks` counts, and above `PAIR_SHIFT` the place in `pairs` (plus one) of the pairs it starts.
    */
-  pairs: Uint8Array
-  /** First units of the disclaimer and copyright heads. */
-  heads: Uint8Array
+  units: Uint32Array
+  /** For each first unit of a phrase, the count of its second units and then each second unit with its bits. */
+  pairs: Uint16Array
 }
 
-const PAIR_SLOTS = 1 << 18
-const pairSlot = (a: number, b: number) => ((a * 40503) ^ b) & (PAIR_SLOTS - 1)
+const TRIGGER_BITS = 0xfff
+const MARK_BIT = 0x1000
+const PAIR_SHIFT = 13
+/** Marks counted by `marks` (clause and sentence punctuation). */
+const MARK_UNITS = '，、；：。！？,;:!?'
 
 function buildTriggers(lists: readonly [number, readonly string[]][]): Triggers {
-  const first = new Uint8Array(65536)
-  const units = new Uint8Array(65536)
-  const pairs = new Uint8Array(PAIR_SLOTS)
+  const units = new Uint32Array(65536)
+  const seconds = new Map<number, Map<number, number>>()
   for (const [bit, phrases] of lists) {
     for (const phrase of phrases) {
       if (phrase.length === 1) units[phrase.charCodeAt(0)]! |= bit
       else {
-        first[phrase.charCodeAt(0)]! |= bit
-        pairs[pairSlot(phrase.charCodeAt(0), phrase.charCodeAt(1))]! |= bit
+        const after = seconds.get(phrase.charCodeAt(0)) ?? new Map<number, number>()
+        after.set(phrase.charCodeAt(1), (after.get(phrase.charCodeAt(1)) ?? 0) | bit)
+        seconds.set(phrase.charCodeAt(0), after)
       }
     }
   }
-  const heads = new Uint8Array(65536)
-  for (const head of [...forms.DISCLAIMER_HEADS_FORMS, ...forms.DISCLAIMER_LABELS_FORMS, ...forms.COPYRIGHT_HEADS_FORMS]) heads[head.charCodeAt(0)] = 1
-  return { first, units, pairs, heads }
+  for (const c of MARK_UNITS) units[c.charCodeAt(0)]! |= MARK_BIT
+  const pairs: number[] = []
+  for (const [firstUnit, after] of seconds) {
+    units[firstUnit]! |= (pairs.length + 1) << PAIR_SHIFT
+    pairs.push(after.size)
+    for (const [second, bits] of after) pairs.push(second, bits)
+  }
+  return { units, pairs: Uint16Array.from(pairs) }
 }
 
-/** What the heads' patterns skip before a head: every unit of `\s` and the opening brackets. */
-const HEAD_LEAD = new Uint8Array(65536)
-for (let code = 0; code < 65536; code++) if (/\s/.test(String.fromCharCode(code))) HEAD_LEAD[code] = 1
-for (const c of '【[〖（(>》') HEAD_LEAD[c.charCodeAt(0)] = 1
+/** Every unit of `\s` (what `trim` and the patterns' `\s` take as white space). */
+const WHITE = new Uint8Array(65536)
+for (let code = 0; code < 65536; code++) if (/\s/.test(String.fromCharCode(code))) WHITE[code] = 1
 
-const IMAGE_START = /^\s*[图圖▲△封图数數]/
+/** Whether a line is only white space (`text.trim() === ''`), without making the trimmed string. */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (WHITE[text.charCodeAt(i)] !== 1) return false
+  return true
+}
+
+/** A table by code unit: 1 for the units of `chars` and for every unit of `white` (when given). */
+function unitSet(chars: Iterable<string>, white = false): Uint8Array {
+  const table = white ? WHITE.slice() : new Uint8Array(65536)
+  for (const c of chars) table[c.charCodeAt(0)] = 1
+  return table
+}
+/** The first units of the phrases of `lists`, and the units of `more`. */
+const firstUnits = (lists: readonly (readonly string[])[], more = '') => unitSet([...lists.flat().map((phrase) => phrase[0]!), ...more])
+const DIGITS = '0123456789'
+
+/** What the heads' patterns skip before a head: every unit of `\s` and the opening brackets. */
+const HEAD_LEAD = unitSet('【[〖（(>》', true)
+
 const IMAGE_END = /(?:[摄攝]|\.(?:jpe?g|png|gif|webp|bmp))\s*$/i
-/** The heads and ends of IMAGE_LINE's other branches: a caption mark at the start, 摄 or an image file's extension at the end. */
-const mayBeImage = (text: string) => IMAGE_START.test(text) || IMAGE_END.test(lineEnd(text))
 
 /** Whether a disclaimer or copyright head may start the line (after its leading brackets and spaces). */
 function mayHaveHead(text: string, heads: Uint8Array): boolean {
@@ -153,11 +180,80 @@ function mayHaveHead(text: string, heads: Uint8Array): boolean {
   return i < text.length && heads[text.charCodeAt(i)] === 1
 }
 
+/**
+ * For each pattern anchored at a line's start (or end), the units its match may start (or end) with, past the white
+ * space (or the other leading units) it skips: the pattern runs only on a line whose unit there is one of them.
+ */
+export interface Gates {
+  /** First units of the disclaimer and copyright heads (after `HEAD_LEAD`). */
+  heads: Uint8Array
+  forumLine: Uint8Array
+  contact: Uint8Array
+  tags: Uint8Array
+  pagination: Uint8Array
+  imageLead: Uint8Array
+  imageLast: Uint8Array
+  navigationLine: Uint8Array
+  /** What the navigation heads skip (`[\s>·»]`), the units they start with, and the last units of the head's other branches. */
+  navSkip: Uint8Array
+  navigationHead: Uint8Array
+  navigationTail: Uint8Array
+  welcome: Uint8Array
+  url: Uint8Array
+  junk: Uint8Array
+  ticker: Uint8Array
+  widgetLine: Uint8Array
+  endMark: Uint8Array
+  bracket: Uint8Array
+  /** What the byline labels skip (`[\s（(【\[]`) and the units they start with. */
+  bylineSkip: Uint8Array
+  bylineLabel: Uint8Array
+  bullet: Uint8Array
+  sentenceLast: Uint8Array
+  strongLast: Uint8Array
+}
+
+function buildGates(): Gates {
+  const closers = '”’」』）)】]'
+  return {
+    heads: firstUnits([forms.DISCLAIMER_HEADS_FORMS, forms.DISCLAIMER_LABELS_FORMS, forms.COPYRIGHT_HEADS_FORMS]),
+    forumLine: firstUnits([forms.FORUM_LINES_FORMS], DIGITS),
+    contact: firstUnits([forms.CONTACT_LABELS_FORMS], `${DIGITS}ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.+-(（`),
+    tags: firstUnits([forms.TAG_LABELS_FORMS]),
+    pagination: firstUnits([], `本第首上${DIGITS}.…`),
+    imageLead: firstUnits([], '图圖▲△封图数數'),
+    imageLast: firstUnits([], '摄攝gGfFpP'),
+    navigationLine: firstUnits([forms.NAVIGATION_LINES_FORMS]),
+    navSkip: unitSet('>·»', true),
+    navigationHead: firstUnits([forms.NAVIGATION_HEADS_FORMS]),
+    navigationTail: firstUnits([], '篇條E+>'),
+    welcome: firstUnits([], '欢歡'),
+    url: firstUnits([], 'h/'),
+    junk: firstUnits([], `-–—_=*·.,:：%+|/\\${DIGITS}[]()<>~#`),
+    ticker: firstUnits([forms.TICKER_NAMES_FORMS]),
+    widgetLine: firstUnits([forms.WIDGET_LINES_FORMS], '赞讚贊阅閱浏瀏评評点點'),
+    endMark: firstUnits([], '（(【[—-完全Ee'),
+    bracket: firstUnits([], '（('),
+    bylineSkip: unitSet('（(【[', true),
+    bylineLabel: firstUnits([forms.BYLINE_LABELS_FORMS]),
+    bullet: firstUnits([], `-–—·•●◆■▪*${DIGITS}(（`),
+    sentenceLast: firstUnits([], `。！？!?…；;${closers}`),
+    strongLast: firstUnits([], `。；;${closers}`),
+  }
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const alternation = (list: readonly string[]) => list.map(escape).join('|')
 const isHan = (s: string) => /[\u4e00-\u9fff]/.test(s)
 
+let built: Matchers | undefined
+
+/** The patterns and tables of the line classification, built on first use and shared by every processor. */
 export function buildMatchers(): Matchers {
+  return (built ??= makeMatchers())
+}
+
+function makeMatchers(): Matchers {
   const email = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+'
   const phone = '[+(（]?\\d[\\d\\s()（）-]{6,}\\d'
   const latinCopyright = forms.COPYRIGHT_HEADS_FORMS.filter((h) => !isHan(h))
@@ -190,10 +286,15 @@ export function buildMatchers(): Matchers {
       [T_WIDGET, forms.WIDGET_PHRASES_FORMS],
       [T_INJECTED, forms.INJECTED_WORDS_FORMS],
       [T_BYLINE, [...forms.BYLINE_WORDS_FORMS, '记者', '記者']],
-      // IMAGE_LINE's branches that may stand anywhere hold 来源; the others are gated by the line's ends (`mayBeImage`).
+      // IMAGE_LINE's branches that may stand anywhere hold 来源; the others are gated by the line's first and last units (`Gates`).
       [T_IMAGE, ['来源', '來源']],
       [T_LICENCE, ['IC', '公网', '公網']],
+      [T_CRUMB, [...'>»›→＞']],
+      [T_BAR, [...'|丨｜']],
+      [T_COLON, [...':：']],
+      [T_POSTED, ['Po']],
     ]),
+    gates: buildGates(),
   }
 }
 
@@ -229,9 +330,6 @@ const unitTable = (chars: string) => {
 }
 const TRUNCATION_LAST = unitTable('.…]】文>')
 const COUNTER_LAST = unitTable('气氣赞讚贊读讀览覽论論次')
-const CRUMB_UNITS = /[>»›→＞]/
-const DIGIT_FIRST = /^\s*\d/
-const NON_WHITE = /\S/
 
 /** The last 40 units of a line without its trailing white space: enough for every pattern of a line's end. */
 export const lineEnd = (text: string) => text.trimEnd().slice(-40)
@@ -244,24 +342,29 @@ const LONG_LINE = 240
 
 const HAN_FIRST = 0x4e00
 const HAN_LAST = 0x9fff
-/** Marks counted by `marks` (clause and sentence punctuation), as a table by code unit. */
-const MARKS = new Uint8Array(65536)
-for (const c of '，、；：。！？,;:!?') MARKS[c.charCodeAt(0)] = 1
-
 /** Counts Han characters and marks, and finds the triggers of the whole-line patterns, in one pass. */
-function measure(text: string, triggers: Triggers): { han: number; marks: number; found: number } {
+function measure(text: string, triggers: Triggers, into: LineInfo): number {
   let han = 0
   let marks = 0
   let found = 0
-  const { first, units, pairs } = triggers
-  for (let i = 0; i < text.length; i++) {
+  const { units, pairs } = triggers
+  const length = text.length
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i)
+    const unit = units[code]!
     if (code >= HAN_FIRST && code <= HAN_LAST) han++
-    else marks += MARKS[code]!
-    found |= units[code]!
-    if (first[code] !== 0 && i + 1 < text.length) found |= pairs[pairSlot(code, text.charCodeAt(i + 1))]!
+    else if ((unit & MARK_BIT) !== 0) marks++
+    found |= unit & TRIGGER_BITS
+    const place = unit >>> PAIR_SHIFT
+    if (place !== 0 && i + 1 < length) {
+      const next = text.charCodeAt(i + 1)
+      const end = place + 2 * pairs[place - 1]!
+      for (let k = place; k < end; k += 2) if (pairs[k] === next) found |= pairs[k + 1]!
+    }
   }
-  return { han, marks, found }
+  into.han = han
+  into.marks = marks
+  return found
 }
 
 function isCrumb(text: string): boolean {
@@ -282,65 +385,111 @@ export function countInjected(text: string, m: Matchers): number {
   return found.size
 }
 
+/** The index of the first unit of `text` from `from` that `skip` does not hold (the length when there is none). */
+function skipFrom(text: string, from: number, skip: Uint8Array): number {
+  let i = from
+  while (i < text.length && skip[text.charCodeAt(i)] === 1) i++
+  return i
+}
+
+/**
+ * Where a line's patterns may start and end: its first unit after white space (`lead`), its first unit after the
+ * other runs of leading units the anchored patterns skip, and its last unit before trailing white space (`last`).
+ * An anchored pattern runs only when the unit it must start (or end) with is there.
+ */
+interface Shape {
+  lead: number
+  /** First unit after `[\s>·»]*` (the navigation heads' lead) and after `[\s（(【\[]*` (the byline labels'). */
+  navLead: number
+  bylineLead: number
+  last: number
+  /** `lineEnd(text)`, made on first use. */
+  end: string | undefined
+}
+
+const endOf = (text: string, shape: Shape) => (shape.end ??= lineEnd(text))
+
 /**
  * Classifies one line and measures it. `ungated` runs every pattern on every line, without the triggers, the fast
- * path and the first- and last-unit gates: a test holds the gated result to it.
+ * path and the first- and last-unit gates: a test holds the gated result to it. `kindOnly` leaves out the measures
+ * of the line's ends (`truncated`, `datedEnd`, `datedStart`, `counted`, `strong`: false), for a line judged alone.
  */
-export function describeLine(text: string, m: Matchers, ungated = false): LineInfo {
+export function describeLine(text: string, m: Matchers, ungated = false, kindOnly = false): LineInfo {
   const info: LineInfo = { kind: 'blank', han: 0, marks: 0, truncated: false, datedEnd: false, datedStart: false, counted: false, strong: false, injected: 0 }
-  if (!NON_WHITE.test(text)) return info
+  const lead = skipFrom(text, 0, WHITE)
+  if (lead === text.length) return info
+  const g = m.gates
   if (text.length > LONG_LINE) {
     info.han = LONG_LINE
     info.marks = 4
-    info.kind = m.disclaimer.test(text) ? 'disclaimer' : m.copyright.test(text) ? 'copyright' : 'sentence'
+    const head = ungated || mayHaveHead(text, g.heads)
+    info.kind = head && m.disclaimer.test(text) ? 'disclaimer' : head && m.copyright.test(text) ? 'copyright' : 'sentence'
     info.strong = info.kind === 'sentence'
     return info
   }
-  const { han, marks, found } = measure(text, m.triggers)
-  info.han = han
-  info.marks = marks
-  info.kind = classify(text, han, marks, ungated ? ALL_TRIGGERS : found, m, ungated)
+  let lastIndex = text.length - 1
+  while (WHITE[text.charCodeAt(lastIndex)] === 1) lastIndex--
+  const leadCode = text.charCodeAt(lead)
+  const shape: Shape = {
+    lead: leadCode,
+    navLead: g.navSkip[leadCode] === 1 ? text.charCodeAt(skipFrom(text, lead, g.navSkip)) : leadCode,
+    bylineLead: g.bylineSkip[leadCode] === 1 ? text.charCodeAt(skipFrom(text, lead, g.bylineSkip)) : leadCode,
+    last: text.charCodeAt(lastIndex),
+    end: undefined,
+  }
+  const found = measure(text, m.triggers, info)
+  const han = info.han
+  info.kind = classify(text, han, info.marks, ungated ? ALL_TRIGGERS : found, m, ungated, shape)
+  info.injected = (found & T_INJECTED) !== 0 ? countInjected(text, m) : 0
+  if (kindOnly) return info
   // The patterns of a line's end look at its last units only: V8 would try an end-anchored pattern at every unit.
   // Each runs only when the line's last (or first) unit is one it can end (or start) with.
-  const end = lineEnd(text)
-  const last = end.charCodeAt(end.length - 1)
+  const last = shape.last
   const digitLast = last >= 0x30 && last <= 0x39
-  info.truncated = (ungated || TRUNCATION_LAST[last] === 1) && TRUNCATED.test(end)
-  info.datedEnd = (ungated || digitLast) && DATED_END.test(end) && !BARE_DATE.test(text)
-  info.datedStart = (ungated || DIGIT_FIRST.test(text)) && DATED_START.test(text)
-  info.counted = (ungated || COUNTER_LAST[last] === 1) && COUNTED.test(end)
-  info.strong = info.kind === 'sentence' && (han >= 30 || (han >= 10 && STRONG_END.test(end)))
-  info.injected = (found & T_INJECTED) !== 0 ? countInjected(text, m) : 0
+  info.truncated = (ungated || TRUNCATION_LAST[last] === 1) && TRUNCATED.test(endOf(text, shape))
+  info.datedEnd = (ungated || digitLast) && DATED_END.test(endOf(text, shape)) && !BARE_DATE.test(text)
+  info.datedStart = (ungated || (leadCode >= 0x30 && leadCode <= 0x39)) && DATED_START.test(text)
+  info.counted = (ungated || COUNTER_LAST[last] === 1) && COUNTED.test(endOf(text, shape))
+  info.strong = info.kind === 'sentence' && (han >= 30 || (han >= 10 && (ungated || g.strongLast[last] === 1) && STRONG_END.test(endOf(text, shape))))
   return info
 }
 
 /** The kind of a line of at most `LONG_LINE` units; `found` holds the trigger bits `measure` found in it. */
-function classify(text: string, han: number, marks: number, found: number, m: Matchers, ungated: boolean): LineKind {
+function classify(text: string, han: number, marks: number, found: number, m: Matchers, ungated: boolean, shape: Shape): LineKind {
   const length = text.length
-  const sentenceEnd = SENTENCE_END.test(lineEnd(text))
+  const g = m.gates
+  const { lead, navLead, bylineLead, last } = shape
+  const sentenceEnd = (ungated || g.sentenceLast[last] === 1) && SENTENCE_END.test(endOf(text, shape))
+  const head = ungated || mayHaveHead(text, g.heads)
+  const image = ungated || (found & T_IMAGE) !== 0 || g.imageLead[lead] === 1 || (g.imageLast[last] === 1 && IMAGE_END.test(endOf(text, shape)))
+  const bracketed = (ungated || g.bracket[lead] === 1) && BRACKETED_NOTE.test(text)
+  const tags = (ungated || g.tags[lead] === 1 || (found & T_POSTED) !== 0) && m.tags.test(text)
+  const navigationHead = (ungated || g.navigationHead[navLead] === 1 || g.navigationTail[last] === 1) && m.navigationHead.test(text)
+  const crumb = (ungated || (found & T_CRUMB) !== 0) && isCrumb(text)
+  const url = (ungated || g.url[lead] === 1) && URL_LINE.test(text)
   // A long line that ends a sentence is a sentence unless a head starts it or it holds a licence or copyright
   // phrase: most lines of a clean text end here, after one pass and a few tests.
-  if (!ungated && length > SENTENCE_FAST && sentenceEnd && (han >= 8 || length >= 100) && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !mayHaveHead(text, m.triggers.heads) && !mayBeImage(text) && !BRACKETED_NOTE.test(text)) {
+  if (!ungated && length > SENTENCE_FAST && sentenceEnd && (han >= 8 || length >= 100) && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !head && !image && !bracketed) {
     // What a line of up to 160 units that ends a sentence may still be: a tag line, a crumb, a previous/next link.
-    if (length > 160 || !(m.tags.test(text) || m.navigationHead.test(text) || (CRUMB_UNITS.test(text) && isCrumb(text)) || URL_LINE.test(text))) return 'sentence'
+    if (length > 160 || !(tags || navigationHead || crumb || url)) return 'sentence'
   }
-  if (m.disclaimer.test(text) || (length <= DISCLAIMER_ANYWHERE_MAX && (found & (T_DISCLAIMER)) !== 0 && m.disclaimerPhrase.test(text))) return 'disclaimer'
-  if (m.copyright.test(text) || (length <= COPYRIGHT_LINE_MAX && marks <= 3 && (found & (T_COPYRIGHT)) !== 0 && m.copyrightPhrase.test(text)) || (length <= 200 && (found & (T_LICENCE)) !== 0 && LICENCE_LINE.test(text))) return 'copyright'
-  if (length <= FORUM_LINE_MAX && ((!sentenceEnd && (found & (T_FORUM)) !== 0 && m.forumPhrase.test(text)) || m.forumLine.test(text))) return 'forum'
-  if (length <= CONTACT_LINE_MAX && !BARE_DATE.test(text) && !DATE.test(text.slice(0, 12)) && (m.contact.test(text) || m.contactLabel.test(text))) return 'contact'
-  if (length <= 160 && m.tags.test(text)) return 'tags'
-  if (length <= 80 && PAGINATION_LINE.test(text)) return 'pagination'
-  if (length <= IMAGE_LINE_MAX && (ungated || (found & T_IMAGE) !== 0 || mayBeImage(text)) && IMAGE_LINE.test(text)) return 'image'
-  if (length <= 160 && (m.navigationLine.test(text) || m.navigationHead.test(text) || ((ungated || CRUMB_UNITS.test(text)) && isCrumb(text)) || (!sentenceEnd && MENU.test(text)) || WELCOME.test(text) || URL_LINE.test(text))) return 'navigation'
-  if (JUNK.test(text) || m.ticker.test(text) || m.widgetLine.test(text)) return 'widget'
-  if (END_MARK.test(text) || (han >= 4 && BRACKETED_NOTE.test(text))) return 'end'
+  if ((head && m.disclaimer.test(text)) || (length <= DISCLAIMER_ANYWHERE_MAX && (found & T_DISCLAIMER) !== 0 && m.disclaimerPhrase.test(text))) return 'disclaimer'
+  if ((head && m.copyright.test(text)) || (length <= COPYRIGHT_LINE_MAX && marks <= 3 && (found & T_COPYRIGHT) !== 0 && m.copyrightPhrase.test(text)) || (length <= 200 && (found & T_LICENCE) !== 0 && LICENCE_LINE.test(text))) return 'copyright'
+  if (length <= FORUM_LINE_MAX && ((!sentenceEnd && (found & T_FORUM) !== 0 && m.forumPhrase.test(text)) || ((ungated || g.forumLine[lead] === 1) && m.forumLine.test(text)))) return 'forum'
+  if (length <= CONTACT_LINE_MAX && (ungated || g.contact[lead] === 1) && !BARE_DATE.test(text) && !DATE.test(text.slice(0, 12)) && (m.contact.test(text) || m.contactLabel.test(text))) return 'contact'
+  if (length <= 160 && tags) return 'tags'
+  if (length <= 80 && (ungated || g.pagination[lead] === 1) && PAGINATION_LINE.test(text)) return 'pagination'
+  if (length <= IMAGE_LINE_MAX && image && IMAGE_LINE.test(text)) return 'image'
+  if (length <= 160 && (((ungated || g.navigationLine[lead] === 1) && m.navigationLine.test(text)) || navigationHead || crumb || (!sentenceEnd && (ungated || (found & T_BAR) !== 0) && MENU.test(text)) || ((ungated || g.welcome[lead] === 1) && WELCOME.test(text)) || url)) return 'navigation'
+  if (((ungated || g.junk[lead] === 1) && JUNK.test(text)) || ((ungated || g.ticker[lead] === 1) && m.ticker.test(text)) || ((ungated || g.widgetLine[lead] === 1) && m.widgetLine.test(text))) return 'widget'
+  if (((ungated || g.endMark[lead] === 1) && END_MARK.test(text)) || (han >= 4 && bracketed)) return 'end'
   // A byline may carry a counter (`發布時間：2022-08-19 08:56　點擊數： 次`): the label decides.
-  const bylineLabel = length <= BYLINE_LINE_MAX && m.bylineLabel.test(text)
-  if (!bylineLabel && length <= WIDGET_LINE_MAX && !sentenceEnd && (found & (T_WIDGET)) !== 0 && m.widgetPhrase.test(text)) return 'widget'
-  if (bylineLabel || (length <= BYLINE_LINE_MAX && !sentenceEnd && (found & (T_BYLINE)) !== 0 && m.bylineWord.test(text))) return 'byline'
-  if (length <= BYLINE_LINE_MAX && DATE_TIME.test(text)) return 'dateline'
-  if (!sentenceEnd && FIELD.test(text)) return 'headline'
+  const bylineLabel = length <= BYLINE_LINE_MAX && (ungated || g.bylineLabel[bylineLead] === 1) && m.bylineLabel.test(text)
+  if (!bylineLabel && length <= WIDGET_LINE_MAX && !sentenceEnd && (found & T_WIDGET) !== 0 && m.widgetPhrase.test(text)) return 'widget'
+  if (bylineLabel || (length <= BYLINE_LINE_MAX && !sentenceEnd && (found & T_BYLINE) !== 0 && m.bylineWord.test(text))) return 'byline'
+  if (length <= BYLINE_LINE_MAX && (ungated || (found & T_COLON) !== 0) && DATE_TIME.test(text)) return 'dateline'
+  if (!sentenceEnd && (ungated || (found & T_COLON) !== 0) && FIELD.test(text)) return 'headline'
   if ((sentenceEnd && han >= 8) || (han >= 20 && marks >= 2) || length >= 100) return 'sentence'
-  if (BULLET.test(text)) return 'bullet'
+  if ((ungated || g.bullet[lead] === 1) && BULLET.test(text)) return 'bullet'
   return 'headline'
 }

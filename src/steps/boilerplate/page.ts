@@ -11,7 +11,7 @@
 import type { BoilerplateRuleId } from './rules.js'
 import { isSolidSentence } from '../../tree/sentences.js'
 import { INJECTED_MIN } from './rules.js'
-import { describeLine, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
+import { describeLine, isBlank, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
 import { INJECTED_COMMON_WORDS_FORMS, INJECTED_WORDS_FORMS } from '../../data/boilerplate-forms.js'
 
 export interface PageOptions {
@@ -58,7 +58,7 @@ const DATE_LINE = /^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2
 /** The most lines between a heading that repeats the title and the article that are its byline zone. */
 const BYLINE_ZONE = 4
 // No white space around the separator: on a line of 200 K tabs `\s*` before it would be tried at every tab.
-const TITLE_SPLIT = /[-_|｜–—]/
+export const TITLE_SPLIT = /[-_|｜–—]/
 const NOT_WORD = /[\s\p{P}\p{S}]/gu
 /**
  * What an item of a spec sheet or a list of features has and a headline of a link list has not: a bullet mark, a
@@ -87,8 +87,55 @@ const MARKED_WORD = new RegExp(
     .join('|'),
 )
 
+const isHanUnit = (code: number) => code >= 0x4e00 && code <= 0x9fff
+/** A unit `normalise` keeps as it is (a Han character, an ASCII digit or lower-case letter). */
+const isKept = (code: number) => isHanUnit(code) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)
+
+/** The units other than A-Z that lower-case to a kept one (`İ` to `i̇`, the Kelvin sign to `k`); a test checks every unit. */
+export const LOWER_TO_KEPT: readonly number[] = [0x130, 0x212a]
+
+/**
+ * The units of `normalise(text)` that `isKept` holds, in order, read from `text` itself: a Han character, digit or
+ * lower-case letter stays as it is through `normalise`, A-Z becomes a-z, and every other unit lower-cases to units
+ * `isKept` does not hold, but for `LOWER_TO_KEPT` (then undefined: not known without normalising).
+ */
+export function keptUnits(text: string): string | undefined {
+  let out = ''
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k)
+    if (code === 0x130 || code === 0x212a) return undefined
+    if (isKept(code)) out += text[k]
+    else if (code >= 0x41 && code <= 0x5a) out += String.fromCharCode(code + 0x20)
+  }
+  return out
+}
+
+/**
+ * Whether a line may repeat the page title (`first`, its first line): false when `normalise(line)` is certainly
+ * neither the normalised title, nor its head (before the first `TITLE_SPLIT`), nor a head of the title, because the
+ * line's kept units (`keptUnits`) do not run as the first of either form's.
+ */
+export function titleFilter(first: string): (line: string) => boolean {
+  const title = keptUnits(first)
+  const head = keptUnits(first.split(TITLE_SPLIT)[0] ?? '')
+  if (title === undefined || head === undefined) return () => true
+  return (line) => {
+    let a = 0
+    let b = 0
+    for (let k = 0; k < line.length; k++) {
+      let code = line.charCodeAt(k)
+      if (code >= 0x41 && code <= 0x5a) code += 0x20
+      else if (code === 0x130 || code === 0x212a) return true
+      if (!isKept(code)) continue
+      if (a >= 0) a = a < title.length && title.charCodeAt(a) === code ? a + 1 : -1
+      if (b >= 0) b = b < head.length && head.charCodeAt(b) === code ? b + 1 : -1
+      if (a < 0 && b < 0) return false
+    }
+    return true
+  }
+}
 const weight = (info: LineInfo) => (info.strong ? Math.min(4, Math.max(0.5, info.han / 25)) : 0.25)
-const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
+export const normalise = (text: string) => text.toLowerCase().replace(NOT_WORD, '')
 
 /**
  * Judges a document stretch by stretch: two consecutive non-blank lines that are both solid sentences
@@ -102,7 +149,7 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
   let start = 0
   let lastSolid = false
   for (let i = 0; i < texts.length; i++) {
-    if (texts[i]!.trim() === '') continue
+    if (isBlank(texts[i]!)) continue
     const solid = isSolidSentence(texts[i]!)
     if (solid && lastSolid) {
       judge(texts, start, i, m, options, verdicts)
@@ -117,11 +164,11 @@ export function findBoilerplate(texts: readonly string[], m: Matchers, options: 
 function judge(texts: readonly string[], from: number, to: number, m: Matchers, options: PageOptions, into: Map<number, BoilerplateRuleId>): void {
   // A stretch of one line (most stretches of a clean text: one sentence after another) has no context to judge by.
   let lines = 0
-  for (let i = from; i < to && lines < 2; i++) if (texts[i]!.trim() !== '') lines++
+  for (let i = from; i < to && lines < 2; i++) if (!isBlank(texts[i]!)) lines++
   if (lines === 1 && from > 0) {
     for (let i = from; i < to; i++) {
-      if (texts[i]!.trim() === '') continue
-      const info = describeLine(texts[i]!, m)
+      if (isBlank(texts[i]!)) continue
+      const info = describeLine(texts[i]!, m, false, true)
       const injected = info.injected >= INJECTED_MIN && !/[。！？]/.test(texts[i]!) ? 'boilerplate/injected' : undefined
       const rule = RULE_OF_KIND[info.kind] ?? injected ?? (options.bylines === 'remove' && (info.kind === 'byline' || info.kind === 'dateline') ? 'boilerplate/byline' : undefined)
       if (rule) into.set(i, rule)
@@ -150,7 +197,7 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     // The page title may name the site's software or section (`… - Powered by Discuz!`): only what is never a
     // title makes it furniture.
     if (rule && (i !== first || !pageStart || TITLE_FURNITURE.has(info.kind))) verdicts.set(i, rule)
-    else if (!rule && !/[。！？]/.test(texts[i]!)) {
+    else if (!rule && info.injected > 0 && !/[。！？]/.test(texts[i]!)) {
       if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.kind !== 'sentence' && (info.injected >= 2 || (info.injected === 1 && MARKED_WORD.test(texts[i]!))))) verdicts.set(i, 'boilerplate/injected')
     }
   })
@@ -188,17 +235,26 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   // What stays wherever it stands: the page title (its first line), lines that repeat the title, bylines.
   const protectedLines = new Set<number>([first])
   // Only the page's first stretch has its title; a later stretch starts with a sentence of the article.
-  const title = pageStart ? normalise(texts[first] ?? '') : ''
-  const titleHead = pageStart ? normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '') : ''
+  // The title forms are normalised only when a line may repeat one (see `titleFilter`).
+  let title: string | undefined
+  let titleHead = ''
+  const titleForms = () => {
+    if (title === undefined) {
+      title = normalise(texts[first] ?? '')
+      titleHead = normalise((texts[first] ?? '').split(TITLE_SPLIT)[0] ?? '')
+    }
+    return title
+  }
   const headings = new Set<number>()
   const titleLength = pageStart ? (texts[first] ?? '').length : -1
+  const mayRepeatTitle = pageStart ? titleFilter(texts[first] ?? '') : () => false
   let previous = -1
   infos.forEach((info, i) => {
     if (info.kind === 'blank') return
     // Only a line no longer than the title (and a little) can repeat it.
-    const line = i !== first && texts[i]!.length <= titleLength + 20 ? normalise(texts[i]!) : ''
+    const line = i !== first && texts[i]!.length <= titleLength + 20 && mayRepeatTitle(texts[i]!) ? normalise(texts[i]!) : ''
     if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
-    else if (line.length >= 2 && (line === title || line === titleHead || (line.length >= 4 && title.startsWith(line)))) {
+    else if (line.length >= 2 && (line === titleForms() || line === titleHead || (line.length >= 4 && titleForms().startsWith(line)))) {
       protectedLines.add(i)
       headings.add(i)
     }
