@@ -1005,9 +1005,13 @@ export function mayHoldMojibake(line: string): boolean {
     previous = 2
   }
   if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, line.length)) return true
-  // Common characters none of whose neighbours make a word: GBK read as Big5 reads so (`最唗 蹈堤 統杅蹈桶`).
-  if (hanPairs >= WORDLESS_PAIRS && !anyWordPair(line)) return true
-  return cjk > 0 && sum / cjk < 0.9
+  // Clean CJK as plausibleReadings has it: a mean weight of 0.9, or of 0.6 with known words among the Han pairs.
+  if (cjk > 0 && sum / cjk < 0.9 && (sum / cjk < 0.6 || hanPairs < 4 || wordPairs(line) / hanPairs < 0.15)) return true
+  // Common characters none of whose neighbours make a word: GBK read as Big5 reads so (`最唗 蹈堤 統杅蹈桶`). On
+  // such a line plausibleReadings tries GBK and Big5 read as each other only when the other reading is clearly
+  // commoner (readsCommoner); classical Chinese, whose words OpenCC's modern phrases seldom hold, is not.
+  if (hanPairs >= WORDLESS_PAIRS && !anyWordPair(line)) return readsCommoner(line, codec('gbk'), codec('big5')) || readsCommoner(line, codec('big5'), codec('gbk'))
+  return false
 }
 
 /**
@@ -1048,6 +1052,19 @@ function anyWordPair(line: string): boolean {
     previous = han ? c : 0
   }
   return false
+}
+
+/** How many neighbouring Han characters of `line` (U+3400–U+ABFF) make a known word pair, as `profile` counts them. */
+function wordPairs(line: string): number {
+  let previous = 0
+  let n = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    const han = c >= 0x3400 && c < 0xac00
+    if (han && previous !== 0 && isWordPair(previous, c)) n++
+    previous = han ? c : 0
+  }
+  return n
 }
 
 /** Han pairs without a known word among them that make a line of common characters worth a look. */
