@@ -145,7 +145,7 @@ function wordPairTable(): WordPairTable {
     while (keys[at] !== -1 && keys[at] !== key) at = (at + 1) & mask
     keys[at] = key
     const bit = filterBit(key)
-    filter[bit >>> 5] |= 1 << (bit & 31)
+    filter[bit >>> 5] = filter[bit >>> 5]! | (1 << (bit & 31))
   }
   pairTable = { keys, mask, shift, outside, filter }
   return pairTable
