@@ -82,28 +82,49 @@ export function pairKey(first: number, second: number): number {
 }
 
 /**
- * The word pairs as rows: the characters that follow `first` (U+3400–U+9FFF) inside a word are
- * `seconds[rowStart[first - 0x3400]…rowStart[first - 0x3400 + 1])`, sorted, for a binary search. Pairs outside
- * that block (extension B, compatibility ideographs) are few and sit in a set by `pairKey`.
+ * The word pairs as an open-addressing hash set of their `pairKey`s: pairs within U+3400–U+9FFF (nearly all)
+ * are non-negative keys in `keys` (-1: an empty slot), probed linearly from a multiplicative hash; one or two
+ * probes per look-up, where a binary search over a row of common characters takes eight or nine unpredictable
+ * branches. Pairs outside that block (extension B, compatibility ideographs) are few and sit in a set by `pairKey`.
  */
 interface WordPairTable {
-  rowStart: Uint32Array
-  seconds: Uint16Array
+  keys: Int32Array
+  /** keys.length - 1 (a power of two minus one). */
+  mask: number
+  /** 32 minus log2(keys.length): the shift that takes a hash's top bits. */
+  shift: number
   outside: Set<number>
+  /**
+   * One bit per slot of a 2^20-bit filter, set for every key: a clear bit proves a pair is no word pair with one
+   * read of 128 KB, which stays in cache where the 1 MB of keys does not (most pairs of real text are no word).
+   */
+  filter: Int32Array
+}
+
+/** The bit of the filter a key sets: the top 20 bits of a second multiplicative hash. */
+function filterBit(key: number): number {
+  return Math.imul(key ^ (key >>> 15), 0x85ebca6b) >>> 12
 }
 
 let pairTable: WordPairTable | undefined
 
+/** The slot a key's probe starts at: the top bits of a multiplicative (Fibonacci) hash. */
+function pairSlot(key: number, shift: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> shift
+}
+
 function wordPairTable(): WordPairTable {
   if (pairTable) return pairTable
   const text = WORD_PAIRS
-  const BLOCK = 0xa000 - 0x3400
-  const counts = new Uint32Array(BLOCK + 1)
-  const seconds = new Uint16Array(text.length)
+  // At most one pair per code unit of the table: a load under one half at twice that (rounded up to a power of two).
+  let bits = 1
+  while (1 << bits < 2 * text.length) bits++
+  const keys = new Int32Array(1 << bits).fill(-1)
+  const mask = keys.length - 1
+  const shift = 32 - bits
   const outside = new Set<number>()
-  let n = 0
+  const filter = new Int32Array(1 << 15)
   let first = -1
-  let row = -1
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i)!
     i += code > 0xffff ? 2 : 1
@@ -113,17 +134,20 @@ function wordPairTable(): WordPairTable {
     }
     if (first < 0) {
       first = code
-      row = code >= 0x3400 && code < 0xa000 ? code - 0x3400 : -1
       continue
     }
-    if (row >= 0 && code >= 0x3400 && code < 0xa000) {
-      seconds[n++] = code - 0x3400
-      counts[row + 1]!++
-    } else outside.add(pairKey(first, code))
+    const key = pairKey(first, code)
+    if (key < 0) {
+      outside.add(key)
+      continue
+    }
+    let at = pairSlot(key, shift)
+    while (keys[at] !== -1 && keys[at] !== key) at = (at + 1) & mask
+    keys[at] = key
+    const bit = filterBit(key)
+    filter[bit >>> 5] = filter[bit >>> 5]! | (1 << (bit & 31))
   }
-  // Rows come in code point order, so the counts turn into row starts by a running sum.
-  for (let r = 1; r <= BLOCK; r++) counts[r]! += counts[r - 1]!
-  pairTable = { rowStart: counts, seconds: seconds.slice(0, n), outside }
+  pairTable = { keys, mask, shift, outside, filter }
   return pairTable
 }
 
@@ -131,18 +155,15 @@ function wordPairTable(): WordPairTable {
 export function isWordPair(first: number, second: number): boolean {
   const table = pairTable ?? wordPairTable()
   if (first >= 0x3400 && first < 0xa000 && second >= 0x3400 && second < 0xa000) {
-    const { rowStart, seconds } = table
-    let low = rowStart[first - 0x3400]!
-    let high = rowStart[first - 0x3400 + 1]!
-    const wanted = second - 0x3400
-    while (low < high) {
-      const mid = (low + high) >>> 1
-      const at = seconds[mid]!
-      if (at === wanted) return true
-      if (at < wanted) low = mid + 1
-      else high = mid
+    const key = (first - 0x3400) * 0x6c00 + (second - 0x3400)
+    const bit = filterBit(key)
+    if ((table.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return false
+    const { keys, mask } = table
+    for (let at = pairSlot(key, table.shift); ; at = (at + 1) & mask) {
+      const k = keys[at]!
+      if (k === key) return true
+      if (k === -1) return false
     }
-    return false
   }
   return table.outside.has(pairKey(first, second))
 }

@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
+import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { encodingRule } from '../../src/steps/encoding/index.js'
 import { mayHoldMojibake, READINGS } from '../../src/steps/encoding/repair.js'
@@ -35,6 +36,25 @@ describe('mayHoldMojibake', () => {
         if (!mayHoldMojibake(line)) expect(unchanged(line)).toBe(true)
       }),
       { numRuns: 3000 },
+    )
+  })
+
+  it('turns away only lines the rule leaves alone (Han text: wordless lines, lines of middling weight, their GBK/Big5 misreadings)', () => {
+    // The look reads the mean weight, the known words and (on wordless lines) the other double-byte reading
+    // itself: lines of Han characters and CJK punctuation only, clean or misread between GBK and Big5.
+    const han = fc.oneof(
+      { weight: 5, arbitrary: pick(COMMON_HAN) },
+      { weight: 3, arbitrary: pick(LESS_COMMON_HAN) },
+      { weight: 1, arbitrary: fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c)) },
+      { weight: 1, arbitrary: pick('，。、“”：；') },
+    )
+    const line = fc.array(han, { minLength: 4, maxLength: 30 }).map((a) => a.join(''))
+    const misread = fc.tuple(line, fc.constantFrom(['gbk', 'big5'], ['big5', 'gbk'])).map(([text, [from, to]]) => iconv.decode(iconv.encode(text, from!), to!))
+    fc.assert(
+      fc.property(fc.oneof(line, misread), (text) => {
+        if (!mayHoldMojibake(text)) expect(unchanged(text), text).toBe(true)
+      }),
+      { numRuns: 2000 },
     )
   })
 

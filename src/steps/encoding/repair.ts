@@ -444,7 +444,8 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     let m = k
     let at = 0
     let acc = 0
-    let out = ''
+    // The walk's characters, as code points in a shared buffer: the string is made only for a step that wins.
+    let count = 0
     let last = previous
     let changed = false
     while (at < MAX_WALK) {
@@ -458,21 +459,21 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
         // The character after a lost byte, as far as the walk has gathered bytes.
         // Only the bytes from here to what the walk has gathered: a copy of the view up to here made the walk
         // quadratic on a long line with many lost bytes (decoders read forward only).
-        c = guess(last, next.candidates, seen < available ? peek(right, view.slice(first + at, first + seen), 0) : peek(right, view, first + at))
+        c = guess(last, next.candidates, seen < available ? peek(right, bounded(view, first + at, first + seen), 0) : peek(right, view, first + at))
       }
       acc += stepScore(last, c) + (c >= 0x80 ? structure : 0)
       last = c
-      out += String.fromCodePoint(c)
+      walked[count++] = c
       if (next.code >= 0x80) changed = true
       const landedAt = first + at === view.length ? viewEnd : unitAt[viewBase + first + at]!
       if (landedAt >= 0) {
         const end = landedAt
-        if (changed && !sameText(text, offset[k]!, offset[end]!, out)) {
+        if (changed && !sameCodes(text, offset[k]!, offset[end]!, walked, count)) {
           const score = best[k]! + acc - 0.01
           if (score > best[end]!) {
             best[end] = score
             from[end] = k
-            decoded[end] = out
+            decoded[end] = String.fromCodePoint(...walked.subarray(0, count))
           }
         }
         break
@@ -516,10 +517,37 @@ function anyStart(us: Units, right: Codec): boolean {
   return false
 }
 
-/** Whether `text[start, end)` is `other`. */
-function sameText(text: string, start: number, end: number, other: string): boolean {
-  return end - start === other.length && text.startsWith(other, start)
+/** The characters of a walk (at most one per byte of MAX_WALK, and the last may start before it ends). */
+const walked = new Int32Array(MAX_WALK + 8)
+
+/** Whether `text[start, end)` is the UTF-16 of the code points `codes[0, count)` (a lone surrogate is itself). */
+function sameCodes(text: string, start: number, end: number, codes: Int32Array, count: number): boolean {
+  let at = start
+  for (let i = 0; i < count; i++) {
+    const c = codes[i]!
+    if (c > 0xffff) {
+      if (at + 2 > end || text.charCodeAt(at) !== 0xd800 + ((c - 0x10000) >> 10) || text.charCodeAt(at + 1) !== 0xdc00 + ((c - 0x10000) & 0x3ff)) return false
+      at += 2
+    } else {
+      if (at >= end || text.charCodeAt(at) !== c) return false
+      at++
+    }
+  }
+  return at === end
 }
+
+/**
+ * `bytes[from, to)` for a decoder to read one character at 0 without seeing past `to`: a shared buffer of the
+ * first eight of them (no decoder reads more than six bytes for a character), where a copy of the whole range
+ * was an allocation per lost byte.
+ */
+function bounded(bytes: readonly number[], from: number, to: number): number[] {
+  const n = Math.min(to - from, 8)
+  boundedBuffer.length = n
+  for (let i = 0; i < n; i++) boundedBuffer[i] = bytes[from + i]!
+  return boundedBuffer
+}
+const boundedBuffer: number[] = []
 
 /** What a piece of the input decodes to under `reading` ('' when its bytes are not UTF-8 end to end). */
 function decodePiece(piece: string, reading: Reading): string {
@@ -1005,9 +1033,13 @@ export function mayHoldMojibake(line: string): boolean {
     previous = 2
   }
   if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, line.length)) return true
-  // Common characters none of whose neighbours make a word: GBK read as Big5 reads so (`最唗 蹈堤 統杅蹈桶`).
-  if (hanPairs >= WORDLESS_PAIRS && !anyWordPair(line)) return true
-  return cjk > 0 && sum / cjk < 0.9
+  // Clean CJK as plausibleReadings has it: a mean weight of 0.9, or of 0.6 with known words among the Han pairs.
+  if (cjk > 0 && sum / cjk < 0.9 && (sum / cjk < 0.6 || hanPairs < 4 || wordPairs(line) / hanPairs < 0.15)) return true
+  // Common characters none of whose neighbours make a word: GBK read as Big5 reads so (`最唗 蹈堤 統杅蹈桶`). On
+  // such a line plausibleReadings tries GBK and Big5 read as each other only when the other reading is clearly
+  // commoner (readsCommoner); classical Chinese, whose words OpenCC's modern phrases seldom hold, is not.
+  if (hanPairs >= WORDLESS_PAIRS && !anyWordPair(line)) return readsCommoner(line, codec('gbk'), codec('big5')) || readsCommoner(line, codec('big5'), codec('gbk'))
+  return false
 }
 
 /**
@@ -1048,6 +1080,19 @@ function anyWordPair(line: string): boolean {
     previous = han ? c : 0
   }
   return false
+}
+
+/** How many neighbouring Han characters of `line` (U+3400–U+ABFF) make a known word pair, as `profile` counts them. */
+function wordPairs(line: string): number {
+  let previous = 0
+  let n = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    const han = c >= 0x3400 && c < 0xac00
+    if (han && previous !== 0 && isWordPair(previous, c)) n++
+    previous = han ? c : 0
+  }
+  return n
 }
 
 /** Han pairs without a known word among them that make a line of common characters worth a look. */
