@@ -23,12 +23,13 @@ describe.skipIf(paragraphs.length === 0)('the replay set of real text of several
     for (const p of paragraphs) expect(repair(p.text), p.source).toBe(p.text)
   })
 
-  it('restores the damaged paragraphs without a broken pair', () => {
+  // The rates are of the whole set: with a domain left out (manpages-zh not installed) they measure another set.
+  it.skipIf(missing.length > 0)('restores the damaged paragraphs without a broken pair', () => {
     const unbroken = cases.filter((c) => c.broken === 0)
     expect(cleanChanged.length / unbroken.length).toBeLessThan(0.02)
   })
 
-  it('restores most paragraphs with broken pairs exactly, by decoder', () => {
+  it.skipIf(missing.length > 0)('restores most paragraphs with broken pairs exactly, by decoder', () => {
     const all = cells.get('all|all')!
     console.log(`replay set: ${all.exact} of ${all.broken} paragraphs with broken pairs restored exactly (${((100 * all.exact) / all.broken).toFixed(1)}%)`)
     // Floors at the rates measured when they were set (62.7% in all; 80%, 67%, 78% and 25% by decoder).

@@ -8,7 +8,8 @@ import { gunzipSync } from 'node:zlib'
 export const MANPAGES_ROOT = '/usr/share/man'
 export const MANPAGES_SKIP = `manpages-zh is not installed (no ${MANPAGES_ROOT}/zh_CN/man1/ab.1.gz): apt-get install manpages-zh to run these tests`
 // Other packages (shadow, man-db) put a few pages under zh_CN too, so the check looks for pages only manpages-zh ships.
-export const hasManpages = ['zh_CN', 'zh_TW'].every((locale) => existsSync(path.join(MANPAGES_ROOT, locale, 'man1', 'ab.1.gz')))
+// ZHTIDY_TEST_NO_MANPAGES=1 runs the suite as a clone without the package would.
+export const hasManpages = !process.env.ZHTIDY_TEST_NO_MANPAGES && ['zh_CN', 'zh_TW'].every((locale) => existsSync(path.join(MANPAGES_ROOT, locale, 'man1', 'ab.1.gz')))
 
 export interface Paragraph {
   text: string
