@@ -175,10 +175,11 @@ for (const names of allGroups()) {
 }
 const variantNames = ['TWVariants', 'HKVariants']
 let groupsOut = header('Each group of dictionaries the converter uses, merged and compiled (see scripts/gen-opencc.mjs).', Object.keys(dicts))
-groupsOut += `
+groupsOut += `import { inline, type Table } from '../tables.js'
+
 /** Code units (base64 of UTF-16LE: "key value|key value|…") and, for longer keys, [first unit, offset] pairs (base64 of Uint32LE). */
-export const OPENCC_TABLES: readonly { readonly units: string; readonly buckets: string }[] = [
-${tables.map((t) => `  { units: ${literal(t.units)}, buckets: ${literal(t.buckets)} },`).join('\n')}
+export const OPENCC_TABLES: readonly { readonly units: Table; readonly buckets: Table }[] = [
+${tables.map((t) => `  { units: inline(${literal(t.units)}), buckets: inline(${literal(t.buckets)}) },`).join('\n')}
 ]
 
 /** Each group by its dictionaries' names joined with +: its tables (indexes into OPENCC_TABLES) and sizes. */

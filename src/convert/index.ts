@@ -167,18 +167,26 @@ class DictGroup {
   /** [first unit, offset] of each run of longer keys with the same first unit, ascending by unit. */
   private buckets: Uint32Array = new Uint32Array(0)
 
-  private loadSource(): void {
-    const singles = base64Units(OPENCC_TABLES[this.spec.singles]!.units)
+  /** The keys of one code point alone: a character converted alone (`convertChar`) needs no more. */
+  private loadSingles(): void {
+    const singles = base64Units(OPENCC_TABLES[this.spec.singles]!.units())
+    this.source = singles
+    this.valueUnits = singles
+    this.phraseBase = singles.length
+  }
+
+  /** Then the longer keys after them: the values read so far keep their places. */
+  private loadPhrases(): void {
     const phrases = OPENCC_TABLES[this.spec.phrases]!
-    const phraseUnits = base64Units(phrases.units)
-    const source = new Uint16Array(singles.length + phraseUnits.length)
-    source.set(singles)
-    source.set(phraseUnits, singles.length)
+    const phraseUnits = base64Units(phrases.units())
+    const source = new Uint16Array(this.phraseBase + phraseUnits.length)
+    source.set(this.source.subarray(0, this.phraseBase))
+    source.set(phraseUnits, this.phraseBase)
     this.source = source
     this.valueUnits = source
     this.keyUnits = source
-    this.phraseBase = singles.length
-    this.buckets = base64Uint32(phrases.buckets)
+    this.buckets = base64Uint32(phrases.buckets())
+    for (let b = 0; b < this.buckets.length; b += 2) this.units[this.buckets[b]!]! |= PHRASE
   }
 
   /** The value of `source[start, start + length)`: the unit itself when it is one that is not a surrogate. */
@@ -192,9 +200,9 @@ class DictGroup {
     return 0x10000 + this.valueStart.length - 1
   }
 
-  /** Reads the keys of one code point (all of them: a few thousand) and marks where a longer key may start. */
+  /** Reads the keys of one code point (all of them: a few thousand). */
   private readSingles(): void {
-    this.loadSource()
+    this.loadSingles()
     const source = this.source
     for (let start = 0; start < this.phraseBase; ) {
       let space = start
@@ -208,12 +216,11 @@ class DictGroup {
       else this.singles[first] = value
       start = end + 1
     }
-    const buckets = this.buckets
-    for (let b = 0; b < buckets.length; b += 2) this.units[buckets[b]!]! |= PHRASE
   }
 
   /** Makes room for the longer keys; each run of them is read when text first holds its first unit (`readBucket`). */
   private readPhrases(): void {
+    this.loadPhrases()
     const count = this.spec.phraseCount
     this.slots = new Int32Array(powerOfTwoAbove(count))
     this.slotMask = this.slots.length - 1

@@ -4,7 +4,10 @@
 // pair of the table, their neighbours, and random pairs; and it is read only when a line needs it.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LM_LEVELS, LM_PAIRS, LM_ROWS, LM_STEP, LM_UNIGRAMS } from '../../src/data/char-lm.js'
+import * as LM from '../../src/data/char-lm.js'
+
+const { LM_STEP } = LM
+const [LM_UNIGRAMS, LM_ROWS, LM_PAIRS, LM_LEVELS] = [LM.LM_UNIGRAMS(), LM.LM_ROWS(), LM.LM_PAIRS(), LM.LM_LEVELS()]
 import { tidy } from '../../src/index.js'
 import { lmBuilt, lmChar, lmNext, lmScore, lmUnigramsBuilt } from '../../src/steps/annotations/lm.js'
 

@@ -160,15 +160,15 @@ describe('the package\'s export conditions, as a bundler resolves `zhtidy` by na
 
   const entry = `import { tidy, createTidyStream } from 'zhtidy'\nglobalThis.zhtidy = { tidy, createTidyStream }\n`
 
-  it('the browser build: `import` and `require` of zhtidy both get dist/index.js, with no Node built-in', async () => {
+  it('the browser build: `import` and `require` of zhtidy both get dist/browser/index.js, with no Node built-in', async () => {
     const imported = await bundle(entry, { platform: 'browser' })
     expect(imported.builtins).toEqual([])
-    expect(imported.inputs).toContain('dist/index.js')
+    expect(imported.inputs).toContain('dist/browser/index.js')
     // CommonJS code that requires zhtidy gets the ESM build too, under `browser`: the CommonJS build bundles vfile's
     // Node variant (path, process, url).
     const required = await bundle(`globalThis.zhtidy = require('zhtidy')\n`, { platform: 'browser', format: 'iife' })
     expect(required.builtins).toEqual([])
-    expect(required.inputs).toContain('dist/index.js')
+    expect(required.inputs).toContain('dist/browser/index.js')
     expect(required.inputs).not.toContain('dist/index.cjs')
     // vfile's browser variants, by its own conditions.
     expect(required.inputs.some((f) => f.endsWith('vfile/lib/minpath.browser.js'))).toBe(true)
@@ -183,10 +183,10 @@ describe('the package\'s export conditions, as a bundler resolves `zhtidy` by na
     )
   })
 
-  it('the worker build (edge runtimes: `worker` without `browser`): dist/index.js, no Node built-in', async () => {
+  it('the worker build (edge runtimes: `worker` without `browser`): dist/browser/index.js, no Node built-in', async () => {
     const worker = await bundle(entry, { platform: 'neutral', conditions: ['worker'], mainFields: ['module', 'main'] })
     expect(worker.builtins).toEqual([])
-    expect(worker.inputs).toContain('dist/index.js')
+    expect(worker.inputs).toContain('dist/browser/index.js')
   })
 
   it('without those conditions the CommonJS build does import Node built-ins (what the conditions are for)', async () => {

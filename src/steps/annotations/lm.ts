@@ -38,22 +38,30 @@ const mixed = new Float32Array(LEVELS * (LEVELS + 1)).fill(Number.NaN)
 
 function unigrams(): Uint8Array {
   const levels = new Uint8Array(0x10000).fill(LEVELS)
-  for (let i = 0; i + 3 < LM_UNIGRAMS.length; i += 4) levels[code3(LM_UNIGRAMS, i)] = DIGIT[LM_UNIGRAMS.charCodeAt(i + 3)]!
+  const text = LM_UNIGRAMS()
+  for (let i = 0; i + 3 < text.length; i += 4) levels[code3(text, i)] = DIGIT[text.charCodeAt(i + 3)]!
   return (uniLevel = levels)
 }
+
+/** The pairs and their levels (LM_PAIRS, LM_LEVELS), read with the row index. */
+let pairs = ''
+let pairLevels = ''
 
 function rows(): Int32Array {
   const starts = new Int32Array(0x10000)
   const ends = new Int32Array(0x10000)
   let first = -1
-  for (let i = 0; i + 6 < LM_ROWS.length; i += 7) {
-    const code = code3(LM_ROWS, i)
-    const at = (DIGIT[LM_ROWS.charCodeAt(i + 3)]! << 18) | (DIGIT[LM_ROWS.charCodeAt(i + 4)]! << 12) | (DIGIT[LM_ROWS.charCodeAt(i + 5)]! << 6) | DIGIT[LM_ROWS.charCodeAt(i + 6)]!
+  const text = LM_ROWS()
+  for (let i = 0; i + 6 < text.length; i += 7) {
+    const code = code3(text, i)
+    const at = (DIGIT[text.charCodeAt(i + 3)]! << 18) | (DIGIT[text.charCodeAt(i + 4)]! << 12) | (DIGIT[text.charCodeAt(i + 5)]! << 6) | DIGIT[text.charCodeAt(i + 6)]!
     if (first >= 0) ends[first] = at
     if (code !== 0xffff) starts[code] = at
     first = code
   }
   rowEnd = ends
+  pairs = LM_PAIRS()
+  pairLevels = LM_LEVELS()
   return (rowStart = starts)
 }
 
@@ -83,10 +91,10 @@ export function lmNext(previous: number, code: number): number {
     let hi = rowEnd![previous]! - 1
     while (lo <= hi) {
       const mid = (lo + hi) >> 1
-      const second = code3(LM_PAIRS, mid * 3)
+      const second = code3(pairs, mid * 3)
       if (second < code) lo = mid + 1
       else if (second > code) hi = mid - 1
-      else return mix(DIGIT[LM_LEVELS.charCodeAt(mid)]!, (uniLevel ?? unigrams())[code]!)
+      else return mix(DIGIT[pairLevels.charCodeAt(mid)]!, (uniLevel ?? unigrams())[code]!)
     }
   }
   return lmChar(code)
