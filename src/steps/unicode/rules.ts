@@ -177,11 +177,11 @@ const LETTER_SPACED = /[\u3400-\u4dbf\u4e00-\u9fff](?:[ \u00a0][\u3400-\u4dbf\u4
 const SPACED_GAP = /[ \u00a0]/g
 /** One-character words that word-segmented text spaces apart. */
 const FUNCTION_WORD = /[的地得了着过是在和与與及或对對被把将將以给給从從向于於也都就而其这這那有为為个個中上下里裏用由作会會不没沒很并並且则則即才象像设設再又还還所此该該每各]/
-/** Whether the line is mostly unspaced Han text: at least six Han characters glued to the next one. */
+/** Whether the line around is unspaced Han text: at least three Han characters glued to the next one. */
 function unspacedAround(line: string): boolean {
   let glued = 0
-  for (let k = 1; k < line.length && glued < 6; k++) if (isHanCode(line.charCodeAt(k)) && isHanCode(line.charCodeAt(k - 1))) glued++
-  return glued >= 6
+  for (let k = 1; k < line.length && glued < 3; k++) if (isHanCode(line.charCodeAt(k)) && isHanCode(line.charCodeAt(k - 1))) glued++
+  return glued >= 3
 }
 const SPACED_PAIR = /[\u3400-\u4dbf\u4e00-\u9fff][ \u00a0](?=[\u3400-\u4dbf\u4e00-\u9fff])/g
 const letterSpacing: LineRule = (line) => {
