@@ -169,7 +169,7 @@ class DictGroup {
 
   /** The keys of one code point alone: a character converted alone (`convertChar`) needs no more. */
   private loadSingles(): void {
-    const singles = base64Units(OPENCC_TABLES[this.spec.singles]!.units())
+    const singles = tableUnits(this.spec.singles)
     this.source = singles
     this.valueUnits = singles
     this.phraseBase = singles.length
@@ -177,15 +177,14 @@ class DictGroup {
 
   /** Then the longer keys after them: the values read so far keep their places. */
   private loadPhrases(): void {
-    const phrases = OPENCC_TABLES[this.spec.phrases]!
-    const phraseUnits = base64Units(phrases.units())
+    const phraseUnits = tableUnits(this.spec.phrases)
     const source = new Uint16Array(this.phraseBase + phraseUnits.length)
     source.set(this.source.subarray(0, this.phraseBase))
     source.set(phraseUnits, this.phraseBase)
     this.source = source
     this.valueUnits = source
     this.keyUnits = source
-    this.buckets = base64Uint32(phrases.buckets())
+    this.buckets = base64Uint32(OPENCC_TABLES[this.spec.phrases]!.buckets())
     for (let b = 0; b < this.buckets.length; b += 2) this.units[this.buckets[b]!]! |= PHRASE
   }
 
@@ -489,9 +488,12 @@ class DictGroup {
 const SPACE = 0x20
 const BAR = 0x7c
 
-function sameUnits(units: Uint16Array, a: number, b: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (units[a + k] !== units[b + k]) return false
-  return true
+/** The code units of each compiled table, decoded once: groups share tables (s2tw reads STPhrases' in two). */
+const decodedTables = new Map<number, Uint16Array>()
+function tableUnits(index: number): Uint16Array {
+  let units = decodedTables.get(index)
+  if (!units) decodedTables.set(index, (units = base64Units(OPENCC_TABLES[index]!.units())))
+  return units
 }
 
 /** Whether the conversion under way wrote a value with a surrogate in it. */
@@ -695,8 +697,12 @@ export function charConverter(config: OpenccConfig): Convert {
   return convert
 }
 
+/** The entries of a dictionary as OpenCC ships it (`key value|key value…`), `[key, value]`, in its order. */
+export function entriesOf(dict: string): [string, string][] {
+  return dict.length === 0 ? [] : dict.split('|').map((entry) => entry.split(' ') as [string, string])
+}
+
 /** The entries of OpenCC's Taiwan or Hong Kong variant dictionary, `[key, value]`, in the order OpenCC lists them. */
 export function variantPairs(name: keyof typeof VARIANT_DICTS): [string, string][] {
-  const dict: string = VARIANT_DICTS[name]
-  return dict.length === 0 ? [] : dict.split('|').map((entry) => entry.split(' ') as [string, string])
+  return entriesOf(VARIANT_DICTS[name])
 }
