@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import vm from 'node:vm'
 import { build, type BuildOptions, type Plugin } from 'esbuild'
+import { browserBundle } from '../helpers/bundle.js'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tidy } from '../../src/index.js'
@@ -49,19 +50,7 @@ function webContext(): vm.Context {
 }
 
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: [path.join(root, 'src/index.ts')],
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    globalName: 'zhtidy',
-    charset: 'utf8',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    define: { ZHTIDY_VERSION: '"test"' },
-  })
-  code = result.outputFiles[0]!.text
+  code = await browserBundle()
   const context = webContext()
   vm.runInContext(code + '\n;globalThis.zhtidy = zhtidy', context)
   bundle = context.zhtidy as Bundle

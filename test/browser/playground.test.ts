@@ -8,7 +8,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { build } from 'esbuild'
+import { browserBundle } from '../helpers/bundle.js'
 import iconv from 'iconv-lite'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -61,20 +61,10 @@ let libPage: Page | undefined
 /** A page of the test's server with the library bundled for the browser (an IIFE) loaded as `globalThis.zhtidy`. */
 async function bundledPage(): Promise<Page> {
   if (libPage) return libPage
-  const bundled = await build({
-    entryPoints: [path.join(root, 'src/index.ts')],
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    globalName: 'zhtidy',
-    charset: 'utf8',
-    write: false,
-    logLevel: 'silent',
-    define: { ZHTIDY_VERSION: '"test"' },
-  })
+  const bundled = await browserBundle()
   libPage = await browser.newPage()
   await libPage.goto(base)
-  await libPage.addScriptTag({ content: bundled.outputFiles[0]!.text })
+  await libPage.addScriptTag({ content: bundled })
   return libPage
 }
 

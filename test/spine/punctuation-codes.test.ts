@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { containsHan, isChineseContextUnit, isCjkPunctuationUnit, isHan } from '../../src/chars.js'
 import { punctuationRules } from '../../src/steps/punctuation/rules.js'
 import { guarded, protectedSpans, touchesSpan } from '../../src/steps/protect.js'
-import { changeRecords, logChanges, runLineRules, type LineRule } from '../../src/tree/edit.js'
+import type { LineRule } from '../../src/tree/edit.js'
 import { parseText } from '../../src/tree/parse.js'
-import { stringifyRoot } from '../../src/tree/stringify.js'
 import type { Edit } from '../../src/types.js'
+import { runRules } from '../helpers/line-rules.js'
 
 /*
  * asciiMarks and asciiParentheses find their matches by char codes. Here they are held to rules written another way,
@@ -94,13 +94,7 @@ const fast = punctuationRules(options)
 // The order is asciiMarks, asciiParentheses, …, spaceBeforeMark: the reference swaps in the two written with matchAll.
 const reference = fast.map((rule, k) => (k === 0 ? guarded(referenceMarks) : k === 1 ? guarded(referenceParentheses) : rule))
 
-function run(text: string, rules: LineRule[]) {
-  const tree = parseText(text)
-  const file = new VFile({ value: text })
-  logChanges(file, 'records')
-  runLineRules(tree, file, rules)
-  return { text: stringifyRoot(tree), records: changeRecords(file) }
-}
+const run = runRules
 
 const UNITS = [' ', '  ', ',', ';', ':', '?', '!', '?!', ',,', '(', ')', '（', '）', '//', '"', '中', '文', 'f("', '1', '2:', '`', '{"', '@a.com', '/usr/b', '\u{20000}', '\ud840', '\udc00', '。', '，', '…', '」', '）', 'a', '1', '\t', '\u3000', '\n']
 

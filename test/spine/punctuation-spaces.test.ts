@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { isCjkPunctuationUnit, isLatinOrDigitCode } from '../../src/chars.js'
 import { PUNCTUATION_GATE, punctuationRules, punctuationScannedRules, scanPunctuation, SPACE_AFTER_MARK, SPACE_BEFORE_MARK } from '../../src/steps/punctuation/rules.js'
 import { guarded, isFence, mayHaveSpans, SPAN_GATE } from '../../src/steps/protect.js'
-import { applyEdits as applyAll, changeRecords, logChanges, runLineRules, runScannedRules, type LineRule } from '../../src/tree/edit.js'
+import { applyEdits as applyAll, changeRecords, logChanges, runScannedRules, type LineRule } from '../../src/tree/edit.js'
 import { parseText } from '../../src/tree/parse.js'
 import { stringifyRoot } from '../../src/tree/stringify.js'
 import type { Edit } from '../../src/types.js'
+import { runRules } from '../helpers/line-rules.js'
 
 /*
  * Fast paths of the punctuation step held to the expressions they stand for: the two space rules scan by char codes
@@ -47,13 +48,7 @@ const last = fast.length - 1
 // spaceBeforeMark and spaceAfterMark are the last two rules: the reference swaps in the two written with expressions.
 const reference = fast.map((rule, k) => (k === last - 1 ? guarded(referenceSpaceBefore, true) : k === last ? guarded(referenceSpaceAfter, true) : rule))
 
-function run(text: string, rules: LineRule[]) {
-  const tree = parseText(text)
-  const file = new VFile({ value: text })
-  logChanges(file, 'records')
-  runLineRules(tree, file, rules)
-  return { text: stringifyRoot(tree), records: changeRecords(file) }
-}
+const run = runRules
 
 const UNITS = [
   ' ', '  ', '\u3000', '\t', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u202f', '\u205f', '\u2028', '\ufeff', '\r', '\u000b',
