@@ -8,15 +8,21 @@ import type { DocumentReport, Sink, StreamContext, TaskResult } from './types.js
 
 /**
  * Plain text up to this size is one document, cleaned whole exactly as tidy() would: the document-level steps
- * (the boilerplate tail, the script majority, the annotation statistics) see all of it. Larger text is cleaned in
- * windows of about this size.
+ * (the boilerplate tail, the script majority, the annotation statistics) see all of it.
  */
-export const WINDOW_BYTES = 1 << 20
+export const WHOLE_BYTES = 1 << 20
+
+/**
+ * Larger text is cleaned in windows of about this size. A window's cleaning holds about 200 bytes of transient
+ * memory per byte of text, so a 1 MiB window peaked at about 320 MB on a 1 GB file; 256 KiB keeps it near 200 MB.
+ */
+export const WINDOW_BYTES = 256 << 10
 
 /** A line longer than this is cut wherever a character ends, so that one line cannot take all the memory. */
 const LONGEST_LINE = 16 << 20
 
 export interface TextOptions {
+  /** Text longer than this is cleaned in windows of about this size, and text up to it whole (default: whole up to 1 MiB, windows of 256 KiB). */
   windowBytes?: number
   /**
    * The encoding the command line was told to read (`--encoding`): the bytes arriving here are already its UTF-8
@@ -33,9 +39,10 @@ export interface TextOptions {
  */
 export async function* textItems(queue: ByteQueue, ctx: StreamContext, sink: Sink, options: TextOptions = {}): AsyncGenerator<Item> {
   const window = options.windowBytes ?? WINDOW_BYTES
-  await queue.fill(window + 1)
+  const whole = options.windowBytes ?? WHOLE_BYTES
+  await queue.fill(whole + 1)
   const forced = options.forcedEncoding
-  if (queue.ended && queue.length <= window) {
+  if (queue.ended && queue.length <= whole) {
     const bytes = queue.take(queue.length)
     yield {
       task: forced ? { kind: 'text', text: new TextDecoder().decode(bytes) } : { kind: 'bytes', bytes },

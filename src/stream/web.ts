@@ -17,7 +17,8 @@ export interface TidyStreamOptions extends TidyOptions {
   onError?: 'fail' | 'skip' | 'keep'
   /**
    * Plain text up to this many bytes is one document, cleaned whole; longer text is cleaned in windows of about this
-   * size, cut on paragraph boundaries. Memory follows it (default 1 MiB).
+   * size, cut on paragraph boundaries. Memory follows it (default: text up to 1 MiB whole, longer text in windows of
+   * 256 KiB).
    */
   windowBytes?: number
   /** Called once per document (a window of plain text, or a JSON Lines record), in input order, with its messages. */
