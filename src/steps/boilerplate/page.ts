@@ -10,7 +10,7 @@
  */
 import type { BoilerplateRuleId } from './rules.js'
 import { isSolidSentence } from '../../tree/sentences.js'
-import { INJECTED_MIN } from './rules.js'
+import { INJECTED_MIN, INJECTED_RUN_MIN } from './rules.js'
 import { describeLine, isBlank, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
 import { INJECTED_COMMON_WORDS_FORMS, INJECTED_WORDS_FORMS } from '../../data/boilerplate-forms.js'
 
@@ -55,6 +55,8 @@ const GLUED_DATE = /^\d{4}-\d{2}-\d{2}(?=\S)/
 const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
 /** A date, maybe with a time, alone on a line. */
 const DATE_LINE = /^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/
+/** A date in Latin script alone on a line, maybe after a weekday: `Friday, November 20, 2009`, `20 November 2009`. */
+const LATIN_DATE_LINE = /^\s*(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+(?:19|20)\d{2}\s*$/
 /** The most lines between a heading that repeats the title and the article that are its byline zone. */
 const BYLINE_ZONE = 4
 // No white space around the separator: on a line of 200 K tabs `\s*` before it would be tried at every tab.
@@ -70,6 +72,16 @@ const ITEM = /^\s*[-–—·•●◆■□▪]|^[^\s:：，。]{1,10}\s*[:：][
 /** The longest line that may be an item. */
 const ITEM_MAX = 200
 const HAN = /[\u4e00-\u9fff]/
+const LETTER = /\p{L}/u
+/**
+ * A line that reads as prose though it does not end as a sentence (`简介： 成哲遇到了…成了废人。 为了老师的康复…相爱... 详细 >`):
+ * a full stop, question or exclamation mark inside it with Han text after it, and `PROSE_HAN` Han characters. A
+ * headline has no sentence end inside it; such a line is never furniture by its place alone.
+ */
+const INNER_SENTENCE_END = /[。][^。！？]*[\u4e00-\u9fff]{4}/
+const PROSE_HAN = 20
+/** The fewest units (see `normalise`) of a line the title holds for it to be the heading the title repeats. */
+const TITLE_PART_MIN = 5
 const isItem = (text: string) =>
   text.length <= ITEM_MAX && (ITEM.test(text) || (/^[\s(]*[A-Za-z]/.test(text) && /[.?!]\s*$/.test(text) && !HAN.test(text) && text.trim().split(/\s+/).length >= 4))
 /**
@@ -201,10 +213,19 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
       if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.kind !== 'sentence' && (info.injected >= 2 || (info.injected === 1 && MARKED_WORD.test(texts[i]!))))) verdicts.set(i, 'boilerplate/injected')
     }
   })
+  findInjectedRuns(texts, infos, verdicts, pageStart ? first : -1)
   findTeaserRuns(texts, infos, verdicts, pageStart)
   if (options.bylines === 'remove') infos.forEach((info, i) => (info.kind === 'byline' || info.kind === 'dateline') && !verdicts.has(i) && verdicts.set(i, 'boilerplate/byline'))
 
-  const evidence = verdicts.size
+  // Evidence of the page's own furniture: the lines that are furniture on their own, but a line of symbols and
+  // digits alone (`+`, `|`, an icon) counts once however often it stands there: forty `+` are a diff's markers.
+  const symbols = new Set<string>()
+  let evidence = 0
+  for (const i of verdicts.keys()) {
+    if (LETTER.test(texts[i]!)) evidence++
+    else symbols.add(texts[i]!.trim())
+  }
+  evidence += symbols.size
   const good = (i: number) => open(i) && infos[i]!.kind === 'sentence' && !infos[i]!.truncated
   // A page of snippets (every sentence cut short, `…`) is its own article when it has no other.
   const found = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
@@ -254,6 +275,7 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     // Only a line no longer than the title (and a little) can repeat it.
     const line = i !== first && texts[i]!.length <= titleLength + 20 && mayRepeatTitle(texts[i]!) ? normalise(texts[i]!) : ''
     if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
+    else if (info.han >= PROSE_HAN && !info.truncated && INNER_SENTENCE_END.test(texts[i]!)) protectedLines.add(i)
     else if (line.length >= 2 && (line === titleForms() || line === titleHead || (line.length >= 4 && titleForms().startsWith(line)))) {
       protectedLines.add(i)
       headings.add(i)
@@ -277,10 +299,13 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   for (let i = 0; i < headEnd; i++) if (verdicts.has(i) && i !== first) lastFlag = i
   // A line that repeats another part of the title (`Dreye權威釋義 | reckoning`: the headword) after the head's last
   // furniture line is the article's heading too; before that line, it is the site's name in its header.
+  // So is a line that the title holds (`《伦理女教师：我的梦遗时代》高清版…` and `女教师：我的梦遗时代`): a title may
+  // put a category or a mark before the heading it repeats.
   if (pageStart) {
     const parts = new Set((texts[first] ?? '').split(TITLE_SPLIT).slice(1).map(normalise).filter((part) => part.length >= 2))
+    const inTitle = (line: string) => line.length >= TITLE_PART_MIN && titleForms().includes(line)
     for (let i = Math.max(lastFlag, first) + 1; i < headEnd; i++) {
-      if (open(i) && !protectedLines.has(i) && parts.has(normalise(texts[i]!))) {
+      if (open(i) && !protectedLines.has(i) && (parts.has(normalise(texts[i]!)) || inTitle(normalise(texts[i]!)))) {
         protectedLines.add(i)
         headings.add(i)
       }
@@ -298,6 +323,13 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
       heading = last
       for (let i = last + 1; i < headEnd; i++) if (DATE_LINE.test(texts[i]!)) verdicts.delete(i)
     }
+  }
+  // A date on a line of its own just above the heading is the article's date (a blog's `Friday, November 20, 2009`
+  // over the post's title), not the end of the menu.
+  if (heading > first) {
+    let k = heading - 1
+    while (k > first && infos[k]!.kind === 'blank') k--
+    if (k > first && !verdicts.has(k) && (DATE_LINE.test(texts[k]!) || LATIN_DATE_LINE.test(texts[k]!))) protectedLines.add(k)
   }
   const cut = heading >= 0 ? heading : lastFlag
   if (cut >= 0 && !bare) {
@@ -452,4 +484,25 @@ function findTeaserRuns(texts: readonly string[], infos: readonly LineInfo[], ve
     // Not the page's title; a stretch after the first starts with a sentence, which may be that teaser.
     if ((firstTeaser > 0 || (firstTeaser === 0 && !pageStart)) && isOpen(firstTeaser) && infos[firstTeaser]!.kind !== 'disclaimer') verdicts.set(firstTeaser, 'boilerplate/dated-teasers')
   }
+}
+
+/**
+ * Keyword runs of hijacked pages (`秒速赛车开奖结果网址`, `极速飞艇三期计划`, `澳洲幸运10在线预测`, one a line): lines in a
+ * row that are no sentences and each hold an injected word that is no ordinary word, or two injected words, go
+ * when there are `INJECTED_RUN_MIN` of them. The page title (`title`, or -1) is judged as a title.
+ */
+function findInjectedRuns(texts: readonly string[], infos: readonly LineInfo[], verdicts: Map<number, BoilerplateRuleId>, title: number): void {
+  let run: number[] = []
+  const flush = () => {
+    if (run.length >= INJECTED_RUN_MIN) for (const i of run) if (!verdicts.has(i)) verdicts.set(i, 'boilerplate/injected')
+    run = []
+  }
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!
+    if (info.kind === 'blank') continue
+    const hit = i !== title && info.injected > 0 && info.kind !== 'sentence' && !/[。！？]/.test(texts[i]!) && (info.injected >= 2 || MARKED_WORD.test(texts[i]!))
+    if (hit) run.push(i)
+    else flush()
+  }
+  flush()
 }
