@@ -80,6 +80,8 @@ const LETTER = /\p{L}/u
  */
 const INNER_SENTENCE_END = /[。][^。！？]*[\u4e00-\u9fff]{4}/
 const PROSE_HAN = 20
+/** A line that ends with a full stop (`他笑了。`, `“好。”`) is a sentence however short: no headline or menu item ends so. */
+const FULL_STOP_END = /。[”’」』）)]*\s*$/
 /** The fewest units (see `normalise`) of a line the title holds for it to be the heading the title repeats. */
 const TITLE_PART_MIN = 5
 const isItem = (text: string) =>
@@ -275,7 +277,7 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     // Only a line no longer than the title (and a little) can repeat it.
     const line = i !== first && texts[i]!.length <= titleLength + 20 && mayRepeatTitle(texts[i]!) ? normalise(texts[i]!) : ''
     if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
-    else if (info.han >= PROSE_HAN && !info.truncated && INNER_SENTENCE_END.test(texts[i]!)) protectedLines.add(i)
+    else if (!info.truncated && ((info.han >= PROSE_HAN && INNER_SENTENCE_END.test(texts[i]!)) || (info.han >= 2 && FULL_STOP_END.test(texts[i]!)))) protectedLines.add(i)
     else if (line.length >= 2 && (line === titleForms() || line === titleHead || (line.length >= 4 && titleForms().startsWith(line)))) {
       protectedLines.add(i)
       headings.add(i)
@@ -297,6 +299,10 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   const headEnd = span ? span[0] : infos.length
   let lastFlag = -1
   for (let i = 0; i < headEnd; i++) if (verdicts.has(i) && i !== first) lastFlag = i
+  // The heading is looked for after the menu: a widget between the heading and the article (`立即播放`, a counter)
+  // does not make the heading part of the menu above it.
+  let lastMenu = -1
+  for (let i = 0; i < headEnd; i++) if (verdicts.has(i) && i !== first && verdicts.get(i) !== 'boilerplate/widget') lastMenu = i
   // A line that repeats another part of the title (`Dreye權威釋義 | reckoning`: the headword) after the head's last
   // furniture line is the article's heading too; before that line, it is the site's name in its header.
   // So is a line that the title holds (`《伦理女教师：我的梦遗时代》高清版…` and `女教师：我的梦遗时代`): a title may
@@ -304,7 +310,7 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   if (pageStart) {
     const parts = new Set((texts[first] ?? '').split(TITLE_SPLIT).slice(1).map(normalise).filter((part) => part.length >= 2))
     const inTitle = (line: string) => line.length >= TITLE_PART_MIN && titleForms().includes(line)
-    for (let i = Math.max(lastFlag, first) + 1; i < headEnd; i++) {
+    for (let i = Math.max(lastMenu, first) + 1; i < headEnd; i++) {
       if (open(i) && !protectedLines.has(i) && (parts.has(normalise(texts[i]!)) || inTitle(normalise(texts[i]!)))) {
         protectedLines.add(i)
         headings.add(i)
@@ -312,17 +318,17 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     }
   }
   let heading = -1
-  for (let i = Math.max(lastFlag, first) + 1; i < headEnd && heading < 0; i++) if (headings.has(i)) heading = i
+  for (let i = Math.max(lastMenu, first) + 1; i < headEnd && heading < 0; i++) if (headings.has(i)) heading = i
   // A heading that repeats the title a few lines above the article, with widgets among those lines (`庄紫藤`,
   // `2020-03-25`, `2312`): the lines between are its byline and dateline; a date on a line of its own is the
   // article's date there, and the widgets still go.
   if (heading < 0 && span) {
     let last = -1
     for (let i = first + 1; i < headEnd; i++) if (headings.has(i)) last = i
-    if (last >= 0 && countLines(infos, last + 1, headEnd - 1) <= BYLINE_ZONE) {
-      heading = last
-      for (let i = last + 1; i < headEnd; i++) if (DATE_LINE.test(texts[i]!)) verdicts.delete(i)
-    }
+    if (last >= 0 && countLines(infos, last + 1, headEnd - 1) <= BYLINE_ZONE) heading = last
+  }
+  if (heading >= 0 && span && countLines(infos, heading + 1, headEnd - 1) <= BYLINE_ZONE) {
+    for (let i = heading + 1; i < headEnd; i++) if (DATE_LINE.test(texts[i]!)) verdicts.delete(i)
   }
   // A date on a line of its own just above the heading is the article's date (a blog's `Friday, November 20, 2009`
   // over the post's title), not the end of the menu.

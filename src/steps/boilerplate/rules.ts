@@ -102,10 +102,10 @@ export const DISCLAIMER_PHRASES: readonly string[] = [
 export const DISCLAIMER_ANYWHERE_MAX = 90
 
 /** Heads of copyright lines; Latin ones (`Copyright`, `©`) count only before a space, a year or the end. */
-export const COPYRIGHT_HEADS: readonly string[] = ['版权所有', '版权归原作者所有', 'Copyright', 'copyright', 'COPYRIGHT', '©', '(c)', '(C)', 'Powered by', 'All Rights Reserved', 'All Right Reserved']
+export const COPYRIGHT_HEADS: readonly string[] = ['版权所有', '版权归原作者所有', 'Copyright', 'CopyRight', 'copyright', 'COPYRIGHT', '©', '(c)', '(C)', 'Powered by', 'All Rights Reserved', 'All Right Reserved']
 
 /** Phrases that make a short line (at most `COPYRIGHT_LINE_MAX` units) a copyright line wherever they stand. */
-export const COPYRIGHT_PHRASES: readonly string[] = ['版权所有', 'Copyright', 'COPYRIGHT', 'copyright', '©', 'All Rights Reserved', 'All rights reserved', 'All Right Reserved', '技术支持：', '技术支持:', '网站备案号', '备案号：', 'Powered by', 'Processed in']
+export const COPYRIGHT_PHRASES: readonly string[] = ['版权所有', 'Copyright', 'CopyRight', 'COPYRIGHT', 'copyright', '©', 'All Rights Reserved', 'All rights reserved', 'All Right Reserved', '技术支持：', '技术支持:', '网站备案号', '备案号：', 'Powered by', 'Processed in']
 export const COPYRIGHT_LINE_MAX = 160
 
 /** A line that holds a licence number (京ICP备12345678号, ICP证：…, 公网安备 …) within its first 60 units. */
@@ -206,6 +206,11 @@ export const WIDGET_LINES: readonly string[] = [
   '赞赏提示',
   '全球新型肺炎疫情实时查询',
   '欢迎关注每日经济新闻APP',
+  '立即播放',
+  '立即下载',
+  '立即下载APP',
+  '下载APP',
+  '没有评论可显示',
 ]
 
 /** Phrases that make a short line a widget wherever they stand: counters, share rows, QR prompts. */
