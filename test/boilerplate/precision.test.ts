@@ -119,4 +119,21 @@ describe('the boilerplate step on the shapes of the fresh pages', () => {
     const notices = ['本站所有视频和图片均来自互联网收集而来，版权归原创者所有，本网站只提供web页面服务，并不提供资源存储', '个人网站免责声明：本站內容出自原创和来源互联网, 如有侵权烦请告知,将在第一时间处理。']
     expect(removedLines(['某站', P1, P2, ...notices].join('\n'))).toEqual(notices)
   })
+
+  it('keeps a dateline a template splits into short lines above the heading, and the menu above it still goes (newsroom.jetstar)', () => {
+    const menu = ['Deals', 'Flights', 'Holidays', 'Menu', 'Login', 'Help', 'Book', 'Manage booking', 'Check in', 'Flight status']
+    const dateline = ['Singapore,', '08', 'February', '2018', '|', '19:58', 'Australia/Melbourne']
+    const title = 'Jetstar Asia introduces Pilot Cadet Training Programme'
+    const body = ['Jetstar Asia and L3 Commercial Training Solutions announced the launch of a new pilot training programme today.', 'The programme will support the resourcing demands for the Singapore-based low fares airline in the years ahead.']
+    const removed = removedLines([title, ...menu, ...dateline, title, ...body].join('\n'))
+    for (const line of dateline) expect(removed).not.toContain(line)
+    expect(removed).toEqual(expect.arrayContaining(['Login', 'Help']))
+  })
+
+  it("keeps the title with keywords of a page whose own lines are full of them, and removes it on a page about something else (bjebhjkw)", () => {
+    const title = '《某某人妻无码中文字幕》在线观看-某某AV资源'
+    const own = ['首页', '视频一区', '视频二区', '猜你喜欢', '人妻中文字幕第01集', '无码高清版在线观看', '某某熟女系列', '国产自拍合集', '亚洲精品一区二区', '欧美高清无码', '本网站提供的资源均系收集于各大视频网站']
+    expect(removedLines([title, ...own].join('\n'))).not.toContain(title)
+    expect(removedLines([title, '某某机械有限公司', P1, P2, P3, '联系我们'].join('\n'))).toContain(title)
+  })
 })

@@ -82,6 +82,15 @@ const INNER_SENTENCE_END = /[。][^。！？]*[\u4e00-\u9fff]{4}/
 const PROSE_HAN = 20
 /** A line that ends with a full stop (`他笑了。`, `“好。”`) is a sentence however short: no headline or menu item ends so. */
 const FULL_STOP_END = /。[”’」』）)]*\s*$/
+/** A date as the lines of a split dateline read when joined: a year with a month name, or 年 and 月. */
+const SPLIT_DATE = /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b[\s\S]*\b(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b[\s\S]*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|(?:19|20)\d{2}\s*年[\s\S]*\d{1,2}\s*月)/
+/** What a part of a split dateline holds: a digit, a month or a weekday, a date mark, a place before a comma or a zone. */
+const DATE_PART = /\d|^[\p{P}\p{S}\s]+$|,$|\/|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|[年月日]|星期|周[一二三四五六日]/u
+/** The most lines, and the longest line, of a dateline split into lines. */
+const SPLIT_DATE_MAX = 8
+const SPLIT_DATE_PART = 24
+/** The share of a page's other lines with injected words that makes them the page's own topic (see `findInStretch`). */
+const TOPIC_SHARE = 1 / 5
 /** The fewest units (see `normalise`) of a line the title holds for it to be the heading the title repeats. */
 const TITLE_PART_MIN = 5
 const isItem = (text: string) =>
@@ -206,12 +215,24 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   let lastLine = infos.length - 1
   while (lastLine >= 0 && infos[lastLine]!.kind === 'blank') lastLine--
   const first = infos.findIndex((info) => info.kind !== 'blank')
+  // A hijacked page carries the keywords on a page about something else; a page whose own lines are full of them
+  // (a fifth or more) is about them, and its title with them is its title.
+  let worded = 0
+  let others = 0
+  if (pageStart && first >= 0 && infos[first]!.injected >= INJECTED_MIN) {
+    infos.forEach((info, i) => {
+      if (i === first || info.kind === 'blank') return
+      others++
+      if (info.injected > 0) worded++
+    })
+  }
+  const ownTopic = others > 0 && worded >= others * TOPIC_SHARE
   infos.forEach((info, i) => {
     const rule = RULE_OF_KIND[info.kind]
     // The page title may name the site's software or section (`… - Powered by Discuz!`): only what is never a
     // title makes it furniture.
     if (rule && (i !== first || !pageStart || TITLE_FURNITURE.has(info.kind))) verdicts.set(i, rule)
-    else if (!rule && info.injected > 0 && !/[。！？]/.test(texts[i]!)) {
+    else if (!rule && info.injected > 0 && !/[。！？]/.test(texts[i]!) && !(i === first && ownTopic)) {
       if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.kind !== 'sentence' && (info.injected >= 2 || (info.injected === 1 && MARKED_WORD.test(texts[i]!))))) verdicts.set(i, 'boilerplate/injected')
     }
   })
@@ -336,6 +357,26 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     let k = heading - 1
     while (k > first && infos[k]!.kind === 'blank') k--
     if (k > first && !verdicts.has(k) && (DATE_LINE.test(texts[k]!) || LATIN_DATE_LINE.test(texts[k]!))) protectedLines.add(k)
+  }
+  // A dateline a template splits into short lines just above the heading (`Singapore,` `08` `February` `2018` `|`
+  // `19:58`): the lines between the menu and the heading that read as a date when joined are the article's.
+  if (heading > first) {
+    const between: number[] = []
+    for (let i = heading - 1; i > first && between.length <= SPLIT_DATE_MAX; i--) {
+      if (infos[i]!.kind === 'blank') continue
+      const part = texts[i]!.trim()
+      if (part.length > SPLIT_DATE_PART || !DATE_PART.test(part)) break
+      between.unshift(i)
+    }
+    if (between.length >= 2 && between.length <= SPLIT_DATE_MAX) {
+      const joined = between.map((i) => texts[i]!.trim()).join(' ')
+      if (SPLIT_DATE.test(joined)) {
+        for (const i of between) {
+          verdicts.delete(i)
+          protectedLines.add(i)
+        }
+      }
+    }
   }
   const cut = heading >= 0 ? heading : lastFlag
   if (cut >= 0 && !bare) {
