@@ -12,16 +12,18 @@
 // Only the boilerplate step runs (`only: ['boilerplate']`, `mode: 'mark'`), so that the lines it would remove are
 // known exactly from its messages; each message's line is checked against the page's line.
 //
-// Usage: node scripts/eval-boilerplate.mjs [--split dev|eval] [--json] [--pages] [--misses] [--src] (after `npm run build`;
-// --src reads the library from src/ instead of dist/).
+// Usage: node scripts/eval-boilerplate.mjs [--split dev|eval|fresh] [--json] [--pages] [--misses] [--src] (after
+// `npm run build`; --src reads the library from src/ instead of dist/).
 // --pages adds a row per page and --misses lists the lines judged wrongly; both only for the dev split, which may
-// steer the rules (the eval split is only measured).
+// steer the rules, and for the fresh split, a batch labelled later and measured unseen before it steers anything
+// (the eval split is only measured, in aggregate).
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export const METHODS = ['zhtidy', 'c4-lines', 'c4', 'ccnet']
+const SPLITS = ['dev', 'eval', 'fresh']
 const CONTENT_KINDS = ['title', 'heading', 'byline', 'text']
 
 /** The line numbers (1-based) the boilerplate step would remove, from its messages in mark mode. */
@@ -178,8 +180,8 @@ async function main(argv) {
   const args = new Set(argv)
   const splitAt = argv.indexOf('--split')
   const split = splitAt >= 0 ? argv[splitAt + 1] : undefined
-  if (split !== undefined && split !== 'dev' && split !== 'eval') throw new Error('--split: expected dev or eval')
-  if ((args.has('--pages') || args.has('--misses')) && split !== 'dev') throw new Error('--pages and --misses are for the dev split only (--split dev)')
+  if (split !== undefined && !SPLITS.includes(split)) throw new Error(`--split: expected ${SPLITS.join(', ')}`)
+  if ((args.has('--pages') || args.has('--misses')) && split !== 'dev' && split !== 'fresh') throw new Error('--pages and --misses are for the dev and fresh splits only (--split dev, --split fresh)')
   const { tsImport } = await import('tsx/esm/api')
   const { loadLabelledPages } = await tsImport(pathToFileURL(path.join(root, 'test/helpers/labelled-pages.ts')).href, import.meta.url)
   // --src reads the library from src/ (through tsx), to measure a change without a build.
@@ -187,7 +189,7 @@ async function main(argv) {
     ? await tsImport(pathToFileURL(path.join(root, 'src/index.ts')).href, import.meta.url)
     : await import(pathToFileURL(path.join(root, 'dist/index.js')).href)
   const { pages, missing } = loadLabelledPages()
-  const splits = split ? [split] : ['dev', 'eval', 'all']
+  const splits = split ? [split] : [...SPLITS, 'all']
   const out = {}
   const text = []
   if (missing.length > 0) text.push(`${missing.length} labelled pages have no text here (run node scripts/fetch-pages.mjs): ${missing.join(', ')}`)
@@ -197,7 +199,7 @@ async function main(argv) {
     const result = evaluate(chosen, tidy)
     const sites = new Set(chosen.map((page) => page.site)).size
     out[name] = { pages: chosen.length, sites, total: result.total }
-    if (name === 'dev' && split === 'dev') out[name].perPage = result.pages.map(({ id, counts }) => ({ id, counts }))
+    if (name === split && name !== 'eval') out[name].perPage = result.pages.map(({ id, counts }) => ({ id, counts }))
     text.push(table(result, `\n${name}: ${chosen.length} pages, ${sites} sites (share of lines: boilerplate removed, content kept)`))
     if (args.has('--pages')) text.push(pageRows(result))
     if (args.has('--misses')) {

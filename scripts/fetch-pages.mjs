@@ -4,8 +4,9 @@
 // (test/cases/boilerplate/pages/<id>.json, `source: { repo, path, commit, record, field }`). The page text is not
 // in this repository; its labels are, each with a hash of its line, and this script checks every hash after writing.
 //
-// Usage: node scripts/fetch-pages.mjs [--mirror DIR] [--git-dir OWNER/NAME=GITDIR]... [--force] [ID...]
+// Usage: node scripts/fetch-pages.mjs [--mirror DIR] [--git-dir OWNER/NAME=GITDIR]... [--split dev|eval|fresh] [--force] [ID...]
 //   --git-dir OWNER/NAME=GITDIR  read OWNER/NAME's files from a local git directory (git show COMMIT:PATH)
+//   --split NAME                 only the pages of one split (a fresh batch is fetched and measured on its own)
 //   --mirror DIR                 look for OWNER/NAME in DIR/OWNER+NAME/repo (or DIR/OWNER+NAME) as a git directory
 //   --force                      write pages that are already cached again
 // Without a local git directory a file is downloaded from https://raw.githubusercontent.com/<repo>/<commit>/<path>.
@@ -21,10 +22,11 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const pagesDir = path.join(repoRoot, 'test/cases/boilerplate/pages')
 const cacheDir = process.env.ZHTIDY_PAGES_CACHE ?? path.join(repoRoot, '.cache/pages')
 
-const usage = 'usage: node scripts/fetch-pages.mjs [--mirror DIR] [--git-dir OWNER/NAME=GITDIR]... [--force] [ID...]'
+const usage = 'usage: node scripts/fetch-pages.mjs [--mirror DIR] [--git-dir OWNER/NAME=GITDIR]... [--split dev|eval|fresh] [--force] [ID...]'
 const gitDirs = new Map()
 let mirror
 let force = false
+let split
 const only = new Set()
 const args = process.argv.slice(2)
 for (let i = 0; i < args.length; i++) {
@@ -33,6 +35,10 @@ for (let i = 0; i < args.length; i++) {
     console.log(usage)
     process.exit(0)
   } else if (arg === '--force') force = true
+  else if (arg === '--split') {
+    split = args[++i]
+    if (!['dev', 'eval', 'fresh'].includes(split)) fail(`--split takes dev, eval or fresh, got ${split}\n${usage}`)
+  }
   else if (arg === '--mirror' || arg === '--git-dir') {
     const value = args[++i]
     if (value === undefined) fail(`${arg} needs a value\n${usage}`)
@@ -117,6 +123,7 @@ let failed = 0
 for (const page of pages) {
   if (!page.source || !('repo' in page.source)) continue
   if (only.size > 0 && !only.has(page.id)) continue
+  if (split !== undefined && page.split !== split) continue
   const out = path.join(cacheDir, `${page.id}.txt`)
   try {
     if (existsSync(out) && !force) cached++

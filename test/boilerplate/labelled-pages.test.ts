@@ -43,7 +43,7 @@ function problems(page: PageLabels, file: string): string[] {
   if (typeof p.site !== 'string' || !/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(p.site) || p.site.startsWith('www.')) {
     found.push(`site ${JSON.stringify(p.site)} is not a host name without www.`)
   }
-  if (p.split !== 'dev' && p.split !== 'eval') found.push(`split ${JSON.stringify(p.split)} is neither dev nor eval`)
+  if (p.split !== 'dev' && p.split !== 'eval' && p.split !== 'fresh') found.push(`split ${JSON.stringify(p.split)} is not dev, eval or fresh`)
   const source = p.source as Record<string, unknown> | undefined
   if (!source || typeof source !== 'object') found.push('no source')
   else if ('shared' in source) {
@@ -88,7 +88,7 @@ describe('labelled pages: the labels', () => {
     expect(bad).toEqual([])
   })
 
-  it('ids are unique, and no record of a data set is in both splits', () => {
+  it('ids are unique, and no record of a data set is in two splits', () => {
     const ids = labels.map((page) => page.id)
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([])
     const splitOf = new Map<string, Set<string>>()

@@ -81,3 +81,59 @@ describe('the boilerplate step keeps content lines that look like furniture by p
     expect(removedLines(['某报告', P1, '图3 历年变化趋势', P2, '上篇：某一篇文章的标题'].join('\n'))).toEqual(['图3 历年变化趋势', '上篇：某一篇文章的标题'])
   })
 })
+
+// The fresh batch of labelled pages (split `fresh`, measured unseen before these rules): content lines the rules
+// then removed by place alone, and keyword runs and notices they then left. Each page is written here in the shape
+// of a fresh page (named in each case).
+describe('the boilerplate step on the shapes of the fresh pages', () => {
+  const menu = ['首页', '电影', '电视剧', '动漫', '综艺', '留言']
+
+  it('keeps a heading the title holds after a category, the fields under it and a synopsis with full stops inside (forrentat)', () => {
+    const head = ['女教师：某某时代', '类型：剧情 地区：韩国 年份：2022', '主演：甲某，乙某，丙某', '导演：丁某']
+    const synopsis = '简介： 成哲遇到了高中时喜欢的老师美京，但美京离婚后成了另一个人。 为了老师的康复而一起生活的成哲和小时候的梦想对象逐渐... 详细 >'
+    const page = ['《伦理女教师：某某时代》高清版手机在线免费观看_某某影院', ...menu, ...head, synopsis, '立即播放', '详细剧情', P1, '猜你喜欢', '韩语中字', '日语中字', '高清版'].join('\n')
+    const removed = removedLines(page)
+    for (const line of [...head, synopsis]) expect(removed).not.toContain(line)
+    expect(removed).toEqual(expect.arrayContaining([...menu, '猜你喜欢']))
+  })
+
+  it('keeps the date above a blog post heading that the title holds (annamariahorner)', () => {
+    const page = ['Some Author: And you thought the mountains were for hiking', 'Friday, November 20, 2009', 'And you thought the mountains were for hiking', 'The mountains are for shopping! Between studio sessions of my class last weekend, the girls and I went to town.', 'Posted by Unknown at 4:13 PM', 'Email ThisBlogThis!Share to TwitterShare to Facebook'].join('\n')
+    expect(removedLines(page)).not.toContain('Friday, November 20, 2009')
+  })
+
+  it('counts forty + markers of a diff once: the lines of the diff stay on a page without an article (grondin)', () => {
+    const code = ['<!--en-->[[Template:PD-user|{{#language:en}}]]&nbsp;|', '<!---->[[Template:PD-user/ar|{{#language:ar}}]]&nbsp;|', '<!---->[[Template:PD-user/bg|{{#language:bg}}]]&nbsp;|', '<!---->[[Template:PD-user/de|{{#language:de}}]]&nbsp;|', '<!---->[[Template:PD-user/el|{{#language:el}}]]&nbsp;|']
+    const page = ['Modèle:PD-user/lang : Différence entre versions — Gdn', 'Ligne 1 : Ligne 1 :', ...code.flatMap((line) => ['+', line]), '+', '+', '+', 'Menu de navigation', 'Se connecter'].join('\n')
+    const removed = removedLines(page)
+    for (const line of code) expect(removed).not.toContain(line)
+  })
+
+  it('removes a run of gambling keyword lines between company texts (sfcb.hdlgedu)', () => {
+    const run = ['秒速赛车开奖结果网址', '极速飞艇三期计划', '澳洲幸运10在线预测', '极速赛车规则', '秒速飞艇走势']
+    const page = ['某某机械有限公司', P1, ...run, P2, P3].join('\n')
+    expect(removedLines(page)).toEqual(run)
+  })
+
+  it('removes a notice that says the site only serves pages, and one with 如有侵权 after a comma (lvzhuangjie, arbays)', () => {
+    const notices = ['本站所有视频和图片均来自互联网收集而来，版权归原创者所有，本网站只提供web页面服务，并不提供资源存储', '个人网站免责声明：本站內容出自原创和来源互联网, 如有侵权烦请告知,将在第一时间处理。']
+    expect(removedLines(['某站', P1, P2, ...notices].join('\n'))).toEqual(notices)
+  })
+
+  it('keeps a dateline a template splits into short lines above the heading, and the menu above it still goes (newsroom.jetstar)', () => {
+    const menu = ['Deals', 'Flights', 'Holidays', 'Menu', 'Login', 'Help', 'Book', 'Manage booking', 'Check in', 'Flight status']
+    const dateline = ['Singapore,', '08', 'February', '2018', '|', '19:58', 'Australia/Melbourne']
+    const title = 'Jetstar Asia introduces Pilot Cadet Training Programme'
+    const body = ['Jetstar Asia and L3 Commercial Training Solutions announced the launch of a new pilot training programme today.', 'The programme will support the resourcing demands for the Singapore-based low fares airline in the years ahead.']
+    const removed = removedLines([title, ...menu, ...dateline, title, ...body].join('\n'))
+    for (const line of dateline) expect(removed).not.toContain(line)
+    expect(removed).toEqual(expect.arrayContaining(['Login', 'Help']))
+  })
+
+  it("keeps the title with keywords of a page whose own lines are full of them, and removes it on a page about something else (bjebhjkw)", () => {
+    const title = '《某某人妻无码中文字幕》在线观看-某某AV资源'
+    const own = ['首页', '视频一区', '视频二区', '猜你喜欢', '人妻中文字幕第01集', '无码高清版在线观看', '某某熟女系列', '国产自拍合集', '亚洲精品一区二区', '欧美高清无码', '本网站提供的资源均系收集于各大视频网站']
+    expect(removedLines([title, ...own].join('\n'))).not.toContain(title)
+    expect(removedLines([title, '某某机械有限公司', P1, P2, P3, '联系我们'].join('\n'))).toContain(title)
+  })
+})

@@ -36,8 +36,11 @@ export interface PageLabels {
   id: string
   /** The host the page came from (its URL's host, `www.` dropped). */
   site: string
-  /** `dev` pages may steer the rules; `eval` pages are only measured. */
-  split: 'dev' | 'eval'
+  /**
+   * `dev` pages may steer the rules; `eval` pages are only measured; `fresh` pages are a batch labelled later, measured
+   * unseen before they steer anything (and then moved into dev).
+   */
+  split: 'dev' | 'eval' | 'fresh'
   source: PageSource
   lines: PageLine[]
 }

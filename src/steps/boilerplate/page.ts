@@ -10,7 +10,7 @@
  */
 import type { BoilerplateRuleId } from './rules.js'
 import { isSolidSentence } from '../../tree/sentences.js'
-import { INJECTED_MIN } from './rules.js'
+import { INJECTED_MIN, INJECTED_RUN_MIN } from './rules.js'
 import { describeLine, isBlank, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
 import { INJECTED_COMMON_WORDS_FORMS, INJECTED_WORDS_FORMS } from '../../data/boilerplate-forms.js'
 
@@ -55,6 +55,8 @@ const GLUED_DATE = /^\d{4}-\d{2}-\d{2}(?=\S)/
 const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
 /** A date, maybe with a time, alone on a line. */
 const DATE_LINE = /^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/
+/** A date in Latin script alone on a line, maybe after a weekday: `Friday, November 20, 2009`, `20 November 2009`. */
+const LATIN_DATE_LINE = /^\s*(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+(?:19|20)\d{2}\s*$/
 /** The most lines between a heading that repeats the title and the article that are its byline zone. */
 const BYLINE_ZONE = 4
 // No white space around the separator: on a line of 200 K tabs `\s*` before it would be tried at every tab.
@@ -70,6 +72,27 @@ const ITEM = /^\s*[-–—·•●◆■□▪]|^[^\s:：，。]{1,10}\s*[:：][
 /** The longest line that may be an item. */
 const ITEM_MAX = 200
 const HAN = /[\u4e00-\u9fff]/
+const LETTER = /\p{L}/u
+/**
+ * A line that reads as prose though it does not end as a sentence (`简介： 成哲遇到了…成了废人。 为了老师的康复…相爱... 详细 >`):
+ * a full stop, question or exclamation mark inside it with Han text after it, and `PROSE_HAN` Han characters. A
+ * headline has no sentence end inside it; such a line is never furniture by its place alone.
+ */
+const INNER_SENTENCE_END = /[。][^。！？]*[\u4e00-\u9fff]{4}/
+const PROSE_HAN = 20
+/** A line that ends with a full stop (`他笑了。`, `“好。”`) is a sentence however short: no headline or menu item ends so. */
+const FULL_STOP_END = /。[”’」』）)]*\s*$/
+/** A date as the lines of a split dateline read when joined: a year with a month name, or 年 and 月. */
+const SPLIT_DATE = /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b[\s\S]*\b(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b[\s\S]*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|(?:19|20)\d{2}\s*年[\s\S]*\d{1,2}\s*月)/
+/** What a part of a split dateline holds: a digit, a month or a weekday, a date mark, a place before a comma or a zone. */
+const DATE_PART = /\d|^[\p{P}\p{S}\s]+$|,$|\/|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|[年月日]|星期|周[一二三四五六日]/u
+/** The most lines, and the longest line, of a dateline split into lines. */
+const SPLIT_DATE_MAX = 8
+const SPLIT_DATE_PART = 24
+/** The share of a page's other lines with injected words that makes them the page's own topic (see `findInStretch`). */
+const TOPIC_SHARE = 1 / 5
+/** The fewest units (see `normalise`) of a line the title holds for it to be the heading the title repeats. */
+const TITLE_PART_MIN = 5
 const isItem = (text: string) =>
   text.length <= ITEM_MAX && (ITEM.test(text) || (/^[\s(]*[A-Za-z]/.test(text) && /[.?!]\s*$/.test(text) && !HAN.test(text) && text.trim().split(/\s+/).length >= 4))
 /**
@@ -192,19 +215,40 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   let lastLine = infos.length - 1
   while (lastLine >= 0 && infos[lastLine]!.kind === 'blank') lastLine--
   const first = infos.findIndex((info) => info.kind !== 'blank')
+  // A hijacked page carries the keywords on a page about something else; a page whose own lines are full of them
+  // (a fifth or more) is about them, and its title with them is its title.
+  let worded = 0
+  let others = 0
+  if (pageStart && first >= 0 && infos[first]!.injected >= INJECTED_MIN) {
+    infos.forEach((info, i) => {
+      if (i === first || info.kind === 'blank') return
+      others++
+      if (info.injected > 0) worded++
+    })
+  }
+  const ownTopic = others > 0 && worded >= others * TOPIC_SHARE
   infos.forEach((info, i) => {
     const rule = RULE_OF_KIND[info.kind]
     // The page title may name the site's software or section (`… - Powered by Discuz!`): only what is never a
     // title makes it furniture.
     if (rule && (i !== first || !pageStart || TITLE_FURNITURE.has(info.kind))) verdicts.set(i, rule)
-    else if (!rule && info.injected > 0 && !/[。！？]/.test(texts[i]!)) {
+    else if (!rule && info.injected > 0 && !/[。！？]/.test(texts[i]!) && !(i === first && ownTopic)) {
       if (info.injected >= INJECTED_MIN || (i === lastLine && i > first && info.kind !== 'sentence' && (info.injected >= 2 || (info.injected === 1 && MARKED_WORD.test(texts[i]!))))) verdicts.set(i, 'boilerplate/injected')
     }
   })
+  findInjectedRuns(texts, infos, verdicts, pageStart ? first : -1)
   findTeaserRuns(texts, infos, verdicts, pageStart)
   if (options.bylines === 'remove') infos.forEach((info, i) => (info.kind === 'byline' || info.kind === 'dateline') && !verdicts.has(i) && verdicts.set(i, 'boilerplate/byline'))
 
-  const evidence = verdicts.size
+  // Evidence of the page's own furniture: the lines that are furniture on their own, but a line of symbols and
+  // digits alone (`+`, `|`, an icon) counts once however often it stands there: forty `+` are a diff's markers.
+  const symbols = new Set<string>()
+  let evidence = 0
+  for (const i of verdicts.keys()) {
+    if (LETTER.test(texts[i]!)) evidence++
+    else symbols.add(texts[i]!.trim())
+  }
+  evidence += symbols.size
   const good = (i: number) => open(i) && infos[i]!.kind === 'sentence' && !infos[i]!.truncated
   // A page of snippets (every sentence cut short, `…`) is its own article when it has no other.
   const found = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
@@ -254,6 +298,7 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     // Only a line no longer than the title (and a little) can repeat it.
     const line = i !== first && texts[i]!.length <= titleLength + 20 && mayRepeatTitle(texts[i]!) ? normalise(texts[i]!) : ''
     if (info.kind === 'byline' || info.kind === 'end') protectedLines.add(i)
+    else if (!info.truncated && ((info.han >= PROSE_HAN && INNER_SENTENCE_END.test(texts[i]!)) || (info.han >= 2 && FULL_STOP_END.test(texts[i]!)))) protectedLines.add(i)
     else if (line.length >= 2 && (line === titleForms() || line === titleHead || (line.length >= 4 && titleForms().startsWith(line)))) {
       protectedLines.add(i)
       headings.add(i)
@@ -275,28 +320,62 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   const headEnd = span ? span[0] : infos.length
   let lastFlag = -1
   for (let i = 0; i < headEnd; i++) if (verdicts.has(i) && i !== first) lastFlag = i
+  // The heading is looked for after the menu: a widget between the heading and the article (`立即播放`, a counter)
+  // does not make the heading part of the menu above it.
+  let lastMenu = -1
+  for (let i = 0; i < headEnd; i++) if (verdicts.has(i) && i !== first && verdicts.get(i) !== 'boilerplate/widget') lastMenu = i
   // A line that repeats another part of the title (`Dreye權威釋義 | reckoning`: the headword) after the head's last
   // furniture line is the article's heading too; before that line, it is the site's name in its header.
+  // So is a line that the title holds (`《伦理女教师：我的梦遗时代》高清版…` and `女教师：我的梦遗时代`): a title may
+  // put a category or a mark before the heading it repeats.
   if (pageStart) {
     const parts = new Set((texts[first] ?? '').split(TITLE_SPLIT).slice(1).map(normalise).filter((part) => part.length >= 2))
-    for (let i = Math.max(lastFlag, first) + 1; i < headEnd; i++) {
-      if (open(i) && !protectedLines.has(i) && parts.has(normalise(texts[i]!))) {
+    const inTitle = (line: string) => line.length >= TITLE_PART_MIN && titleForms().includes(line)
+    for (let i = Math.max(lastMenu, first) + 1; i < headEnd; i++) {
+      if (open(i) && !protectedLines.has(i) && (parts.has(normalise(texts[i]!)) || inTitle(normalise(texts[i]!)))) {
         protectedLines.add(i)
         headings.add(i)
       }
     }
   }
   let heading = -1
-  for (let i = Math.max(lastFlag, first) + 1; i < headEnd && heading < 0; i++) if (headings.has(i)) heading = i
+  for (let i = Math.max(lastMenu, first) + 1; i < headEnd && heading < 0; i++) if (headings.has(i)) heading = i
   // A heading that repeats the title a few lines above the article, with widgets among those lines (`庄紫藤`,
   // `2020-03-25`, `2312`): the lines between are its byline and dateline; a date on a line of its own is the
   // article's date there, and the widgets still go.
   if (heading < 0 && span) {
     let last = -1
     for (let i = first + 1; i < headEnd; i++) if (headings.has(i)) last = i
-    if (last >= 0 && countLines(infos, last + 1, headEnd - 1) <= BYLINE_ZONE) {
-      heading = last
-      for (let i = last + 1; i < headEnd; i++) if (DATE_LINE.test(texts[i]!)) verdicts.delete(i)
+    if (last >= 0 && countLines(infos, last + 1, headEnd - 1) <= BYLINE_ZONE) heading = last
+  }
+  if (heading >= 0 && span && countLines(infos, heading + 1, headEnd - 1) <= BYLINE_ZONE) {
+    for (let i = heading + 1; i < headEnd; i++) if (DATE_LINE.test(texts[i]!)) verdicts.delete(i)
+  }
+  // A date on a line of its own just above the heading is the article's date (a blog's `Friday, November 20, 2009`
+  // over the post's title), not the end of the menu.
+  if (heading > first) {
+    let k = heading - 1
+    while (k > first && infos[k]!.kind === 'blank') k--
+    if (k > first && !verdicts.has(k) && (DATE_LINE.test(texts[k]!) || LATIN_DATE_LINE.test(texts[k]!))) protectedLines.add(k)
+  }
+  // A dateline a template splits into short lines just above the heading (`Singapore,` `08` `February` `2018` `|`
+  // `19:58`): the lines between the menu and the heading that read as a date when joined are the article's.
+  if (heading > first) {
+    const between: number[] = []
+    for (let i = heading - 1; i > first && between.length <= SPLIT_DATE_MAX; i--) {
+      if (infos[i]!.kind === 'blank') continue
+      const part = texts[i]!.trim()
+      if (part.length > SPLIT_DATE_PART || !DATE_PART.test(part)) break
+      between.unshift(i)
+    }
+    if (between.length >= 2 && between.length <= SPLIT_DATE_MAX) {
+      const joined = between.map((i) => texts[i]!.trim()).join(' ')
+      if (SPLIT_DATE.test(joined)) {
+        for (const i of between) {
+          verdicts.delete(i)
+          protectedLines.add(i)
+        }
+      }
     }
   }
   const cut = heading >= 0 ? heading : lastFlag
@@ -452,4 +531,25 @@ function findTeaserRuns(texts: readonly string[], infos: readonly LineInfo[], ve
     // Not the page's title; a stretch after the first starts with a sentence, which may be that teaser.
     if ((firstTeaser > 0 || (firstTeaser === 0 && !pageStart)) && isOpen(firstTeaser) && infos[firstTeaser]!.kind !== 'disclaimer') verdicts.set(firstTeaser, 'boilerplate/dated-teasers')
   }
+}
+
+/**
+ * Keyword runs of hijacked pages (`秒速赛车开奖结果网址`, `极速飞艇三期计划`, `澳洲幸运10在线预测`, one a line): lines in a
+ * row that are no sentences and each hold an injected word that is no ordinary word, or two injected words, go
+ * when there are `INJECTED_RUN_MIN` of them. The page title (`title`, or -1) is judged as a title.
+ */
+function findInjectedRuns(texts: readonly string[], infos: readonly LineInfo[], verdicts: Map<number, BoilerplateRuleId>, title: number): void {
+  let run: number[] = []
+  const flush = () => {
+    if (run.length >= INJECTED_RUN_MIN) for (const i of run) if (!verdicts.has(i)) verdicts.set(i, 'boilerplate/injected')
+    run = []
+  }
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!
+    if (info.kind === 'blank') continue
+    const hit = i !== title && info.injected > 0 && info.kind !== 'sentence' && !/[。！？]/.test(texts[i]!) && (info.injected >= 2 || MARKED_WORD.test(texts[i]!))
+    if (hit) run.push(i)
+    else flush()
+  }
+  flush()
 }

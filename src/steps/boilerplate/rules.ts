@@ -93,14 +93,19 @@ export const DISCLAIMER_PHRASES: readonly string[] = [
   '若侵权请联系',
   '不代表本站',
   '不代表本网',
+  '如有侵权',
+  '版权归原作者所有',
+  '版权归原创者所有',
+  '本站只提供',
+  '本网站只提供',
 ]
 export const DISCLAIMER_ANYWHERE_MAX = 90
 
 /** Heads of copyright lines; Latin ones (`Copyright`, `©`) count only before a space, a year or the end. */
-export const COPYRIGHT_HEADS: readonly string[] = ['版权所有', '版权归原作者所有', 'Copyright', 'copyright', 'COPYRIGHT', '©', '(c)', '(C)', 'Powered by', 'All Rights Reserved', 'All Right Reserved']
+export const COPYRIGHT_HEADS: readonly string[] = ['版权所有', '版权归原作者所有', 'Copyright', 'CopyRight', 'copyright', 'COPYRIGHT', '©', '(c)', '(C)', 'Powered by', 'All Rights Reserved', 'All Right Reserved']
 
 /** Phrases that make a short line (at most `COPYRIGHT_LINE_MAX` units) a copyright line wherever they stand. */
-export const COPYRIGHT_PHRASES: readonly string[] = ['版权所有', 'Copyright', 'COPYRIGHT', 'copyright', '©', 'All Rights Reserved', 'All rights reserved', 'All Right Reserved', '技术支持：', '技术支持:', '网站备案号', '备案号：', 'Powered by', 'Processed in']
+export const COPYRIGHT_PHRASES: readonly string[] = ['版权所有', 'Copyright', 'CopyRight', 'COPYRIGHT', 'copyright', '©', 'All Rights Reserved', 'All rights reserved', 'All Right Reserved', '技术支持：', '技术支持:', '网站备案号', '备案号：', 'Powered by', 'Processed in']
 export const COPYRIGHT_LINE_MAX = 160
 
 /** A line that holds a licence number (京ICP备12345678号, ICP证：…, 公网安备 …) within its first 60 units. */
@@ -201,6 +206,11 @@ export const WIDGET_LINES: readonly string[] = [
   '赞赏提示',
   '全球新型肺炎疫情实时查询',
   '欢迎关注每日经济新闻APP',
+  '立即播放',
+  '立即下载',
+  '立即下载APP',
+  '下载APP',
+  '没有评论可显示',
 ]
 
 /** Phrases that make a short line a widget wherever they stand: counters, share rows, QR prompts. */
@@ -385,13 +395,24 @@ export const INJECTED_WORDS: readonly string[] = [
   '博彩',
   '百家乐',
   '幸运8',
+  '幸运10',
+  '秒速赛车',
+  '极速赛车',
+  '北京赛车',
+  '秒速飞艇',
+  '极速飞艇',
+  '六合彩',
+  '时时彩',
+  '特码',
 ]
 /**
  * The words of `INJECTED_WORDS` that are ordinary words too (`亚洲杯`, `国产大飞机`, `成人高考`, `AV功放`): one of
  * them alone does not make a page's last line injected (two of them do).
  */
-export const INJECTED_COMMON_WORDS: readonly string[] = ['久久', '国产', '亚洲', '欧美', '成人', '高潮', '中文字幕', '免费观看', '在线观看', '完整版观看', '金沙', '威尼斯人', '葡京', '博彩', 'av', 'AV', 'XXXX', 'xxxx', '躁', '人妻', '少妇', '色情', '强奸', '妓女']
+export const INJECTED_COMMON_WORDS: readonly string[] = ['久久', '国产', '亚洲', '欧美', '成人', '高潮', '中文字幕', '免费观看', '在线观看', '完整版观看', '金沙', '威尼斯人', '葡京', '博彩', 'av', 'AV', 'XXXX', 'xxxx', '躁', '人妻', '少妇', '色情', '强奸', '妓女', '六合彩', '北京赛车']
 export const INJECTED_MIN = 3
+/** A run of this many lines in a row, each with one of them (one not common, or two), is a keyword run wherever it stands. */
+export const INJECTED_RUN_MIN = 3
 export const INJECTED_LINE_MAX = 200
 
 /** Heads of byline and dateline lines (kept by default; removed with `bylines: 'remove'`). A separator must follow. */
