@@ -14,37 +14,119 @@ import { mayHoldMojibake, repairText, type Reading, type RepairedStretch } from 
  */
 export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (options) {
   const settings = resolveEncodingOptions(options)
-  const rule = encodingRule(settings.readings)
+  const rule = seeingThroughInvisibles(encodingRule(settings.readings))
   return (tree: Root, file: VFile) => {
-    // Two passes: the readings found convincing on some lines are established for the document, and lines
-    // whose stretches were too short to convince alone (`¡¡¡¡AD2069Äê¡£`) are read again with them.
-    const found = new Map<string, number>()
-    const pending: { node: (typeof tree.children)[number]; edits: Edit[]; watch: Set<string> }[] = []
-    for (const node of tree.children) {
-      if (node.data?.removed || node.value.length === 0 || !mayHoldMojibake(node.value)) continue
+    // A repair can make text that a second run reads as another misreading (`ÖÐ)Ã©“`: once `Ã©` is `é`, the
+    // whole line reads as GBK): the step is run again over what it made, as a second run would see it, until
+    // nothing changes (at most MAX_ROUNDS times; each round's repairs are their own messages). A round after the
+    // first looks again only at the lines the round before changed, and at those whose reading the document now
+    // establishes differently; the other lines' first readings are kept from the round before.
+    const firstReadings = new Map<LineNode, FirstReading>()
+    let changed: Set<LineNode> | undefined
+    let established: ReadonlySet<string> = new Set()
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const result = pass(tree, file, rule, firstReadings, changed, established)
+      if (result.changed.size === 0) break
+      changed = result.changed
+      established = result.established
+    }
+  }
+}
+
+type LineNode = Root['children'][number]
+
+/** What the first reading of a line (no reading established) found, and which readings would change it. */
+interface FirstReading {
+  text: string
+  edits: Edit[]
+  watch: Set<string>
+}
+
+const MAX_ROUNDS = 3
+
+/**
+ * One run of the step over the document. `changed` (undefined on the first round) are the lines the round
+ * before changed; `before` the readings it established. Returns the lines this round changed.
+ */
+function pass(
+  tree: Root,
+  file: VFile,
+  rule: ReturnType<typeof encodingRule>,
+  firstReadings: Map<LineNode, FirstReading>,
+  changed: ReadonlySet<LineNode> | undefined,
+  before: ReadonlySet<string>,
+): { changed: Set<LineNode>; established: Set<string> } {
+  // Two passes: the readings found convincing on some lines are established for the document, and lines
+  // whose stretches were too short to convince alone (`¡¡¡¡AD2069Äê¡£`) are read again with them.
+  const found = new Map<string, number>()
+  const pending: { node: LineNode; edits: Edit[]; watch: Set<string> }[] = []
+  for (const node of tree.children) {
+    if (node.data?.removed || node.value.length === 0 || !mayHoldMojibake(node.value)) continue
+    let first = firstReadings.get(node)
+    if (!first || first.text !== node.value) {
       const watch = new Set<string>()
-      const edits = rule(node.value, undefined, watch)
-      for (const id of new Set(edits.map((edit) => edit.ruleId))) found.set(id, (found.get(id) ?? 0) + 1)
-      pending.push({ node, edits, watch })
+      first = { text: node.value, edits: rule(node.value, undefined, watch), watch }
+      firstReadings.set(node, first)
     }
-    const established = new Set([...found].filter(([, n]) => n >= 2).map(([id]) => id.replace('encoding/', '')))
-    for (const { node, edits, watch } of pending) {
-      // Read again only when an established reading would change what the first reading found.
-      const again = established.size > 0 && [...watch].some((r) => established.has(r)) && SUSPECT.test(node.value) ? rule(node.value, established) : edits
-      if (again.length === 0) continue
-      const applied = again.length >= edits.length ? again : edits
-      applyEdits(file, node, applied)
-      // A repair can uncover another (`\u0085ÖÐÎÄ`: once the C1 control is `…`, `ÖÐÎÄ` reads as GBK; two kinds of
-      // mojibake on one line): the changed line is looked at again, so that a second run changes nothing. What a
-      // repair wrote is never read again (`——` from `¡ª¡ª` would read as GBK `棗`).
-      let written = writtenRanges([], applied)
-      for (let round = 0; round < 2 && mayHoldMojibake(node.value); round++) {
-        const more = rule(node.value, established.size > 0 ? established : undefined).filter((e) => !written.some(([a, b]) => e.start < b && a < e.end))
-        if (more.length === 0) break
-        applyEdits(file, node, more)
-        written = writtenRanges(written, more)
-      }
+    const { edits, watch } = first
+    for (const id of new Set(edits.map((edit) => edit.ruleId))) found.set(id, (found.get(id) ?? 0) + 1)
+    pending.push({ node, edits, watch })
+  }
+  const established = new Set([...found].filter(([, n]) => n >= 2).map(([id]) => id.replace('encoding/', '')))
+  const now = new Set<LineNode>()
+  for (const { node, edits, watch } of pending) {
+    // After the first round, a line the round before left alone reads as it did, unless a reading it watches
+    // came or went.
+    if (changed && !changed.has(node) && ![...watch].some((r) => established.has(r) !== before.has(r))) continue
+    // Read again only when an established reading would change what the first reading found.
+    const again = established.size > 0 && [...watch].some((r) => established.has(r)) && SUSPECT.test(node.value) ? rule(node.value, established) : edits
+    if (again.length === 0) continue
+    let applied = again.length >= edits.length ? again : edits
+    // A later round reports only what it changes: the warnings of the lines it reads again were given.
+    if (changed) applied = applied.filter((e) => e.confident)
+    const value = node.value
+    applyEdits(file, node, applied)
+    // A repair can uncover another (`\u0085ÖÐÎÄ`: once the C1 control is `…`, `ÖÐÎÄ` reads as GBK; two kinds of
+    // mojibake on one line): the changed line is looked at again. What a repair wrote is not read again here
+    // (`——` from `¡ª¡ª` would read as GBK `棗` with the document's readings established); the next round reads
+    // the line as a second run would.
+    let written = writtenRanges([], applied)
+    for (let round = 0; round < 2 && mayHoldMojibake(node.value); round++) {
+      const more = rule(node.value, established.size > 0 ? established : undefined).filter((e) => !written.some(([a, b]) => e.start < b && a < e.end))
+      if (more.length === 0) break
+      applyEdits(file, node, changed ? more.filter((e) => e.confident) : more)
+      written = writtenRanges(written, more)
     }
+    if (node.value !== value) now.add(node)
+  }
+  return { changed: now, established }
+}
+
+/**
+ * Zero-width characters and stray byte-order marks, which the unicode step deletes: they have no bytes in any
+ * codec and would cut a stretch of mojibake in two (`ÖÐ\u200bÖÐ`), each piece too short to convince alone,
+ * where the next run, without them, repairs the whole.
+ */
+const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]/u
+const ZERO_WIDTH_ALL = /[\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]/gu
+
+/**
+ * `rule` reading a line as if its zero-width characters were not there: its edits are mapped back onto the
+ * line, a stretch repaired across such characters taking them with it; those outside every stretch stay.
+ */
+function seeingThroughInvisibles(rule: ReturnType<typeof encodingRule>): ReturnType<typeof encodingRule> {
+  return (line, established, watch) => {
+    if (!ZERO_WIDTH.test(line)) return rule(line, established, watch)
+    const text = line.replace(ZERO_WIDTH_ALL, '')
+    // at[i]: where the unit i of `text` stands in `line`; at[text.length] is the line's length.
+    const at: number[] = []
+    for (let i = 0; i < line.length; i++) if (!ZERO_WIDTH.test(line.charAt(i))) at.push(i)
+    at.push(line.length)
+    return rule(text, established, watch).map((edit) => ({
+      ...edit,
+      start: at[edit.start]!,
+      end: edit.end > edit.start ? at[edit.end - 1]! + 1 : at[edit.start]!,
+    }))
   }
 }
 

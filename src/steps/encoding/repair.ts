@@ -637,7 +637,9 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
     const outside = text.slice(0, repairs[0]?.start ?? 0) + repairs.map((r, i) => text.slice(r.end, repairs[i + 1]?.start ?? text.length)).join('')
     // Inconsistent: one short piece, and windows-1252 punctuation standing alone between ASCII elsewhere in the
     // line, which a misreading of UTF-8 would have turned into three characters (`Bremer/Mccoy – DrÃ¥ber`).
-    if (!exotic && pieces.length === 1 && [...pieces[0]!.piece].length === 2 && LONE_PUNCTUATION.test(outside)) return []
+    // Not on a line with Han, kana or Hangul, which windows-1252 cannot have decoded: its punctuation is Unicode
+    // text's own (and a glued annotation that a later step removes, `書(shū)“`, would change what stands beside it).
+    if (!exotic && pieces.length === 1 && [...pieces[0]!.piece].length === 2 && LONE_PUNCTUATION.test(outside) && !LETTERS_CJK.test(outside)) return []
     // Hopeless: more mojibake-looking pairs left than repaired (`ã†â€™ãƒâ€ ã¢â‚¬â„¢ãƒæ’`), the repairs are chance.
     const left = profile(outside).latin
     if (left >= 6 && left > repairs.reduce((n, r) => n + nonAscii(r.before), 0)) return []
@@ -649,8 +651,11 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
   return repairs.sort((a, b) => a.start - b.start)
 }
 
-/** windows-1252 punctuation alone between ASCII characters: text decoded right. */
-const LONE_PUNCTUATION = /(?<=[\u0020-\u007e])[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026](?=[\u0020-\u007e])/u
+/**
+ * windows-1252 punctuation alone between ASCII characters: text decoded right. Spaces that end the line do not
+ * count (the unicode step removes them, and a second run would not see them).
+ */
+const LONE_PUNCTUATION = /(?<=[\u0020-\u007e])[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026](?=[\u0021-\u007e]| +[\u0021-\u007e])/u
 
 /** `repairs` with the weak stretches that overlap none of them, in order. */
 const HAN_UNIT = /[\u3400-\u9fff\uf900-\ufaff]/u
@@ -737,6 +742,10 @@ function judge(
   const endOffset = us.offset[end]!
   const before = text.slice(startOffset, endOffset)
   if (before === after) return undefined
+  // `……` and `——` are Chinese punctuation, which the punctuation step writes (`…` doubled): as GBK or Big5 bytes
+  // (85 85, 97 97) they begin rare characters only. Read as bytes, they made a second run repair what the first
+  // left (`中\u0085ÖÐ` → `中……ÖÐ` → `中厖中`).
+  if (right.name !== 'utf-8' && isSingleByte(wrong) && (before.includes('……') || before.includes('——'))) return undefined
   const prevCode = k > 0 ? us.code[k - 1]! : 0x20
   const nextText = text.slice(endOffset, endOffset + 2)
   // `before + nextText` is the input from the stretch's start to two units past its end.
