@@ -21,11 +21,11 @@ export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (option
     // nothing changes (at most MAX_ROUNDS times; each round's repairs are their own messages). A round after the
     // first looks again only at the lines the round before changed, and at those whose reading the document now
     // establishes differently; the other lines' first readings are kept from the round before.
-    const firstReadings = new Map<LineNode, FirstReading>()
+    const readings = new Map<LineNode, LineReadings>()
     let changed: Set<LineNode> | undefined
     let established: ReadonlySet<string> = new Set()
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const result = pass(tree, file, rule, firstReadings, changed, established)
+      const result = pass(tree, file, rule, readings, changed, established)
       if (result.changed.size === 0) break
       changed = result.changed
       established = result.established
@@ -35,11 +35,49 @@ export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (option
 
 type LineNode = Root['children'][number]
 
-/** What the first reading of a line (no reading established) found, and which readings would change it. */
-interface FirstReading {
-  text: string
+/** What the rule made of a line's text under some established readings. */
+interface LineReading {
   edits: Edit[]
+  /** The readings whose being established (beyond those that were) would change the edits. */
   watch: Set<string>
+  stretches: number
+}
+
+/**
+ * The readings of one line's current text, by the readings established for them: the first reading of a line
+ * (none established) is asked for again by the next round, and the repairs of a round end with a reading of the
+ * line they made.
+ */
+class LineReadings {
+  private text: string | undefined
+  private readonly byEstablished = new Map<string, LineReading>()
+
+  read(rule: EncodingRule, text: string, established: ReadonlySet<string> | undefined): LineReading {
+    if (text !== this.text) {
+      this.text = text
+      this.byEstablished.clear()
+    }
+    const key = established && established.size > 0 ? [...established].sort().join(' ') : ''
+    let reading = this.byEstablished.get(key)
+    if (reading) return reading
+    if (key === '') {
+      // Established readings only add stretches (weak ones, and those line-level checks would turn away): a line
+      // that none repaired with some established has none without, and the edits that do not depend on
+      // stretches are the same. Its watch is then the one found with them and theirs (whose weak stretches
+      // were not watched).
+      for (const [other, found] of this.byEstablished) {
+        if (found.stretches !== 0) continue
+        reading = { edits: found.edits, watch: new Set([...found.watch, ...other.split(' ')]), stretches: 0 }
+        this.byEstablished.set(key, reading)
+        return reading
+      }
+    }
+    const watch = new Set<string>()
+    const info = { stretches: 0 }
+    reading = { edits: rule(text, key === '' ? undefined : established, watch, info), watch, stretches: info.stretches }
+    this.byEstablished.set(key, reading)
+    return reading
+  }
 }
 
 const MAX_ROUNDS = 3
@@ -51,35 +89,31 @@ const MAX_ROUNDS = 3
 function pass(
   tree: Root,
   file: VFile,
-  rule: ReturnType<typeof encodingRule>,
-  firstReadings: Map<LineNode, FirstReading>,
+  rule: EncodingRule,
+  readings: Map<LineNode, LineReadings>,
   changed: ReadonlySet<LineNode> | undefined,
   before: ReadonlySet<string>,
 ): { changed: Set<LineNode>; established: Set<string> } {
   // Two passes: the readings found convincing on some lines are established for the document, and lines
   // whose stretches were too short to convince alone (`¡¡¡¡AD2069Äê¡£`) are read again with them.
   const found = new Map<string, number>()
-  const pending: { node: LineNode; edits: Edit[]; watch: Set<string> }[] = []
+  const pending: { node: LineNode; line: LineReadings; edits: Edit[]; watch: Set<string> }[] = []
   for (const node of tree.children) {
     if (node.data?.removed || node.value.length === 0 || !mayHoldMojibake(node.value)) continue
-    let first = firstReadings.get(node)
-    if (!first || first.text !== node.value) {
-      const watch = new Set<string>()
-      first = { text: node.value, edits: rule(node.value, undefined, watch), watch }
-      firstReadings.set(node, first)
-    }
-    const { edits, watch } = first
+    let line = readings.get(node)
+    if (!line) readings.set(node, (line = new LineReadings()))
+    const { edits, watch } = line.read(rule, node.value, undefined)
     for (const id of new Set(edits.map((edit) => edit.ruleId))) found.set(id, (found.get(id) ?? 0) + 1)
-    pending.push({ node, edits, watch })
+    pending.push({ node, line, edits, watch })
   }
   const established = new Set([...found].filter(([, n]) => n >= 2).map(([id]) => id.replace('encoding/', '')))
   const now = new Set<LineNode>()
-  for (const { node, edits, watch } of pending) {
+  for (const { node, line, edits, watch } of pending) {
     // After the first round, a line the round before left alone reads as it did, unless a reading it watches
     // came or went.
     if (changed && !changed.has(node) && ![...watch].some((r) => established.has(r) !== before.has(r))) continue
     // Read again only when an established reading would change what the first reading found.
-    const again = established.size > 0 && [...watch].some((r) => established.has(r)) && SUSPECT.test(node.value) ? rule(node.value, established) : edits
+    const again = established.size > 0 && [...watch].some((r) => established.has(r)) && SUSPECT.test(node.value) ? line.read(rule, node.value, established).edits : edits
     if (again.length === 0) continue
     let applied = again.length >= edits.length ? again : edits
     // A later round reports only what it changes: the warnings of the lines it reads again were given.
@@ -92,9 +126,11 @@ function pass(
     // the line as a second run would.
     let written = writtenRanges([], applied)
     for (let round = 0; round < 2 && mayHoldMojibake(node.value); round++) {
-      const more = rule(node.value, established.size > 0 ? established : undefined).filter((e) => !written.some(([a, b]) => e.start < b && a < e.end))
+      const more = line.read(rule, node.value, established).edits.filter((e) => !written.some(([a, b]) => e.start < b && a < e.end))
       if (more.length === 0) break
-      applyEdits(file, node, changed ? more.filter((e) => e.confident) : more)
+      const apply = changed ? more.filter((e) => e.confident) : more
+      if (apply.length === 0) break
+      applyEdits(file, node, apply)
       written = writtenRanges(written, more)
     }
     if (node.value !== value) now.add(node)
@@ -114,15 +150,15 @@ const ZERO_WIDTH_ALL = /[\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]/gu
  * `rule` reading a line as if its zero-width characters were not there: its edits are mapped back onto the
  * line, a stretch repaired across such characters taking them with it; those outside every stretch stay.
  */
-function seeingThroughInvisibles(rule: ReturnType<typeof encodingRule>): ReturnType<typeof encodingRule> {
-  return (line, established, watch) => {
-    if (!ZERO_WIDTH.test(line)) return rule(line, established, watch)
+function seeingThroughInvisibles(rule: EncodingRule): EncodingRule {
+  return (line, established, watch, info) => {
+    if (!ZERO_WIDTH.test(line)) return rule(line, established, watch, info)
     const text = line.replace(ZERO_WIDTH_ALL, '')
     // at[i]: where the unit i of `text` stands in `line`; at[text.length] is the line's length.
     const at: number[] = []
     for (let i = 0; i < line.length; i++) if (!ZERO_WIDTH.test(line.charAt(i))) at.push(i)
     at.push(line.length)
-    return rule(text, established, watch).map((edit) => ({
+    return rule(text, established, watch, info).map((edit) => ({
       ...edit,
       start: at[edit.start]!,
       end: edit.end > edit.start ? at[edit.end - 1]! + 1 : at[edit.start]!,
@@ -193,11 +229,16 @@ const QUESTION_MARK_LOST = new RegExp(
   'gu',
 )
 
-export function encodingRule(
-  readings: readonly Reading[],
-): (line: string, established: ReadonlySet<string> | undefined, watch?: Set<string>) => Edit[] {
-  return (line, established, watch) => {
+/**
+ * The rule of the step: the edits for one line. `watch` collects the readings whose being established would change
+ * them; `info.stretches` is set to the number of repaired stretches.
+ */
+export type EncodingRule = (line: string, established: ReadonlySet<string> | undefined, watch?: Set<string>, info?: { stretches: number }) => Edit[]
+
+export function encodingRule(readings: readonly Reading[]): EncodingRule {
+  return (line, established, watch, info) => {
     const { stretches } = repairText(line, readings, established, watch)
+    if (info) info.stretches = stretches.length
     const talk = TALKS_ABOUT_ENCODINGS.test(line)
     const edits = stretches.flatMap((stretch) => (talk && quoted(line, stretch.start, stretch.end) ? [asExample(toEdit(stretch))] : (lossyPieces(stretch) ?? [toEdit(stretch)])))
     // The checks below look only at what no repaired stretch covers.
@@ -401,6 +442,10 @@ function toEdit(stretch: RepairedStretch): Edit {
 function planOf(stretch: RepairedStretch, steps: RepairedStretch['chain']): { plan?: PlanStep[] } {
   if (stretch.lost !== 0 || stretch.guessed !== 0 || stretch.questionMarks) return {}
   const plan = steps.flatMap((r): PlanStep[] => [{ op: 'encode', codec: r.wrong }, { op: 'decode', codec: r.right }])
+  // One misreading undone over text without U+FFFD: the repair was checked to round-trip (the stretch's bytes
+  // under the wrong codec, each character's from its own table, read as the repair under the right one), which is
+  // what replaying the plan does. The UTF-8-where-valid reading chooses its bytes per character and is replayed.
+  if (steps.length === 1 && steps[0]!.wrong !== 'utf8-latin' && !stretch.before.includes('\uFFFD')) return { plan }
   try {
     return applyPlan(plan, stretch.before) === stretch.after ? { plan } : {}
   } catch {
