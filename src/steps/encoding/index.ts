@@ -57,20 +57,21 @@ class LineReadings {
       this.text = text
       this.byEstablished.clear()
     }
-    const key = established && established.size > 0 ? [...established].sort().join(' ') : ''
+    const names = established && established.size > 0 ? [...established].sort() : []
+    const key = names.join(' ')
     let reading = this.byEstablished.get(key)
     if (reading) return reading
-    if (key === '') {
-      // Established readings only add stretches (weak ones, and those line-level checks would turn away): a line
-      // that none repaired with some established has none without, and the edits that do not depend on
-      // stretches are the same. Its watch is then the one found with them and theirs (whose weak stretches
-      // were not watched).
-      for (const [other, found] of this.byEstablished) {
-        if (found.stretches !== 0) continue
-        reading = { edits: found.edits, watch: new Set([...found.watch, ...other.split(' ')]), stretches: 0 }
-        this.byEstablished.set(key, reading)
-        return reading
-      }
+    // Established readings only add stretches (weak ones, and those line-level checks would turn away): a line
+    // that none repaired with more readings established has none with fewer, and the edits that do not depend on
+    // stretches are the same. Its watch is then the one found with more and those readings (whose weak
+    // stretches were not watched there).
+    for (const [other, found] of this.byEstablished) {
+      if (found.stretches !== 0) continue
+      const more = other === '' ? [] : other.split(' ')
+      if (!names.every((name) => more.includes(name))) continue
+      reading = { edits: found.edits, watch: new Set([...found.watch, ...more]), stretches: 0 }
+      this.byEstablished.set(key, reading)
+      return reading
     }
     const watch = new Set<string>()
     const info = { stretches: 0 }
