@@ -52,24 +52,64 @@ describe('laws of the whole pipeline over random text', () => {
   // run), `ÖÐÎÄ涓\ue15f枃` (two misreadings on one line), `ÖÐ\ufffd` (a lost continuation byte taken one letter
   // further each run), `中\u3000,` (the space before a mark the same run made), `ä¸\u00ad` (a soft hyphen that was
   // a byte of mojibake).
-  it('every step is idempotent: a second run of it changes nothing (the encoding step on all but a few in a thousand)', () => {
-    // A fixed sample, so that the figure is the same on every run. The encoding step still changes its own output
-    // on about 0.1% of these random mixes (`Ã©aÖÐ`: two readings on three characters); every other step on none.
+  it('every step is idempotent: a second run of it changes nothing', () => {
+    // A fixed sample, so that the figure is the same on every run. The encoding step runs itself again over what
+    // it changed until nothing changes (`ÖÐ)Ã©“`: once `Ã©` is `é`, the line reads as GBK).
     const samples = fc.sample(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 40 })), { numRuns: 2000, seed: 20261201 })
     for (const step of STEP_NAMES) {
       const failures = samples.filter((input) => {
         const once = tidy(input, { only: [step], messages: false }).text
         return tidy(once, { only: [step], messages: false }).text !== once
       })
-      expect(failures.length, `${step}: ${JSON.stringify(failures.slice(0, 5))}`).toBeLessThanOrEqual(step === 'encoding' ? 4 : 0)
+      expect(failures, step).toEqual([])
     }
   })
 
-  it('the cases found so far are idempotent through the whole pipeline', () => {
-    for (const input of ['\u0085ÖÐÎÄ', 'ÖÐÎÄ涓\ue15f枃', 'ÖÐ\ufffd', '中\u3000,文', '國。ÖÐ1ä¸\u00ad', '丽書']) {
+  it('the encoding step makes in one run what a second run would (each round its own messages)', () => {
+    const result = tidy('ÖÐ)Ã©“', { only: ['encoding'] })
+    expect(result.text).toBe('中)閾')
+    expect(result.messages.map((m) => [m.ruleId, m.column, m.actual, m.expected])).toEqual([
+      ['encoding/gbk-as-latin', 1, 'ÖÐ)é“', ['中)閾']],
+      ['encoding/utf8-as-latin', 4, 'Ã©', ['é']],
+    ])
+    // Zero-width characters, which the unicode step deletes, do not cut a stretch in two.
+    expect(tidy('ÖÐ\u200bÖÐ书', { only: ['encoding'], messages: false }).text).toBe('中中书')
+    // `……` is Chinese punctuation (the punctuation step doubles `…`), not the bytes 85 85 of a rare GBK character.
+    expect(tidy('中……ÖÐ', { only: ['encoding'], messages: false }).text).toBe('中……ÖÐ')
+  })
+
+  // Lines with two or more kinds of mojibake and a zero-width, C1 or lost character, where one step's change made
+  // the encoding step read the line otherwise on a second run (issue 14); each is the whole pipeline's fixpoint now.
+  const pipelineCases = [
+    '\u0085ÖÐÎÄ', 'ÖÐÎÄ涓\ue15f枃', 'ÖÐ\ufffd', '中\u3000,文', '國。ÖÐ1ä¸\u00ad', '丽書',
+    // The encoding step changing its own output on a second run.
+    'ÖÐ)Ã©“', '國Ã©𠮷)中锟斤拷2021-01-01\u3000 ',
+    // `…` from a C1 control doubled by the punctuation step, then read as the bytes 85 85.
+    '中\u0085ÖÐ,,“國\n', '后\u0085ÖÐ\u0085', ',\r\n(。\u0085ÖÐ(\udc00,1', '\udc00 ,1版权声明國\u0085ÖÐ\u0085\u0085', '锟斤拷?2021-01-01?國\u0085?ÖÐ\u3000',
+    // A zero-width character the unicode step deletes, cutting a stretch of mojibake in two.
+    'Ã©\u200bä¸\u00ad', 'ÖÐ\u200bÖÐ书?(', ' Ã©\u0085)ÖÐ中\u200b版权声明 ', '2021-01-01,ä¸\u00ad\u200bÖÐ锟斤拷\u0085\r\n',
+    // A lone windows-1252 mark between ASCII that another step changes (a glued annotation removed, a space at the end).
+    '國Ã©書(shū)“2021-01-01', 'ä¸\u00ad“(Ã©2021-01-01“ \r\n',
+    '\n)aaÃ©锟斤拷。', '“,𠮷Ã©书𠮷國中“',
+  ]
+  it.each(pipelineCases.map((input) => [JSON.stringify(input), input]))('the whole pipeline is idempotent on %s', (_, input) => {
+    const once = tidy(input, { messages: false }).text
+    expect(tidy(once, { messages: false }).text).toBe(once)
+  })
+
+  it('the whole pipeline is idempotent on random mixes, but for the known failures of other steps', () => {
+    const samples = fc.sample(text, { numRuns: 3000, seed: 20261201 })
+    const failures = samples.filter((input) => {
       const once = tidy(input, { messages: false }).text
-      expect(tidy(once, { messages: false }).text, JSON.stringify(input)).toBe(once)
-    }
+      return tidy(once, { messages: false }).text !== once
+    })
+    // Known failures, each a change of a later step that the next run sees. When one is fixed, take it out.
+    expect(failures).toEqual([
+      // unicode: `\u00ad\u200b` after a Latin-1 letter is deleted whole, the soft hyphen (byte AD of `中`) with it.
+      ')ä¸\u00ad\u200b(\u3000ÖÐ',
+      // annotations: `?\ufffd` reads as a slip (`。”`) beside the full-width bracket the punctuation step writes only.
+      '。(?\ud800Ã©Ã©\u200b)',
+    ])
   })
 })
 

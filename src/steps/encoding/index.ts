@@ -14,37 +14,156 @@ import { mayHoldMojibake, repairText, type Reading, type RepairedStretch } from 
  */
 export const zhtidyEncoding: Plugin<[EncodingOptions?], Root> = function (options) {
   const settings = resolveEncodingOptions(options)
-  const rule = encodingRule(settings.readings)
+  const rule = seeingThroughInvisibles(encodingRule(settings.readings))
   return (tree: Root, file: VFile) => {
-    // Two passes: the readings found convincing on some lines are established for the document, and lines
-    // whose stretches were too short to convince alone (`¡¡¡¡AD2069Äê¡£`) are read again with them.
-    const found = new Map<string, number>()
-    const pending: { node: (typeof tree.children)[number]; edits: Edit[]; watch: Set<string> }[] = []
-    for (const node of tree.children) {
-      if (node.data?.removed || node.value.length === 0 || !mayHoldMojibake(node.value)) continue
-      const watch = new Set<string>()
-      const edits = rule(node.value, undefined, watch)
-      for (const id of new Set(edits.map((edit) => edit.ruleId))) found.set(id, (found.get(id) ?? 0) + 1)
-      pending.push({ node, edits, watch })
+    // A repair can make text that a second run reads as another misreading (`ÖÐ)Ã©“`: once `Ã©` is `é`, the
+    // whole line reads as GBK): the step is run again over what it made, as a second run would see it, until
+    // nothing changes (at most MAX_ROUNDS times; each round's repairs are their own messages). A round after the
+    // first looks again only at the lines the round before changed, and at those whose reading the document now
+    // establishes differently; the other lines' first readings are kept from the round before.
+    const readings = new Map<LineNode, LineReadings>()
+    let changed: Set<LineNode> | undefined
+    let established: ReadonlySet<string> = new Set()
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const result = pass(tree, file, rule, readings, changed, established)
+      if (result.changed.size === 0) break
+      changed = result.changed
+      established = result.established
     }
-    const established = new Set([...found].filter(([, n]) => n >= 2).map(([id]) => id.replace('encoding/', '')))
-    for (const { node, edits, watch } of pending) {
-      // Read again only when an established reading would change what the first reading found.
-      const again = established.size > 0 && [...watch].some((r) => established.has(r)) && SUSPECT.test(node.value) ? rule(node.value, established) : edits
-      if (again.length === 0) continue
-      const applied = again.length >= edits.length ? again : edits
-      applyEdits(file, node, applied)
-      // A repair can uncover another (`\u0085ÖÐÎÄ`: once the C1 control is `…`, `ÖÐÎÄ` reads as GBK; two kinds of
-      // mojibake on one line): the changed line is looked at again, so that a second run changes nothing. What a
-      // repair wrote is never read again (`——` from `¡ª¡ª` would read as GBK `棗`).
-      let written = writtenRanges([], applied)
-      for (let round = 0; round < 2 && mayHoldMojibake(node.value); round++) {
-        const more = rule(node.value, established.size > 0 ? established : undefined).filter((e) => !written.some(([a, b]) => e.start < b && a < e.end))
-        if (more.length === 0) break
-        applyEdits(file, node, more)
-        written = writtenRanges(written, more)
-      }
+  }
+}
+
+type LineNode = Root['children'][number]
+
+/** What the rule made of a line's text under some established readings. */
+interface LineReading {
+  edits: Edit[]
+  /** The readings whose being established (beyond those that were) would change the edits. */
+  watch: Set<string>
+  stretches: number
+}
+
+/**
+ * The readings of one line's current text, by the readings established for them: the first reading of a line
+ * (none established) is asked for again by the next round, and the repairs of a round end with a reading of the
+ * line they made.
+ */
+class LineReadings {
+  private text: string | undefined
+  private readonly byEstablished = new Map<string, LineReading>()
+
+  read(rule: EncodingRule, text: string, established: ReadonlySet<string> | undefined): LineReading {
+    if (text !== this.text) {
+      this.text = text
+      this.byEstablished.clear()
     }
+    const names = established && established.size > 0 ? [...established].sort() : []
+    const key = names.join(' ')
+    let reading = this.byEstablished.get(key)
+    if (reading) return reading
+    // Established readings only add stretches (weak ones, and those line-level checks would turn away): a line
+    // that none repaired with more readings established has none with fewer, and the edits that do not depend on
+    // stretches are the same. Its watch is then the one found with more and those readings (whose weak
+    // stretches were not watched there).
+    for (const [other, found] of this.byEstablished) {
+      if (found.stretches !== 0) continue
+      const more = other === '' ? [] : other.split(' ')
+      if (!names.every((name) => more.includes(name))) continue
+      reading = { edits: found.edits, watch: new Set([...found.watch, ...more]), stretches: 0 }
+      this.byEstablished.set(key, reading)
+      return reading
+    }
+    const watch = new Set<string>()
+    const info = { stretches: 0 }
+    reading = { edits: rule(text, key === '' ? undefined : established, watch, info), watch, stretches: info.stretches }
+    this.byEstablished.set(key, reading)
+    return reading
+  }
+}
+
+const MAX_ROUNDS = 3
+
+/**
+ * One run of the step over the document. `changed` (undefined on the first round) are the lines the round
+ * before changed; `before` the readings it established. Returns the lines this round changed.
+ */
+function pass(
+  tree: Root,
+  file: VFile,
+  rule: EncodingRule,
+  readings: Map<LineNode, LineReadings>,
+  changed: ReadonlySet<LineNode> | undefined,
+  before: ReadonlySet<string>,
+): { changed: Set<LineNode>; established: Set<string> } {
+  // Two passes: the readings found convincing on some lines are established for the document, and lines
+  // whose stretches were too short to convince alone (`¡¡¡¡AD2069Äê¡£`) are read again with them.
+  const found = new Map<string, number>()
+  const pending: { node: LineNode; line: LineReadings; edits: Edit[]; watch: Set<string> }[] = []
+  for (const node of tree.children) {
+    if (node.data?.removed || node.value.length === 0 || !mayHoldMojibake(node.value)) continue
+    let line = readings.get(node)
+    if (!line) readings.set(node, (line = new LineReadings()))
+    const { edits, watch } = line.read(rule, node.value, undefined)
+    for (const id of new Set(edits.map((edit) => edit.ruleId))) found.set(id, (found.get(id) ?? 0) + 1)
+    pending.push({ node, line, edits, watch })
+  }
+  const established = new Set([...found].filter(([, n]) => n >= 2).map(([id]) => id.replace('encoding/', '')))
+  const now = new Set<LineNode>()
+  for (const { node, line, edits, watch } of pending) {
+    // After the first round, a line the round before left alone reads as it did, unless a reading it watches
+    // came or went.
+    if (changed && !changed.has(node) && ![...watch].some((r) => established.has(r) !== before.has(r))) continue
+    // Read again only when an established reading would change what the first reading found.
+    const again = established.size > 0 && [...watch].some((r) => established.has(r)) && SUSPECT.test(node.value) ? line.read(rule, node.value, established).edits : edits
+    if (again.length === 0) continue
+    let applied = again.length >= edits.length ? again : edits
+    // A later round reports only what it changes: the warnings of the lines it reads again were given.
+    if (changed) applied = applied.filter((e) => e.confident)
+    const value = node.value
+    applyEdits(file, node, applied)
+    // A repair can uncover another (`\u0085ÖÐÎÄ`: once the C1 control is `…`, `ÖÐÎÄ` reads as GBK; two kinds of
+    // mojibake on one line): the changed line is looked at again. What a repair wrote is not read again here
+    // (`——` from `¡ª¡ª` would read as GBK `棗` with the document's readings established); the next round reads
+    // the line as a second run would.
+    let written = writtenRanges([], applied)
+    for (let round = 0; round < 2 && mayHoldMojibake(node.value); round++) {
+      const more = line.read(rule, node.value, established).edits.filter((e) => !written.some(([a, b]) => e.start < b && a < e.end))
+      if (more.length === 0) break
+      const apply = changed ? more.filter((e) => e.confident) : more
+      if (apply.length === 0) break
+      applyEdits(file, node, apply)
+      written = writtenRanges(written, more)
+    }
+    if (node.value !== value) now.add(node)
+  }
+  return { changed: now, established }
+}
+
+/**
+ * Zero-width characters and stray byte-order marks, which the unicode step deletes: they have no bytes in any
+ * codec and would cut a stretch of mojibake in two (`ÖÐ\u200bÖÐ`), each piece too short to convince alone,
+ * where the next run, without them, repairs the whole.
+ */
+const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]/u
+const ZERO_WIDTH_ALL = /[\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]/gu
+
+/**
+ * `rule` reading a line as if its zero-width characters were not there: its edits are mapped back onto the
+ * line, a stretch repaired across such characters taking them with it; those outside every stretch stay.
+ */
+function seeingThroughInvisibles(rule: EncodingRule): EncodingRule {
+  return (line, established, watch, info) => {
+    if (!ZERO_WIDTH.test(line)) return rule(line, established, watch, info)
+    const text = line.replace(ZERO_WIDTH_ALL, '')
+    // at[i]: where the unit i of `text` stands in `line`; at[text.length] is the line's length.
+    const at: number[] = []
+    for (let i = 0; i < line.length; i++) if (!ZERO_WIDTH.test(line.charAt(i))) at.push(i)
+    at.push(line.length)
+    return rule(text, established, watch, info).map((edit) => ({
+      ...edit,
+      start: at[edit.start]!,
+      end: edit.end > edit.start ? at[edit.end - 1]! + 1 : at[edit.start]!,
+    }))
   }
 }
 
@@ -111,11 +230,16 @@ const QUESTION_MARK_LOST = new RegExp(
   'gu',
 )
 
-export function encodingRule(
-  readings: readonly Reading[],
-): (line: string, established: ReadonlySet<string> | undefined, watch?: Set<string>) => Edit[] {
-  return (line, established, watch) => {
+/**
+ * The rule of the step: the edits for one line. `watch` collects the readings whose being established would change
+ * them; `info.stretches` is set to the number of repaired stretches.
+ */
+export type EncodingRule = (line: string, established: ReadonlySet<string> | undefined, watch?: Set<string>, info?: { stretches: number }) => Edit[]
+
+export function encodingRule(readings: readonly Reading[]): EncodingRule {
+  return (line, established, watch, info) => {
     const { stretches } = repairText(line, readings, established, watch)
+    if (info) info.stretches = stretches.length
     const talk = TALKS_ABOUT_ENCODINGS.test(line)
     const edits = stretches.flatMap((stretch) => (talk && quoted(line, stretch.start, stretch.end) ? [asExample(toEdit(stretch))] : (lossyPieces(stretch) ?? [toEdit(stretch)])))
     // The checks below look only at what no repaired stretch covers.
@@ -319,6 +443,10 @@ function toEdit(stretch: RepairedStretch): Edit {
 function planOf(stretch: RepairedStretch, steps: RepairedStretch['chain']): { plan?: PlanStep[] } {
   if (stretch.lost !== 0 || stretch.guessed !== 0 || stretch.questionMarks) return {}
   const plan = steps.flatMap((r): PlanStep[] => [{ op: 'encode', codec: r.wrong }, { op: 'decode', codec: r.right }])
+  // One misreading undone over text without U+FFFD: the repair was checked to round-trip (the stretch's bytes
+  // under the wrong codec, each character's from its own table, read as the repair under the right one), which is
+  // what replaying the plan does. The UTF-8-where-valid reading chooses its bytes per character and is replayed.
+  if (steps.length === 1 && steps[0]!.wrong !== 'utf8-latin' && !stretch.before.includes('\uFFFD')) return { plan }
   try {
     return applyPlan(plan, stretch.before) === stretch.after ? { plan } : {}
   } catch {

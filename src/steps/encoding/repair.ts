@@ -1,5 +1,5 @@
 import { charWeight, isWordPair, plausibility, plausibilityOf, profile, stepScore, weightTable, type Profile } from '../../decode/plausibility.js'
-import { codec, utf8, type Codec } from '../../decode/codecs.js'
+import { codec, HAS_CANDIDATES, NOT_VALID, utf8, type Codec } from '../../decode/codecs.js'
 
 /**
  * Mojibake repair: find the stretches of a line that read better as the bytes of another encoding, and read them
@@ -451,20 +451,25 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
     while (at < MAX_WALK) {
       while (seen <= at + 5 && m < viewEnd && seen < MAX_WALK + 6) seen = byteStart[++m]! - byteStart[k]!
       if (at >= seen) break
-      const next = right.decodeAt(view, first + at)
-      if (!next) break
-      at += next.length
-      let c = next.code
-      if (next.candidates) {
+      const packed = right.decodeCode(view, first + at)
+      if (packed === NOT_VALID) break
+      let c: number
+      if (packed === HAS_CANDIDATES) {
+        const next = right.decodeAt(view, first + at)!
+        at += next.length
         // The character after a lost byte, as far as the walk has gathered bytes.
         // Only the bytes from here to what the walk has gathered: a copy of the view up to here made the walk
         // quadratic on a long line with many lost bytes (decoders read forward only).
-        c = guess(last, next.candidates, seen < available ? peek(right, bounded(view, first + at, first + seen), 0) : peek(right, view, first + at))
+        c = guess(last, next.candidates!, seen < available ? peek(right, bounded(view, first + at, first + seen), 0) : peek(right, view, first + at))
+        changed = true
+      } else {
+        at += packed & 7
+        c = packed >> 3
+        if (c >= 0x80) changed = true
       }
       acc += stepScore(last, c) + (c >= 0x80 ? structure : 0)
       last = c
       walked[count++] = c
-      if (next.code >= 0x80) changed = true
       const landedAt = first + at === view.length ? viewEnd : unitAt[viewBase + first + at]!
       if (landedAt >= 0) {
         const end = landedAt
@@ -512,7 +517,7 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
 function anyStart(us: Units, right: Codec): boolean {
   for (let k = 0; k < us.n; k++) {
     if (us.code[k]! < 0x80 || !us.encodable[k]) continue
-    if (right.decodeAt(segmentOf(us, k), us.byteStart[k]! - us.byteStart[us.segStart[k]!]!)) return true
+    if (right.decodeCode(segmentOf(us, k), us.byteStart[k]! - us.byteStart[us.segStart[k]!]!) !== NOT_VALID) return true
   }
   return false
 }
@@ -637,7 +642,9 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
     const outside = text.slice(0, repairs[0]?.start ?? 0) + repairs.map((r, i) => text.slice(r.end, repairs[i + 1]?.start ?? text.length)).join('')
     // Inconsistent: one short piece, and windows-1252 punctuation standing alone between ASCII elsewhere in the
     // line, which a misreading of UTF-8 would have turned into three characters (`Bremer/Mccoy – DrÃ¥ber`).
-    if (!exotic && pieces.length === 1 && [...pieces[0]!.piece].length === 2 && LONE_PUNCTUATION.test(outside)) return []
+    // Not on a line with Han, kana or Hangul, which windows-1252 cannot have decoded: its punctuation is Unicode
+    // text's own (and a glued annotation that a later step removes, `書(shū)“`, would change what stands beside it).
+    if (!exotic && pieces.length === 1 && [...pieces[0]!.piece].length === 2 && LONE_PUNCTUATION.test(outside) && !LETTERS_CJK.test(outside)) return []
     // Hopeless: more mojibake-looking pairs left than repaired (`ã†â€™ãƒâ€ ã¢â‚¬â„¢ãƒæ’`), the repairs are chance.
     const left = profile(outside).latin
     if (left >= 6 && left > repairs.reduce((n, r) => n + nonAscii(r.before), 0)) return []
@@ -649,8 +656,11 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
   return repairs.sort((a, b) => a.start - b.start)
 }
 
-/** windows-1252 punctuation alone between ASCII characters: text decoded right. */
-const LONE_PUNCTUATION = /(?<=[\u0020-\u007e])[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026](?=[\u0020-\u007e])/u
+/**
+ * windows-1252 punctuation alone between ASCII characters: text decoded right. Spaces that end the line do not
+ * count (the unicode step removes them, and a second run would not see them).
+ */
+const LONE_PUNCTUATION = /(?<=[\u0020-\u007e])[\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026](?=[\u0021-\u007e]| +[\u0021-\u007e])/u
 
 /** `repairs` with the weak stretches that overlap none of them, in order. */
 const HAN_UNIT = /[\u3400-\u9fff\uf900-\ufaff]/u
@@ -693,8 +703,8 @@ function guess(previous: number, candidates: number[], following?: number): numb
 
 /** The character that starts at `at`, when it decodes whole (the neighbour a guess is weighed against). */
 function peek(codec: Codec, bytes: ArrayLike<number>, at: number): number | undefined {
-  const next = at < bytes.length ? codec.decodeAt(bytes, at) : undefined
-  return next && !next.candidates ? next.code : undefined
+  const packed = at < bytes.length ? codec.decodeCode(bytes, at) : NOT_VALID
+  return packed >= 0 ? packed >> 3 : undefined
 }
 
 /** All of `bytes` under `codec`, or undefined when they do not decode end to end or nothing changes. */
@@ -705,13 +715,21 @@ function decodeAll(bytes: ArrayLike<number>, codec: Codec): string | undefined {
   /** The last code unit so far (a guess weighs its candidates against it). */
   let previous = 0x20
   for (let at = 0; at < bytes.length; ) {
-    const next = codec.decodeAt(bytes, at)
-    if (!next) return undefined
-    if (next.code >= 0x80) nonAscii = true
-    const code = next.candidates ? guess(previous, next.candidates, peek(codec, bytes, at + next.length)) : next.code
+    const packed = codec.decodeCode(bytes, at)
+    if (packed === NOT_VALID) return undefined
+    let code: number
+    if (packed === HAS_CANDIDATES) {
+      const next = codec.decodeAt(bytes, at)!
+      nonAscii = true
+      code = guess(previous, next.candidates!, peek(codec, bytes, at + next.length))
+      at += next.length
+    } else {
+      code = packed >> 3
+      if (code >= 0x80) nonAscii = true
+      at += packed & 7
+    }
     codes.push(code)
     previous = code > 0xffff ? 0xdc00 + ((code - 0x10000) & 0x3ff) : code
-    at += next.length
   }
   if (!nonAscii) return undefined
   let out = ''
@@ -737,6 +755,10 @@ function judge(
   const endOffset = us.offset[end]!
   const before = text.slice(startOffset, endOffset)
   if (before === after) return undefined
+  // `……` and `——` are Chinese punctuation, which the punctuation step writes (`…` doubled): as GBK or Big5 bytes
+  // (85 85, 97 97) they begin rare characters only. Read as bytes, they made a second run repair what the first
+  // left (`中\u0085ÖÐ` → `中……ÖÐ` → `中厖中`).
+  if (right.name !== 'utf-8' && isSingleByte(wrong) && (before.includes('……') || before.includes('——'))) return undefined
   const prevCode = k > 0 ? us.code[k - 1]! : 0x20
   const nextText = text.slice(endOffset, endOffset + 2)
   // `before + nextText` is the input from the stretch's start to two units past its end.
@@ -790,13 +812,13 @@ function judge(
 function readsAs(bytes: ArrayLike<number>, codec: Codec, text: string): boolean {
   let i = 0
   for (let at = 0; at < bytes.length; ) {
-    const next = codec.decodeAt(bytes, at)
-    if (!next || next.candidates) return false
-    const code = next.code
+    const packed = codec.decodeCode(bytes, at)
+    if (packed < 0) return false
+    const code = packed >> 3
     // A lone surrogate decoded is one unit, as String.fromCodePoint makes it.
     if (text.codePointAt(i) !== code) return false
     i += code > 0xffff ? 2 : 1
-    at += next.length
+    at += packed & 7
   }
   return i === text.length
 }
@@ -835,10 +857,10 @@ function countGuesses(before: string, after: string, wrong: Codec, right: Codec)
 function readAll(bytes: ArrayLike<number>, codec: Codec): string | undefined {
   let out = ''
   for (let at = 0; at < bytes.length; ) {
-    const next = codec.decodeAt(bytes, at)
-    if (!next || next.candidates) return undefined
-    out += String.fromCodePoint(next.code)
-    at += next.length
+    const packed = codec.decodeCode(bytes, at)
+    if (packed < 0) return undefined
+    out += String.fromCodePoint(packed >> 3)
+    at += packed & 7
   }
   return out
 }
