@@ -158,11 +158,13 @@ describe('the cap', () => {
           if (estimate <= exact + bound) within++
         }
         expect(within / heavy.length).toBeGreaterThanOrEqual(0.75)
-        // The heavy lines are the heavy hitters the table keeps, with their text.
-        const kept = new Set(table.top(heavy.length).map((e) => e.text))
+        // The heavy lines are among the heavy hitters the table keeps, with their text. Not necessarily the first
+        // ones: a light line whose every cell holds a heavy line is counted as heavy (p ≈ (11/256)^4 a line; seen
+        // with [500, 11, 16840218]), which a count-min sketch allows and a shard merge must reproduce.
+        const kept = new Set(table.top(Infinity).map((e) => e.text))
         for (const line of heavy) if ((truth.get(line) ?? 0) > bound + 1) expect(kept).toContain(normaliseLine(line))
       }),
-      { numRuns: 15 },
+      { numRuns: 15, examples: [[500, 11, 16840218]] },
     )
   })
 
