@@ -4,9 +4,11 @@ import { decodeBytes, explainBytes } from './decode/index.js'
 import { checkBoolean, ZhtidyError } from './errors.js'
 import { appliedStats, changeRecordAt, logChanges, type ChangeLog, type ChangeRecord } from './tree/edit.js'
 import { checkPresetOptions, type PresetOptions } from './preset.js'
-import { createProcessor, type ZhtidyProcessor } from './processor.js'
+import { createPipeline, type ZhtidyPipeline, type ZhtidyProcessor } from './processor.js'
+import { parseFile } from './tree/parse.js'
+import { stringifyRoot } from './tree/stringify.js'
 import { scriptReport } from './steps/script/detect.js'
-import type { DetectResult, Root, TidyMessage, TidyResult } from './types.js'
+import type { DetectResult, TidyMessage, TidyResult } from './types.js'
 import type { PlanStep } from './plan.js'
 
 export interface TidyOptions extends PresetOptions {
@@ -17,17 +19,32 @@ export interface TidyOptions extends PresetOptions {
   messages?: boolean
 }
 
-const processors = new Map<string, ZhtidyProcessor>()
+const pipelines = new Map<string, ZhtidyPipeline>()
+/** The pipeline of the default options (`tidy(text)`, `{ messages: false }`): no key to make for the common call. */
+let defaultPipeline: ZhtidyPipeline | undefined
 
 /** The frozen processor for these options, built once per process. */
 export function processorFor(options: PresetOptions = {}): ZhtidyProcessor {
-  const key = JSON.stringify(options)
-  let processor = processors.get(key)
-  if (!processor) {
-    processor = createProcessor(options)
-    processors.set(key, processor)
+  return pipelineFor(options).processor
+}
+
+/** The processor and the steps tidy() runs for these options, built once per process. */
+function pipelineFor(options: PresetOptions): ZhtidyPipeline {
+  const empty = isEmpty(options)
+  if (empty && defaultPipeline) return defaultPipeline
+  const key = empty ? '{}' : JSON.stringify(options)
+  let pipeline = pipelines.get(key)
+  if (!pipeline) {
+    pipeline = createPipeline(options)
+    pipelines.set(key, pipeline)
   }
-  return processor
+  if (empty) defaultPipeline = pipeline
+  return pipeline
+}
+
+function isEmpty(options: object): boolean {
+  for (const _ in options) return false
+  return true
 }
 
 /** Cleans one document: a string, or raw bytes in any encoding zhtidy detects. */
@@ -36,13 +53,14 @@ export function tidy(value: string | Uint8Array | ArrayBuffer | ArrayBufferView,
   checkPresetOptions(options, 'tidy', ['messages'])
   if (options.messages !== undefined) checkBoolean('tidy', 'messages', options.messages)
   const { messages: wantMessages = true, ...presetOptions } = options
-  const processor = processorFor(presetOptions)
+  const { steps } = pipelineFor(presetOptions)
   const file = new VFile({ value: input })
   // Changes are kept as plain records and mapped to the result here: no VFileMessage (an Error) per change.
   logChanges(file, wantMessages ? 'records' : 'counts')
-  const tree = processor.parse(file) as Root
-  const done = processor.runSync(tree, file) as Root
-  const text = processor.stringify(done, file)
+  // The processor's parse, steps and stringify, called directly (what `parse`, `runSync` and `stringify` call).
+  const tree = parseFile(file)
+  for (let k = 0; k < steps.length; k++) steps[k]!(tree, file)
+  const text = stringifyRoot(tree)
   const stats = appliedStats(file)
   const encoding = tree.data?.encoding ?? 'utf-8'
   const parsed = file.messages

@@ -283,15 +283,20 @@ export function originalOffsets(node: LineNode, offsets: readonly number[]): num
   if (!shifts || out.length === 0) return out
   // Mapping back is monotonic, so sorted positions stay sorted: each batch is swept once for all of them
   // (mapping each position through every batch on its own was quadratic on long lines edited many times).
-  const order = out.map((_, k) => k)
   let ascending = true
   for (let k = 1; k < out.length && ascending; k++) if (out[k]! < out[k - 1]!) ascending = false
-  if (!ascending) order.sort((a, b) => out[a]! - out[b]!)
+  // Positions already in order (a batch's edits, start and end by turns) are swept as they are, with no order array.
+  let order: number[] | undefined
+  if (!ascending) {
+    order = out.map((_, k) => k)
+    order.sort((a, b) => out[a]! - out[b]!)
+  }
   for (let b = shifts.length - 1; b >= 0; b--) {
     const batch = shifts[b]!
     let e = 0
     let delta = 0
-    for (const k of order) {
+    for (let i = 0; i < out.length; i++) {
+      const k = order === undefined ? i : order[i]!
       const position = out[k]!
       // Skip the edits wholly before this position, adding up how much each changed the length.
       for (; e < batch.length; e++) {
@@ -372,18 +377,22 @@ export function deferredReport<T extends object>(ruleId: string, confident: bool
 
 /** Reports edits of one line, in its current text, all places mapped back to the input in one sweep. */
 function reportEdits(file: VFile, log: ChangeLog, node: LineNode, edits: readonly Edit[], actuals: readonly string[]): void {
-  const positions: number[] = new Array(edits.length * 2)
-  for (let k = 0; k < edits.length; k++) {
-    positions[2 * k] = edits[k]!.start
-    positions[2 * k + 1] = edits[k]!.end
+  // A line no edit changed yet (the first batch on most lines) maps every place to itself: nothing to map.
+  let mapped: number[] | undefined
+  if (node.data?.shifts !== undefined) {
+    const positions: number[] = new Array(edits.length * 2)
+    for (let k = 0; k < edits.length; k++) {
+      positions[2 * k] = edits[k]!.start
+      positions[2 * k + 1] = edits[k]!.end
+    }
+    mapped = originalOffsets(node, positions)
   }
-  const mapped = originalOffsets(node, positions)
   const { line, offset } = node.position.start
   const base = offset ?? 0
   for (let k = 0; k < edits.length; k++) {
     const edit = edits[k]!
-    const startInLine = mapped[2 * k]!
-    const endInLine = Math.max(startInLine, mapped[2 * k + 1]!)
+    const startInLine = mapped === undefined ? edit.start : mapped[2 * k]!
+    const endInLine = Math.max(startInLine, mapped === undefined ? edit.end : mapped[2 * k + 1]!)
     if (log.mode !== 'messages') {
       // Kept as the rule gave it: its message is made only if the changes are read.
       log.changes.push(edit)

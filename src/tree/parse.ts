@@ -56,37 +56,44 @@ export function parseText(text: string): Root {
  * Bytes are decoded here, and the decoded text becomes the file's value so that places refer to it.
  */
 export const zhtidyParse: Plugin<[], string, Root> = function () {
-  this.parser = (document: string, file: VFile): Root => {
-    let text = document
-    let encoding = 'utf-8'
-    let confidence = 1
-    if (file.value instanceof Uint8Array) {
-      const bytes = file.value
-      const decoded = decodeBytes(bytes)
-      text = decoded.text
-      encoding = decoded.encoding
-      confidence = decoded.confidence
-      file.value = text
-      let line = 1
-      let counted = 0
-      const isLineFeed = lineFeedAt(encoding)
-      for (const bad of decoded.invalid) {
-        // The line of a byte offset: the line feeds before it, as code units of the encoding (in UTF-16 `上` is
-        // 0A 4E, no line feed).
-        for (; counted < bad.offset && counted < bytes.length; counted++) if (isLineFeed(bytes, counted)) line++
-        const message = messageWithoutStack(file, `Undecodable bytes at byte offset ${bad.offset} (${bad.length} bytes) in ${encoding}, replaced by U+FFFD`, {
-          ruleId: 'decode/invalid-bytes',
-          source: 'zhtidy',
-          place: { line, column: 1 },
-        })
-        message.note = `byte offset ${bad.offset}`
-      }
+  this.parser = (document: string, file: VFile): Root => parseFile(file, document)
+}
+
+/**
+ * The parser's work on a file whose value is the input (a string, or bytes to decode): what `processor.parse` does,
+ * called directly by tidy(). `document` is the value as unified hands it to a parser (bytes decoded as UTF-8); for
+ * bytes it is not read.
+ */
+export function parseFile(file: VFile, document: string = typeof file.value === 'string' ? file.value : ''): Root {
+  let text = document
+  let encoding = 'utf-8'
+  let confidence = 1
+  if (file.value instanceof Uint8Array) {
+    const bytes = file.value
+    const decoded = decodeBytes(bytes)
+    text = decoded.text
+    encoding = decoded.encoding
+    confidence = decoded.confidence
+    file.value = text
+    let line = 1
+    let counted = 0
+    const isLineFeed = lineFeedAt(encoding)
+    for (const bad of decoded.invalid) {
+      // The line of a byte offset: the line feeds before it, as code units of the encoding (in UTF-16 `上` is
+      // 0A 4E, no line feed).
+      for (; counted < bad.offset && counted < bytes.length; counted++) if (isLineFeed(bytes, counted)) line++
+      const message = messageWithoutStack(file, `Undecodable bytes at byte offset ${bad.offset} (${bad.length} bytes) in ${encoding}, replaced by U+FFFD`, {
+        ruleId: 'decode/invalid-bytes',
+        source: 'zhtidy',
+        place: { line, column: 1 },
+      })
+      message.note = `byte offset ${bad.offset}`
     }
-    if (!(text as unknown as WellFormed).isWellFormed()) text = replaceLoneSurrogates(text, file)
-    const root = parseText(text)
-    root.data = { encoding, confidence }
-    return root
   }
+  if (!(text as unknown as WellFormed).isWellFormed()) text = replaceLoneSurrogates(text, file)
+  const root = parseText(text)
+  root.data = { encoding, confidence }
+  return root
 }
 
 /** Whether the code unit starting at byte `i` is a line feed, in an encoding's unit size and byte order. */

@@ -19,11 +19,10 @@ export const zhtidyScript: Plugin<[ScriptOptions?], Root> = function (options) {
     const lines = tree.children
     // One pass over each line: its counts and which converters could change it. Most lines of a document
     // already in the target script hold nothing any converter changes, and nothing more is done with them.
-    const simplifiedOf = new Int32Array(lines.length)
-    const traditionalOf = new Int32Array(lines.length)
-    const bitsOf = new Uint16Array(lines.length)
+    // Per line, in scratch arrays kept between documents (a record of a dump is short: four arrays made for each
+    // cost more than its scan); each entry is written before it is read, and a removed line's is never read.
+    const { simplifiedOf, traditionalOf, bitsOf, startOf } = lineTables(lines.length)
     // The code units of every line, back to back: read once here, then by the converters and the comparison.
-    const startOf = new Int32Array(lines.length)
     let size = 0
     for (const node of lines) size += node.value.length
     const units = unitsFor(size)
@@ -66,6 +65,24 @@ export const zhtidyScript: Plugin<[ScriptOptions?], Root> = function (options) {
       if (edits.length > 0) applyEdits(file, node, toEdits(edits))
     }
   }
+}
+
+interface LineTables {
+  simplifiedOf: Int32Array
+  traditionalOf: Int32Array
+  bitsOf: Uint16Array
+  startOf: Int32Array
+}
+
+let tables: LineTables | undefined
+
+/** Scratch per-line arrays for at least `count` lines, grown as needed. */
+function lineTables(count: number): LineTables {
+  if (tables === undefined || tables.bitsOf.length < count) {
+    const size = Math.max(count, 2 * (tables?.bitsOf.length ?? 128))
+    tables = { simplifiedOf: new Int32Array(size), traditionalOf: new Int32Array(size), bitsOf: new Uint16Array(size), startOf: new Int32Array(size) }
+  }
+  return tables
 }
 
 export type { ScriptOptions } from './options.js'
