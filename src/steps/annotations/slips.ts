@@ -622,20 +622,92 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   const tails: (Stretch | null | undefined)[] = []
   const work = bytes.slice()
   const all = fillings(plan)
-  // The candidates that decode, as parallel lists; the characters each decodes between the shared stretches sit
-  // in `middles`, from `middleStart[c]` on. Texts are spelled out only for the few compared.
+  // The candidates that decode, as parallel lists: which filling, which end, the score. Texts are decoded again
+  // only for the few compared.
   const room = all.count * ends.length
   const scores = new Float64Array(room)
   const which = new Int32Array(room)
   const endOf = new Int32Array(room)
-  const tailOf: Stretch[] = []
-  const middleStart = new Int32Array(room + 1)
-  let middles = new Uint16Array(64)
-  let middleCount = 0
   let candidates = 0
   let stats: DocumentStats | undefined
   let headTotal = 0
   const lastLeading = leading.length > 0 ? leading[leading.length - 1]! : -1
+  const useStats = (): DocumentStats => {
+    if (stats) return stats
+    stats = getStats()
+    for (let k = 0; k < leading.length; k++) {
+      headTotal += charTerm(leading[k]!, stats)
+      if (k > 0) headTotal += pairTerm(leading[k - 1]!, leading[k]!, stats)
+    }
+    for (const w of walks) (w.totals[0] = headTotal), (w.valid = 1)
+    return stats
+  }
+  /** The tail from `i` to `end` (bytes every filling shares), decoded once: null when it does not decode. */
+  const tailAt = (i: number, end: number): Stretch | null => {
+    const tailKey = (i - start) * 2 + (end === n ? 0 : 1)
+    let tail = tails[tailKey]
+    if (tail === undefined) {
+      const codes: number[] = []
+      tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) >= 0 ? { codes, text: String.fromCharCode(...codes) } : null
+      while (tails.length < tailKey) tails.push(undefined)
+      tails[tailKey] = tail
+    }
+    return tail
+  }
+  /** Works out the running totals of a walk's windows up to `depth` (added in reading order, as a whole text's). */
+  const totalsTo = (walk: Walk, depth: number, stats: DocumentStats): number => {
+    for (let v = walk.valid; v <= depth; v++) {
+      let total = walk.totals[v - 1]!
+      let previous = walk.previous[v - 1]!
+      for (let k = walk.counts[v - 1]!; k < walk.counts[v]!; k++) {
+        const code = walk.codes[k]!
+        total += charTerm(code, stats)
+        if (previous >= 0) total += pairTerm(previous, code, stats)
+        previous = code
+      }
+      walk.totals[v] = total
+      walk.previous[v] = previous
+    }
+    walk.valid = depth + 1
+    return walk.totals[depth]!
+  }
+  /**
+   * The terms a candidate's score adds from `walk.codes[from…]` (the windows decoded after the shared ones) on, in
+   * the order a score of the whole text adds them: its windows' characters and pairs, the tail's, the character
+   * after the run. `previous`: the character before them (-1 for none).
+   */
+  const termsFrom = (walk: Walk, from: number, count: number, previous: number, tail: Stretch, end: number, stats: DocumentStats): Float64Array => {
+    const codes = tail.codes
+    const out = new Float64Array(2 * (count - from + codes.length) + 1)
+    let t = 0
+    for (let k = from; k < count; k++) {
+      const code = walk.codes[k]!
+      out[t++] = charTerm(code, stats)
+      if (previous >= 0) out[t++] = pairTerm(previous, code, stats)
+      previous = code
+    }
+    if (codes.length > 0) {
+      const terms = (tail.terms ??= stretchTerms(codes, stats))
+      out[t++] = terms.chars[0]!
+      if (previous >= 0) out[t++] = pairTerm(previous, codes[0]!, stats)
+      for (let k = 1; k < codes.length; k++) {
+        out[t++] = terms.chars[k]!
+        out[t++] = terms.pairs[k]!
+      }
+    }
+    // What follows the run: the repair's last character must fit before it (`曰` before `：`, not `在`).
+    const last = codes.length > 0 ? codes[codes.length - 1]! : previous
+    if (end === n && last >= 0) out[t++] = followTerm(last, plan.after, stats)
+    return out.subarray(0, t)
+  }
+  // What the windows from the one that holds the last lost byte on give, by where they start, the character
+  // before them, the end, and the last lost byte: the terms they add (or, a number, how the filling failed: the
+  // lost bytes its failure depended on, -1 for a tail that does not decode). With two lost bytes, the fillings
+  // that share the first try the same few hundred last bytes again and again.
+  const LAST_FAILS_TAIL = -1
+  const suffixes = new Map<number, (Float64Array | number | undefined)[]>()
+  const lastLostIndex = lost.length - 1
+  const beforeLast = lost.length >= 2 ? lost[lost.length - 2]!.at : Infinity
   // One walk per end: fillings come in byte order, so a filling shares its first lost bytes with the one before,
   // and with them the characters (and score terms) of every window before the first byte that differs.
   const walks = ends.map((): Walk => ({ starts: [start], counts: [0], totals: [0], previous: [lastLeading], depth: 0, valid: 0, codes: [], filled: lost.map(() => -1), failedOn: -1 }))
@@ -659,6 +731,33 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       if (walk.valid > depth + 1) walk.valid = depth + 1
       let i = walk.starts[depth]!
       let count = walk.counts[depth]!
+      // Only the last lost byte lies in the windows from here on: what they give is known by where they start, the
+      // character before them and that byte.
+      let slot: (Float64Array | number | undefined)[] | undefined
+      let lastByte = 0
+      if (j < lost.length && i > beforeLast) {
+        const before = count > 0 ? walk.codes[count - 1]! : lastLeading
+        const key = ((i - start) * 2 + e) * 0x10001 + before + 1
+        slot = suffixes.get(key)
+        if (!slot) suffixes.set(key, (slot = []))
+        lastByte = work[lost[lastLostIndex]!.at]!
+        const known = slot[lastByte]
+        if (known !== undefined) {
+          walk.depth = depth
+          if (typeof known === 'number') {
+            walk.failedOn = known
+          } else {
+            walk.failedOn = -1
+            let total = totalsTo(walk, depth, stats!)
+            for (let t = 0; t < known.length; t++) total += known[t]!
+            scores[candidates] = total + all.bonus[f]!
+            which[candidates] = f
+            endOf[candidates++] = end
+          }
+          continue
+        }
+      }
+      const resumed = depth
       let ok = true
       while (i <= lastLost && i < end) {
         const width = work[i]! <= 0x80 ? 1 : 2
@@ -678,67 +777,25 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
         walk.counts[depth] = count
       }
       walk.depth = depth
-      if (!ok) continue
+      if (!ok) {
+        if (slot) slot[lastByte] = walk.failedOn
+        continue
+      }
       walk.failedOn = -1
-      const tailKey = (i - start) * 2 + (end === n ? 0 : 1)
-      let tail = tails[tailKey]
-      if (tail === undefined) {
-        const codes: number[] = []
-        tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) >= 0 ? { codes, text: String.fromCharCode(...codes) } : null
-        while (tails.length < tailKey) tails.push(undefined)
-        tails[tailKey] = tail
+      const tail = tailAt(i, end)
+      if (tail === null) {
+        if (slot) slot[lastByte] = LAST_FAILS_TAIL
+        continue
       }
-      if (tail === null) continue
-      if (!stats) {
-        stats = getStats()
-        for (let k = 0; k < leading.length; k++) {
-          headTotal += charTerm(leading[k]!, stats)
-          if (k > 0) headTotal += pairTerm(leading[k - 1]!, leading[k]!, stats)
-        }
-        for (const w of walks) (w.totals[0] = headTotal), (w.valid = 1)
-      }
-      // Added in the order a score of the whole text adds them: floating-point sums are compared. The running
-      // total at each window is kept, so a resumed walk adds the terms from there on as a whole walk would.
-      for (let v = walk.valid; v <= depth; v++) {
-        let total = walk.totals[v - 1]!
-        let previous = walk.previous[v - 1]!
-        for (let k = walk.counts[v - 1]!; k < walk.counts[v]!; k++) {
-          const code = walk.codes[k]!
-          total += charTerm(code, stats)
-          if (previous >= 0) total += pairTerm(previous, code, stats)
-          previous = code
-        }
-        walk.totals[v] = total
-        walk.previous[v] = previous
-      }
-      walk.valid = depth + 1
-      let total = walk.totals[depth]!
-      const previous = walk.previous[depth]!
-      const codes = tail.codes
-      if (codes.length > 0) {
-        const terms = (tail.terms ??= stretchTerms(codes, stats))
-        total += terms.chars[0]!
-        if (previous >= 0) total += pairTerm(previous, codes[0]!, stats)
-        for (let k = 1; k < codes.length; k++) {
-          total += terms.chars[k]!
-          total += terms.pairs[k]!
-        }
-      }
-      // What follows the run: the repair's last character must fit before it (`曰` before `：`, not `在`).
-      const last = tail.codes.length > 0 ? tail.codes[tail.codes.length - 1]! : previous
-      if (end === n && last >= 0) total += followTerm(last, plan.after, stats)
+      const docStats = useStats()
+      const from = walk.counts[resumed]!
+      const terms = termsFrom(walk, from, count, from > 0 ? walk.codes[from - 1]! : lastLeading, tail, end, docStats)
+      if (slot) slot[lastByte] = terms
+      let total = totalsTo(walk, resumed, docStats)
+      for (let t = 0; t < terms.length; t++) total += terms[t]!
       scores[candidates] = total + all.bonus[f]!
       which[candidates] = f
-      endOf[candidates] = end
-      tailOf.push(tail)
-      if (middleCount + count > middles.length) {
-        const grown = new Uint16Array(Math.max(middles.length * 2, middleCount + count))
-        grown.set(middles)
-        middles = grown
-      }
-      for (let k = 0; k < count; k++) middles[middleCount + k] = walk.codes[k]!
-      middleCount += count
-      middleStart[++candidates] = middleCount
+      endOf[candidates++] = end
     }
     // Every walk failed on this filling's first lost bytes: the fillings after it that share them fail alike
     // and are skipped (most fillings of two lost bytes without a reading fail on the first).
@@ -747,23 +804,37 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
     if (shared > 0 && shared < all.width) f = (nextDiffering[shared] ??= differingAfter(all, shared))[f]! - 1
   }
   if (candidates === 0) return undefined
+  const fullOf = (c: number): number[] => {
+    const full = bytes.slice()
+    const base = which[c]! * all.width
+    for (let k = 0; k < lost.length; k++) full[lost[k]!.at] = all.bytes[base + k]!
+    return full
+  }
   const textOf = (c: number): string => {
+    const codes: number[] = []
+    decodeStrict(fullOf(c), start, endOf[c]!, PLAUSIBLE, codes)
     const tailChar = endOf[c]! < n ? String.fromCharCode(bytes[n - 1]!) : ''
-    return headText + String.fromCharCode(...middles.subarray(middleStart[c], middleStart[c + 1])) + tailOf[c]!.text + tailChar
+    return headText + String.fromCharCode(...codes) + tailChar
   }
   const repair = (c: number, text: string): Repair => {
-    const filled = all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)
-    const full = bytes.slice()
-    lost.forEach((l, k) => (full[l.at] = filled[k]!))
-    return { text, score: scores[c]!, lost: [...filled], bytes: full.slice(0, endOf[c]), full }
+    const full = fullOf(c)
+    return { text, score: scores[c]!, lost: [...all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)], bytes: full.slice(0, endOf[c]), full }
   }
   let best = 0
   for (let c = 1; c < candidates; c++) if (scores[c]! > scores[best]!) best = c
   const bestText = textOf(best)
+  // The runner-up: the first of the best scores among the candidates with another text. Found as the first of
+  // the best scores of all but the best, with those of the best's text left out as they turn up (few do).
+  let excluded: Uint8Array | undefined
   let second = -1
-  for (let c = 0; c < candidates; c++) {
-    if (c === best || (second >= 0 && scores[c]! <= scores[second]!) || textOf(c) === bestText) continue
-    second = c
+  for (;;) {
+    second = -1
+    for (let c = 0; c < candidates; c++) {
+      if (c === best || (excluded !== undefined && excluded[c] === 1) || (second >= 0 && scores[c]! <= scores[second]!)) continue
+      second = c
+    }
+    if (second < 0 || textOf(second) !== bestText) break
+    ;(excluded ??= new Uint8Array(candidates))[second] = 1
   }
   return { best: repair(best, bestText), second: second < 0 ? undefined : repair(second, textOf(second)) }
 }
