@@ -519,6 +519,26 @@ interface Fillings {
   bonus: Float64Array
 }
 
+/**
+ * Buffers a repair reuses from one run to the next (runs are repaired one at a time): typed arrays of a few
+ * kilobytes allocated per run, and the collections their external memory brings, cost as much as the scoring.
+ * What fillings() returns lives in them until its next call.
+ */
+const fillingBytes = [new Uint8Array(1 << 12), new Uint8Array(1 << 12)]
+const fillingBonus = [new Float64Array(1 << 11), new Float64Array(1 << 11)]
+let candidateScores = new Float64Array(1 << 11)
+let candidateWhich = new Int32Array(1 << 11)
+let candidateEnd = new Int32Array(1 << 11)
+/** Terms of the suffixes bestRepairs keeps, and by slot and byte where they start (see there). */
+let suffixTerms = new Float64Array(1 << 12)
+let suffixSlots = new Int32Array(1 << 12)
+
+const atLeast = (n: number): number => {
+  let size = 1 << 11
+  while (size < n) size *= 2
+  return size
+}
+
 /** Every way to fill the lost bytes that honours the readings, in byte order; at most MAX_FILLINGS. */
 function fillings(plan: Plan): Fillings {
   let partial: Fillings = { count: 1, width: 0, bytes: new Uint8Array(0), bonus: new Float64Array(1) }
@@ -528,8 +548,11 @@ function fillings(plan: Plan): Fillings {
     const width = k + 1
     // At most MAX_FILLINGS, written straight into typed arrays (no lists of numbers copied after).
     const room = Math.min(MAX_FILLINGS, partial.count * 0x80)
-    const bytes = new Uint8Array(room * width)
-    const bonus = new Float64Array(room)
+    const buffer = k & 1
+    if (fillingBytes[buffer]!.length < room * width) fillingBytes[buffer] = new Uint8Array(atLeast(room * width))
+    if (fillingBonus[buffer]!.length < room) fillingBonus[buffer] = new Float64Array(atLeast(room))
+    const bytes = fillingBytes[buffer]!
+    const bonus = fillingBonus[buffer]!
     let count = 0
     const extend = (p: number, byte: number, extra: number): boolean => {
       const to = count * width
@@ -625,9 +648,10 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   // The candidates that decode, as parallel lists: which filling, which end, the score. Texts are decoded again
   // only for the few compared.
   const room = all.count * ends.length
-  const scores = new Float64Array(room)
-  const which = new Int32Array(room)
-  const endOf = new Int32Array(room)
+  if (candidateScores.length < room) (candidateScores = new Float64Array(atLeast(room))), (candidateWhich = new Int32Array(atLeast(room))), (candidateEnd = new Int32Array(atLeast(room)))
+  const scores = candidateScores
+  const which = candidateWhich
+  const endOf = candidateEnd
   let candidates = 0
   let stats: DocumentStats | undefined
   let headTotal = 0
@@ -676,10 +700,17 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
    * the order a score of the whole text adds them: its windows' characters and pairs, the tail's, the character
    * after the run. `previous`: the character before them (-1 for none).
    */
-  const termsFrom = (walk: Walk, from: number, count: number, previous: number, tail: Stretch, end: number, stats: DocumentStats): Float64Array => {
+  let termCount = 0
+  const termsFrom = (walk: Walk, from: number, count: number, previous: number, tail: Stretch, end: number, stats: DocumentStats): number => {
     const codes = tail.codes
-    const out = new Float64Array(2 * (count - from + codes.length) + 1)
-    let t = 0
+    const most = 2 * (count - from + codes.length) + 1
+    if (suffixTerms.length < termCount + most) {
+      const grown = new Float64Array(atLeast(termCount + most))
+      grown.set(suffixTerms.subarray(0, termCount))
+      suffixTerms = grown
+    }
+    const out = suffixTerms
+    let t = termCount
     for (let k = from; k < count; k++) {
       const code = walk.codes[k]!
       out[t++] = charTerm(code, stats)
@@ -698,21 +729,19 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
     // What follows the run: the repair's last character must fit before it (`曰` before `：`, not `在`).
     const last = codes.length > 0 ? codes[codes.length - 1]! : previous
     if (end === n && last >= 0) out[t++] = followTerm(last, plan.after, stats)
-    return out.subarray(0, t)
+    return t
   }
   // What the windows from the one that holds the last lost byte on give, by where they start, the character
-  // before them, the end, and the last lost byte: the terms they add (or, a number, how the filling failed: the
-  // lost bytes its failure depended on, -1 for a tail that does not decode). With two lost bytes, the fillings
-  // that share the first try the same few hundred last bytes again and again.
-  const LAST_FAILS_TAIL = -1
-  const suffixes = new Map<number, (Float64Array | number | undefined)[]>()
+  // before them, the end, and the last lost byte. With two lost bytes, the fillings that share the first try the
+  // same few hundred last bytes again and again. Each such context has a slot of 256 pairs in suffixSlots, by
+  // byte: 0 0 not yet known; start + 1 and length of the terms they add, in suffixTerms; or -(failedOn + 2) and 0
+  // when the filling failed (failedOn: the lost bytes its failure depended on, -1 for a tail that does not decode).
+  const suffixes = new Map<number, number>()
   const lastLostIndex = lost.length - 1
   const beforeLast = lost.length >= 2 ? lost[lost.length - 2]!.at : Infinity
   // One walk per end: fillings come in byte order, so a filling shares its first lost bytes with the one before,
   // and with them the characters (and score terms) of every window before the first byte that differs.
   const walks = ends.map((): Walk => ({ starts: [start], counts: [0], totals: [0], previous: [lastLeading], depth: 0, valid: 0, codes: [], filled: lost.map(() => -1), failedOn: -1 }))
-  // By how many first lost bytes: the next filling whose first bytes differ (fillings sharing them are consecutive).
-  const nextDiffering: Int32Array[] = []
   for (let f = 0; f < all.count; f++) {
     const base = f * all.width
     for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[base + k]!
@@ -733,23 +762,31 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       let count = walk.counts[depth]!
       // Only the last lost byte lies in the windows from here on: what they give is known by where they start, the
       // character before them and that byte.
-      let slot: (Float64Array | number | undefined)[] | undefined
-      let lastByte = 0
+      let slot = -1
       if (j < lost.length && i > beforeLast) {
         const before = count > 0 ? walk.codes[count - 1]! : lastLeading
         const key = ((i - start) * 2 + e) * 0x10001 + before + 1
-        slot = suffixes.get(key)
-        if (!slot) suffixes.set(key, (slot = []))
-        lastByte = work[lost[lastLostIndex]!.at]!
-        const known = slot[lastByte]
-        if (known !== undefined) {
+        let at = suffixes.get(key)
+        if (at === undefined) {
+          at = suffixes.size * 512
+          suffixes.set(key, at)
+          if (suffixSlots.length < at + 512) {
+            const grown = new Int32Array(atLeast(at + 512))
+            grown.set(suffixSlots.subarray(0, at))
+            suffixSlots = grown
+          }
+          suffixSlots.fill(0, at, at + 512)
+        }
+        slot = at + 2 * work[lost[lastLostIndex]!.at]!
+        const known = suffixSlots[slot]!
+        if (known !== 0) {
           walk.depth = depth
-          if (typeof known === 'number') {
-            walk.failedOn = known
+          if (known < 0) {
+            walk.failedOn = -known - 2
           } else {
             walk.failedOn = -1
             let total = totalsTo(walk, depth, stats!)
-            for (let t = 0; t < known.length; t++) total += known[t]!
+            for (let t = known - 1, to = t + suffixSlots[slot + 1]!; t < to; t++) total += suffixTerms[t]!
             scores[candidates] = total + all.bonus[f]!
             which[candidates] = f
             endOf[candidates++] = end
@@ -778,21 +815,23 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       }
       walk.depth = depth
       if (!ok) {
-        if (slot) slot[lastByte] = walk.failedOn
+        if (slot >= 0) suffixSlots[slot] = -walk.failedOn - 2
         continue
       }
       walk.failedOn = -1
       const tail = tailAt(i, end)
       if (tail === null) {
-        if (slot) slot[lastByte] = LAST_FAILS_TAIL
+        if (slot >= 0) suffixSlots[slot] = -1
         continue
       }
       const docStats = useStats()
       const from = walk.counts[resumed]!
-      const terms = termsFrom(walk, from, count, from > 0 ? walk.codes[from - 1]! : lastLeading, tail, end, docStats)
-      if (slot) slot[lastByte] = terms
+      const first = termCount
+      const to = termsFrom(walk, from, count, from > 0 ? walk.codes[from - 1]! : lastLeading, tail, end, docStats)
+      // Kept only where a slot holds them; otherwise written over by the next.
+      if (slot >= 0) (suffixSlots[slot] = first + 1), (suffixSlots[slot + 1] = to - first), (termCount = to)
       let total = totalsTo(walk, resumed, docStats)
-      for (let t = 0; t < terms.length; t++) total += terms[t]!
+      for (let t = first; t < to; t++) total += suffixTerms[t]!
       scores[candidates] = total + all.bonus[f]!
       which[candidates] = f
       endOf[candidates++] = end
@@ -801,7 +840,18 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
     // and are skipped (most fillings of two lost bytes without a reading fail on the first).
     let shared = 0
     for (const walk of walks) shared = walk.failedOn < 0 || shared < 0 ? -1 : Math.max(shared, walk.failedOn)
-    if (shared > 0 && shared < all.width) f = (nextDiffering[shared] ??= differingAfter(all, shared))[f]! - 1
+    // Fillings sharing them are consecutive: passed over by comparing their first bytes.
+    if (shared > 0 && shared < all.width) {
+      const width = all.width
+      const filled = all.bytes
+      let g = f + 1
+      for (; g < all.count; g++) {
+        let same = true
+        for (let k = 0; same && k < shared; k++) same = filled[g * width + k] === filled[base + k]
+        if (!same) break
+      }
+      f = g - 1
+    }
   }
   if (candidates === 0) return undefined
   const fullOf = (c: number): number[] => {
@@ -837,18 +887,6 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
     ;(excluded ??= new Uint8Array(candidates))[second] = 1
   }
   return { best: repair(best, bestText), second: second < 0 ? undefined : repair(second, textOf(second)) }
-}
-
-/** For each filling, the next one whose first `shared` bytes differ from its (all.count for none). */
-function differingAfter(all: Fillings, shared: number): Int32Array {
-  const next = new Int32Array(all.count)
-  const { bytes, width } = all
-  for (let f = all.count - 1; f >= 0; f--) {
-    let same = f + 1 < all.count
-    for (let k = 0; same && k < shared; k++) same = bytes[f * width + k] === bytes[(f + 1) * width + k]
-    next[f] = same ? next[f + 1]! : f + 1
-  }
-  return next
 }
 
 /** Opening marks: never the last character of a line. */
