@@ -576,6 +576,26 @@ function fillings(plan: Plan): Fillings {
       return out
     }
     const fixed = reading === undefined && !afterLost ? unread(plan.bytes[at - 1]!) : undefined
+    // Where the bytes of this lost one do not depend on the filling before (most runs), the fillings are the
+    // product of the two lists, written by two plain loops.
+    const same = fixed ?? (afterLost ? undefined : completions(plan.bytes[at - 1]!, reading!))
+    if (same !== undefined) {
+      const n = same.length
+      fill: for (let p = 0; p < partial.count; p++) {
+        const from = p * k
+        const was = partial.bonus[p]!
+        for (let q = 0; q < n; q++) {
+          const to = count * width
+          for (let b = 0; b < k; b++) bytes[to + b] = partial.bytes[from + b]!
+          const entry = same[q]!
+          if (typeof entry === 'number') (bytes[to + k] = entry), (bonus[count] = was + 0)
+          else (bytes[to + k] = entry[0]), (bonus[count] = was + entry[1])
+          if (++count === MAX_FILLINGS) break fill
+        }
+      }
+      partial = { count, width, bytes: bytes.subarray(0, count * width), bonus: bonus.subarray(0, count) }
+      continue
+    }
     fill: for (let p = 0; p < partial.count; p++) {
       const previous = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
       if (reading !== undefined) {
@@ -742,9 +762,15 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   // One walk per end: fillings come in byte order, so a filling shares its first lost bytes with the one before,
   // and with them the characters (and score terms) of every window before the first byte that differs.
   const walks = ends.map((): Walk => ({ starts: [start], counts: [0], totals: [0], previous: [lastLeading], depth: 0, valid: 0, codes: [], filled: lost.map(() => -1), failedOn: -1 }))
+  const lostAt = lost.map((l) => l.at)
+  const lostCount = lost.length
+  const fillingBytesOf = all.bytes
+  // The slot of the context each walk looked up last (a run of fillings shares it).
+  const lastKey = walks.map(() => -1)
+  const lastSlot = walks.map(() => 0)
   for (let f = 0; f < all.count; f++) {
     const base = f * all.width
-    for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[base + k]!
+    for (let k = 0; k < lostCount; k++) work[lostAt[k]!] = fillingBytesOf[base + k]!
     for (let e = 0; e < ends.length; e++) {
       const end = ends[e]!
       const walk = walks[e]!
@@ -752,9 +778,9 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       // Resumed at the window that holds the first lost byte changed since the walk's last filling (windows
       // before it hold the same bytes, so decode to the same characters).
       let j = 0
-      while (j < lost.length && walk.filled[j] === work[lost[j]!.at]) j++
-      const changedAt = j < lost.length ? lost[j]!.at : Infinity
-      for (let k = j; k < lost.length; k++) walk.filled[k] = work[lost[k]!.at]!
+      while (j < lostCount && walk.filled[j] === work[lostAt[j]!]) j++
+      const changedAt = j < lostCount ? lostAt[j]! : Infinity
+      for (let k = j; k < lostCount; k++) walk.filled[k] = work[lostAt[k]!]!
       let depth = walk.depth
       while (depth > 0 && walk.starts[depth]! > changedAt) depth--
       if (walk.valid > depth + 1) walk.valid = depth + 1
@@ -763,10 +789,10 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       // Only the last lost byte lies in the windows from here on: what they give is known by where they start, the
       // character before them and that byte.
       let slot = -1
-      if (j < lost.length && i > beforeLast) {
+      if (j < lostCount && i > beforeLast) {
         const before = count > 0 ? walk.codes[count - 1]! : lastLeading
         const key = ((i - start) * 2 + e) * 0x10001 + before + 1
-        let at = suffixes.get(key)
+        let at = lastKey[e] === key ? lastSlot[e] : suffixes.get(key)
         if (at === undefined) {
           at = suffixes.size * 512
           suffixes.set(key, at)
@@ -777,7 +803,9 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
           }
           suffixSlots.fill(0, at, at + 512)
         }
-        slot = at + 2 * work[lost[lastLostIndex]!.at]!
+        lastKey[e] = key
+        lastSlot[e] = at
+        slot = at + 2 * work[lostAt[lastLostIndex]!]!
         const known = suffixSlots[slot]!
         if (known !== 0) {
           walk.depth = depth
@@ -785,7 +813,7 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
             walk.failedOn = -known - 2
           } else {
             walk.failedOn = -1
-            let total = totalsTo(walk, depth, stats!)
+            let total = walk.valid > depth ? walk.totals[depth]! : totalsTo(walk, depth, stats!)
             for (let t = known - 1, to = t + suffixSlots[slot + 1]!; t < to; t++) total += suffixTerms[t]!
             scores[candidates] = total + all.bonus[f]!
             which[candidates] = f
