@@ -1246,7 +1246,12 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
       if (best && !overlaps(best.edit)) add(best.edit)
     }
     for (const place of droppedPlaces(line)) {
-      if (taken(place.at) || oddness(line, place.after) > ODD) continue
+      if (taken(place.at)) continue
+      // Glued pinyin the character before cannot read, then ASCII or the end of the line: the decoder is back in
+      // step at once (the next character's trail byte is ASCII, `情(bǎn)r(kuàng)` ← 情況, or its lead byte was
+      // dropped too before its own glued pinyin, `目(shàn)(biāo)` ← 目標); the reading is the evidence.
+      const inStep = line.charCodeAt(place.at) === 0x28 && (place.after >= line.length || line.charCodeAt(place.after) < 0x80)
+      if (!inStep && oddness(line, place.after) > ODD) continue
       const end = runEnd(line, place.after)
       let best: Judged | undefined
       for (const inserts of [[{ at: place.at, text: '\ufffd' }], [{ at: place.at, text: '\ufffd' }, { at: end, text: '\ufffd' }]]) {
