@@ -47,6 +47,8 @@ for (const { c, output } of failures.slice(0, showFailures)) {
   const b = comparable(c.original, c.options)
   let k = 0
   while (k < a.length && a[k] === b[k]) k++
-  console.log(`\n${c.source}\nOUT …${a.slice(Math.max(0, k - 8), k + 16)}\nDOC …${b.slice(Math.max(0, k - 8), k + 16)}`)
+  // The damaged input around the same place (it is longer than the output where pinyin was inserted).
+  const at = Math.max(0, c.input.indexOf(a.slice(Math.max(0, k - 8), k)))
+  console.log(`\n${c.source}\nIN  …${c.input.slice(at, at + 32)}\nOUT …${a.slice(Math.max(0, k - 8), k + 16)}\nDOC …${b.slice(Math.max(0, k - 8), k + 16)}`)
 }
 if (showFailures) for (const p of changedClean) console.log(`\nCLEAN CHANGED ${p.source}\nIN  ${p.text}\nOUT ${repair(p.text)}`)

@@ -9,7 +9,9 @@ import { READINGS } from '../../data/readings.js'
 /** A syllable without tone marks, `ü` written `v`: `lǜ` → `lv`. */
 export const toneless = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v')
 
-const readsAsCache = new Map<string, boolean>()
+/** readsAs's answers, by syllable then character (no key spelled out per look-up); at most LIMIT of them. */
+const readsAsCache = new Map<string, Map<string, boolean>>()
+let cached = 0
 const LIMIT = 100_000
 const NONE: readonly string[] = []
 
@@ -57,12 +59,16 @@ export function readingsLoaded(): boolean {
 
 /** Whether `syllable` (toned or toneless) is a reading of `char`. */
 export function readsAs(char: string, syllable: string): boolean {
-  const key = `${char}\u0000${syllable}`
-  let hit = readsAsCache.get(key)
+  let bySyllable = readsAsCache.get(syllable)
+  let hit = bySyllable?.get(char)
   if (hit === undefined) {
     const wanted = toneless(syllable)
     hit = readings(char).some((r) => r === syllable || toneless(r) === wanted)
-    if (readsAsCache.size < LIMIT) readsAsCache.set(key, hit)
+    if (cached < LIMIT) {
+      if (!bySyllable) readsAsCache.set(syllable, (bySyllable = new Map()))
+      bySyllable.set(char, hit)
+      cached++
+    }
   }
   return hit
 }

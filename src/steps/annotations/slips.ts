@@ -519,6 +519,26 @@ interface Fillings {
   bonus: Float64Array
 }
 
+/**
+ * Buffers a repair reuses from one run to the next (runs are repaired one at a time): typed arrays of a few
+ * kilobytes allocated per run, and the collections their external memory brings, cost as much as the scoring.
+ * What fillings() returns lives in them until its next call.
+ */
+const fillingBytes = [new Uint8Array(1 << 12), new Uint8Array(1 << 12)]
+const fillingBonus = [new Float64Array(1 << 11), new Float64Array(1 << 11)]
+let candidateScores = new Float64Array(1 << 11)
+let candidateWhich = new Int32Array(1 << 11)
+let candidateEnd = new Int32Array(1 << 11)
+/** Terms of the suffixes bestRepairs keeps, and by slot and byte where they start (see there). */
+let suffixTerms = new Float64Array(1 << 12)
+let suffixSlots = new Int32Array(1 << 12)
+
+const atLeast = (n: number): number => {
+  let size = 1 << 11
+  while (size < n) size *= 2
+  return size
+}
+
 /** Every way to fill the lost bytes that honours the readings, in byte order; at most MAX_FILLINGS. */
 function fillings(plan: Plan): Fillings {
   let partial: Fillings = { count: 1, width: 0, bytes: new Uint8Array(0), bonus: new Float64Array(1) }
@@ -528,8 +548,11 @@ function fillings(plan: Plan): Fillings {
     const width = k + 1
     // At most MAX_FILLINGS, written straight into typed arrays (no lists of numbers copied after).
     const room = Math.min(MAX_FILLINGS, partial.count * 0x80)
-    const bytes = new Uint8Array(room * width)
-    const bonus = new Float64Array(room)
+    const buffer = k & 1
+    if (fillingBytes[buffer]!.length < room * width) fillingBytes[buffer] = new Uint8Array(atLeast(room * width))
+    if (fillingBonus[buffer]!.length < room) fillingBonus[buffer] = new Float64Array(atLeast(room))
+    const bytes = fillingBytes[buffer]!
+    const bonus = fillingBonus[buffer]!
     let count = 0
     const extend = (p: number, byte: number, extra: number): boolean => {
       const to = count * width
@@ -553,6 +576,26 @@ function fillings(plan: Plan): Fillings {
       return out
     }
     const fixed = reading === undefined && !afterLost ? unread(plan.bytes[at - 1]!) : undefined
+    // Where the bytes of this lost one do not depend on the filling before (most runs), the fillings are the
+    // product of the two lists, written by two plain loops.
+    const same = fixed ?? (afterLost ? undefined : completions(plan.bytes[at - 1]!, reading!))
+    if (same !== undefined) {
+      const n = same.length
+      fill: for (let p = 0; p < partial.count; p++) {
+        const from = p * k
+        const was = partial.bonus[p]!
+        for (let q = 0; q < n; q++) {
+          const to = count * width
+          for (let b = 0; b < k; b++) bytes[to + b] = partial.bytes[from + b]!
+          const entry = same[q]!
+          if (typeof entry === 'number') (bytes[to + k] = entry), (bonus[count] = was + 0)
+          else (bytes[to + k] = entry[0]), (bonus[count] = was + entry[1])
+          if (++count === MAX_FILLINGS) break fill
+        }
+      }
+      partial = { count, width, bytes: bytes.subarray(0, count * width), bonus: bonus.subarray(0, count) }
+      continue
+    }
     fill: for (let p = 0; p < partial.count; p++) {
       const previous = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
       if (reading !== undefined) {
@@ -622,28 +665,112 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   const tails: (Stretch | null | undefined)[] = []
   const work = bytes.slice()
   const all = fillings(plan)
-  // The candidates that decode, as parallel lists; the characters each decodes between the shared stretches sit
-  // in `middles`, from `middleStart[c]` on. Texts are spelled out only for the few compared.
+  // The candidates that decode, as parallel lists: which filling, which end, the score. Texts are decoded again
+  // only for the few compared.
   const room = all.count * ends.length
-  const scores = new Float64Array(room)
-  const which = new Int32Array(room)
-  const endOf = new Int32Array(room)
-  const tailOf: Stretch[] = []
-  const middleStart = new Int32Array(room + 1)
-  let middles = new Uint16Array(64)
-  let middleCount = 0
+  if (candidateScores.length < room) (candidateScores = new Float64Array(atLeast(room))), (candidateWhich = new Int32Array(atLeast(room))), (candidateEnd = new Int32Array(atLeast(room)))
+  const scores = candidateScores
+  const which = candidateWhich
+  const endOf = candidateEnd
   let candidates = 0
   let stats: DocumentStats | undefined
   let headTotal = 0
   const lastLeading = leading.length > 0 ? leading[leading.length - 1]! : -1
+  const useStats = (): DocumentStats => {
+    if (stats) return stats
+    stats = getStats()
+    for (let k = 0; k < leading.length; k++) {
+      headTotal += charTerm(leading[k]!, stats)
+      if (k > 0) headTotal += pairTerm(leading[k - 1]!, leading[k]!, stats)
+    }
+    for (const w of walks) (w.totals[0] = headTotal), (w.valid = 1)
+    return stats
+  }
+  /** The tail from `i` to `end` (bytes every filling shares), decoded once: null when it does not decode. */
+  const tailAt = (i: number, end: number): Stretch | null => {
+    const tailKey = (i - start) * 2 + (end === n ? 0 : 1)
+    let tail = tails[tailKey]
+    if (tail === undefined) {
+      const codes: number[] = []
+      tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) >= 0 ? { codes, text: String.fromCharCode(...codes) } : null
+      while (tails.length < tailKey) tails.push(undefined)
+      tails[tailKey] = tail
+    }
+    return tail
+  }
+  /** Works out the running totals of a walk's windows up to `depth` (added in reading order, as a whole text's). */
+  const totalsTo = (walk: Walk, depth: number, stats: DocumentStats): number => {
+    for (let v = walk.valid; v <= depth; v++) {
+      let total = walk.totals[v - 1]!
+      let previous = walk.previous[v - 1]!
+      for (let k = walk.counts[v - 1]!; k < walk.counts[v]!; k++) {
+        const code = walk.codes[k]!
+        total += charTerm(code, stats)
+        if (previous >= 0) total += pairTerm(previous, code, stats)
+        previous = code
+      }
+      walk.totals[v] = total
+      walk.previous[v] = previous
+    }
+    walk.valid = depth + 1
+    return walk.totals[depth]!
+  }
+  /**
+   * The terms a candidate's score adds from `walk.codes[from…]` (the windows decoded after the shared ones) on, in
+   * the order a score of the whole text adds them: its windows' characters and pairs, the tail's, the character
+   * after the run. `previous`: the character before them (-1 for none).
+   */
+  let termCount = 0
+  const termsFrom = (walk: Walk, from: number, count: number, previous: number, tail: Stretch, end: number, stats: DocumentStats): number => {
+    const codes = tail.codes
+    const most = 2 * (count - from + codes.length) + 1
+    if (suffixTerms.length < termCount + most) {
+      const grown = new Float64Array(atLeast(termCount + most))
+      grown.set(suffixTerms.subarray(0, termCount))
+      suffixTerms = grown
+    }
+    const out = suffixTerms
+    let t = termCount
+    for (let k = from; k < count; k++) {
+      const code = walk.codes[k]!
+      out[t++] = charTerm(code, stats)
+      if (previous >= 0) out[t++] = pairTerm(previous, code, stats)
+      previous = code
+    }
+    if (codes.length > 0) {
+      const terms = (tail.terms ??= stretchTerms(codes, stats))
+      out[t++] = terms.chars[0]!
+      if (previous >= 0) out[t++] = pairTerm(previous, codes[0]!, stats)
+      for (let k = 1; k < codes.length; k++) {
+        out[t++] = terms.chars[k]!
+        out[t++] = terms.pairs[k]!
+      }
+    }
+    // What follows the run: the repair's last character must fit before it (`曰` before `：`, not `在`).
+    const last = codes.length > 0 ? codes[codes.length - 1]! : previous
+    if (end === n && last >= 0) out[t++] = followTerm(last, plan.after, stats)
+    return t
+  }
+  // What the windows from the one that holds the last lost byte on give, by where they start, the character
+  // before them, the end, and the last lost byte. With two lost bytes, the fillings that share the first try the
+  // same few hundred last bytes again and again. Each such context has a slot of 256 pairs in suffixSlots, by
+  // byte: 0 0 not yet known; start + 1 and length of the terms they add, in suffixTerms; or -(failedOn + 2) and 0
+  // when the filling failed (failedOn: the lost bytes its failure depended on, -1 for a tail that does not decode).
+  const suffixes = new Map<number, number>()
+  const lastLostIndex = lost.length - 1
+  const beforeLast = lost.length >= 2 ? lost[lost.length - 2]!.at : Infinity
   // One walk per end: fillings come in byte order, so a filling shares its first lost bytes with the one before,
   // and with them the characters (and score terms) of every window before the first byte that differs.
   const walks = ends.map((): Walk => ({ starts: [start], counts: [0], totals: [0], previous: [lastLeading], depth: 0, valid: 0, codes: [], filled: lost.map(() => -1), failedOn: -1 }))
-  // By how many first lost bytes: the next filling whose first bytes differ (fillings sharing them are consecutive).
-  const nextDiffering: Int32Array[] = []
+  const lostAt = lost.map((l) => l.at)
+  const lostCount = lost.length
+  const fillingBytesOf = all.bytes
+  // The slot of the context each walk looked up last (a run of fillings shares it).
+  const lastKey = walks.map(() => -1)
+  const lastSlot = walks.map(() => 0)
   for (let f = 0; f < all.count; f++) {
     const base = f * all.width
-    for (let k = 0; k < lost.length; k++) work[lost[k]!.at] = all.bytes[base + k]!
+    for (let k = 0; k < lostCount; k++) work[lostAt[k]!] = fillingBytesOf[base + k]!
     for (let e = 0; e < ends.length; e++) {
       const end = ends[e]!
       const walk = walks[e]!
@@ -651,14 +778,51 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       // Resumed at the window that holds the first lost byte changed since the walk's last filling (windows
       // before it hold the same bytes, so decode to the same characters).
       let j = 0
-      while (j < lost.length && walk.filled[j] === work[lost[j]!.at]) j++
-      const changedAt = j < lost.length ? lost[j]!.at : Infinity
-      for (let k = j; k < lost.length; k++) walk.filled[k] = work[lost[k]!.at]!
+      while (j < lostCount && walk.filled[j] === work[lostAt[j]!]) j++
+      const changedAt = j < lostCount ? lostAt[j]! : Infinity
+      for (let k = j; k < lostCount; k++) walk.filled[k] = work[lostAt[k]!]!
       let depth = walk.depth
       while (depth > 0 && walk.starts[depth]! > changedAt) depth--
       if (walk.valid > depth + 1) walk.valid = depth + 1
       let i = walk.starts[depth]!
       let count = walk.counts[depth]!
+      // Only the last lost byte lies in the windows from here on: what they give is known by where they start, the
+      // character before them and that byte.
+      let slot = -1
+      if (j < lostCount && i > beforeLast) {
+        const before = count > 0 ? walk.codes[count - 1]! : lastLeading
+        const key = ((i - start) * 2 + e) * 0x10001 + before + 1
+        let at = lastKey[e] === key ? lastSlot[e] : suffixes.get(key)
+        if (at === undefined) {
+          at = suffixes.size * 512
+          suffixes.set(key, at)
+          if (suffixSlots.length < at + 512) {
+            const grown = new Int32Array(atLeast(at + 512))
+            grown.set(suffixSlots.subarray(0, at))
+            suffixSlots = grown
+          }
+          suffixSlots.fill(0, at, at + 512)
+        }
+        lastKey[e] = key
+        lastSlot[e] = at
+        slot = at + 2 * work[lostAt[lastLostIndex]!]!
+        const known = suffixSlots[slot]!
+        if (known !== 0) {
+          walk.depth = depth
+          if (known < 0) {
+            walk.failedOn = -known - 2
+          } else {
+            walk.failedOn = -1
+            let total = walk.valid > depth ? walk.totals[depth]! : totalsTo(walk, depth, stats!)
+            for (let t = known - 1, to = t + suffixSlots[slot + 1]!; t < to; t++) total += suffixTerms[t]!
+            scores[candidates] = total + all.bonus[f]!
+            which[candidates] = f
+            endOf[candidates++] = end
+          }
+          continue
+        }
+      }
+      const resumed = depth
       let ok = true
       while (i <= lastLost && i < end) {
         const width = work[i]! <= 0x80 ? 1 : 2
@@ -678,106 +842,79 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
         walk.counts[depth] = count
       }
       walk.depth = depth
-      if (!ok) continue
+      if (!ok) {
+        if (slot >= 0) suffixSlots[slot] = -walk.failedOn - 2
+        continue
+      }
       walk.failedOn = -1
-      const tailKey = (i - start) * 2 + (end === n ? 0 : 1)
-      let tail = tails[tailKey]
-      if (tail === undefined) {
-        const codes: number[] = []
-        tail = decodeStrict(bytes, i, end, PLAUSIBLE, codes) >= 0 ? { codes, text: String.fromCharCode(...codes) } : null
-        while (tails.length < tailKey) tails.push(undefined)
-        tails[tailKey] = tail
+      const tail = tailAt(i, end)
+      if (tail === null) {
+        if (slot >= 0) suffixSlots[slot] = -1
+        continue
       }
-      if (tail === null) continue
-      if (!stats) {
-        stats = getStats()
-        for (let k = 0; k < leading.length; k++) {
-          headTotal += charTerm(leading[k]!, stats)
-          if (k > 0) headTotal += pairTerm(leading[k - 1]!, leading[k]!, stats)
-        }
-        for (const w of walks) (w.totals[0] = headTotal), (w.valid = 1)
-      }
-      // Added in the order a score of the whole text adds them: floating-point sums are compared. The running
-      // total at each window is kept, so a resumed walk adds the terms from there on as a whole walk would.
-      for (let v = walk.valid; v <= depth; v++) {
-        let total = walk.totals[v - 1]!
-        let previous = walk.previous[v - 1]!
-        for (let k = walk.counts[v - 1]!; k < walk.counts[v]!; k++) {
-          const code = walk.codes[k]!
-          total += charTerm(code, stats)
-          if (previous >= 0) total += pairTerm(previous, code, stats)
-          previous = code
-        }
-        walk.totals[v] = total
-        walk.previous[v] = previous
-      }
-      walk.valid = depth + 1
-      let total = walk.totals[depth]!
-      const previous = walk.previous[depth]!
-      const codes = tail.codes
-      if (codes.length > 0) {
-        const terms = (tail.terms ??= stretchTerms(codes, stats))
-        total += terms.chars[0]!
-        if (previous >= 0) total += pairTerm(previous, codes[0]!, stats)
-        for (let k = 1; k < codes.length; k++) {
-          total += terms.chars[k]!
-          total += terms.pairs[k]!
-        }
-      }
-      // What follows the run: the repair's last character must fit before it (`曰` before `：`, not `在`).
-      const last = tail.codes.length > 0 ? tail.codes[tail.codes.length - 1]! : previous
-      if (end === n && last >= 0) total += followTerm(last, plan.after, stats)
+      const docStats = useStats()
+      const from = walk.counts[resumed]!
+      const first = termCount
+      const to = termsFrom(walk, from, count, from > 0 ? walk.codes[from - 1]! : lastLeading, tail, end, docStats)
+      // Kept only where a slot holds them; otherwise written over by the next.
+      if (slot >= 0) (suffixSlots[slot] = first + 1), (suffixSlots[slot + 1] = to - first), (termCount = to)
+      let total = totalsTo(walk, resumed, docStats)
+      for (let t = first; t < to; t++) total += suffixTerms[t]!
       scores[candidates] = total + all.bonus[f]!
       which[candidates] = f
-      endOf[candidates] = end
-      tailOf.push(tail)
-      if (middleCount + count > middles.length) {
-        const grown = new Uint16Array(Math.max(middles.length * 2, middleCount + count))
-        grown.set(middles)
-        middles = grown
-      }
-      for (let k = 0; k < count; k++) middles[middleCount + k] = walk.codes[k]!
-      middleCount += count
-      middleStart[++candidates] = middleCount
+      endOf[candidates++] = end
     }
     // Every walk failed on this filling's first lost bytes: the fillings after it that share them fail alike
     // and are skipped (most fillings of two lost bytes without a reading fail on the first).
     let shared = 0
     for (const walk of walks) shared = walk.failedOn < 0 || shared < 0 ? -1 : Math.max(shared, walk.failedOn)
-    if (shared > 0 && shared < all.width) f = (nextDiffering[shared] ??= differingAfter(all, shared))[f]! - 1
+    // Fillings sharing them are consecutive: passed over by comparing their first bytes.
+    if (shared > 0 && shared < all.width) {
+      const width = all.width
+      const filled = all.bytes
+      let g = f + 1
+      for (; g < all.count; g++) {
+        let same = true
+        for (let k = 0; same && k < shared; k++) same = filled[g * width + k] === filled[base + k]
+        if (!same) break
+      }
+      f = g - 1
+    }
   }
   if (candidates === 0) return undefined
+  const fullOf = (c: number): number[] => {
+    const full = bytes.slice()
+    const base = which[c]! * all.width
+    for (let k = 0; k < lost.length; k++) full[lost[k]!.at] = all.bytes[base + k]!
+    return full
+  }
   const textOf = (c: number): string => {
+    const codes: number[] = []
+    decodeStrict(fullOf(c), start, endOf[c]!, PLAUSIBLE, codes)
     const tailChar = endOf[c]! < n ? String.fromCharCode(bytes[n - 1]!) : ''
-    return headText + String.fromCharCode(...middles.subarray(middleStart[c], middleStart[c + 1])) + tailOf[c]!.text + tailChar
+    return headText + String.fromCharCode(...codes) + tailChar
   }
   const repair = (c: number, text: string): Repair => {
-    const filled = all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)
-    const full = bytes.slice()
-    lost.forEach((l, k) => (full[l.at] = filled[k]!))
-    return { text, score: scores[c]!, lost: [...filled], bytes: full.slice(0, endOf[c]), full }
+    const full = fullOf(c)
+    return { text, score: scores[c]!, lost: [...all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)], bytes: full.slice(0, endOf[c]), full }
   }
   let best = 0
   for (let c = 1; c < candidates; c++) if (scores[c]! > scores[best]!) best = c
   const bestText = textOf(best)
+  // The runner-up: the first of the best scores among the candidates with another text. Found as the first of
+  // the best scores of all but the best, with those of the best's text left out as they turn up (few do).
+  let excluded: Uint8Array | undefined
   let second = -1
-  for (let c = 0; c < candidates; c++) {
-    if (c === best || (second >= 0 && scores[c]! <= scores[second]!) || textOf(c) === bestText) continue
-    second = c
+  for (;;) {
+    second = -1
+    for (let c = 0; c < candidates; c++) {
+      if (c === best || (excluded !== undefined && excluded[c] === 1) || (second >= 0 && scores[c]! <= scores[second]!)) continue
+      second = c
+    }
+    if (second < 0 || textOf(second) !== bestText) break
+    ;(excluded ??= new Uint8Array(candidates))[second] = 1
   }
   return { best: repair(best, bestText), second: second < 0 ? undefined : repair(second, textOf(second)) }
-}
-
-/** For each filling, the next one whose first `shared` bytes differ from its (all.count for none). */
-function differingAfter(all: Fillings, shared: number): Int32Array {
-  const next = new Int32Array(all.count)
-  const { bytes, width } = all
-  for (let f = all.count - 1; f >= 0; f--) {
-    let same = f + 1 < all.count
-    for (let k = 0; same && k < shared; k++) same = bytes[f * width + k] === bytes[(f + 1) * width + k]
-    next[f] = same ? next[f + 1]! : f + 1
-  }
-  return next
 }
 
 /** Opening marks: never the last character of a line. */
@@ -1109,7 +1246,12 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
       if (best && !overlaps(best.edit)) add(best.edit)
     }
     for (const place of droppedPlaces(line)) {
-      if (taken(place.at) || oddness(line, place.after) > ODD) continue
+      if (taken(place.at)) continue
+      // Glued pinyin the character before cannot read, then ASCII or the end of the line: the decoder is back in
+      // step at once (the next character's trail byte is ASCII, `情(bǎn)r(kuàng)` ← 情況, or its lead byte was
+      // dropped too before its own glued pinyin, `目(shàn)(biāo)` ← 目標); the reading is the evidence.
+      const inStep = line.charCodeAt(place.at) === 0x28 && (place.after >= line.length || line.charCodeAt(place.after) < 0x80)
+      if (!inStep && oddness(line, place.after) > ODD) continue
       const end = runEnd(line, place.after)
       let best: Judged | undefined
       for (const inserts of [[{ at: place.at, text: '\ufffd' }], [{ at: place.at, text: '\ufffd' }, { at: end, text: '\ufffd' }]]) {

@@ -917,7 +917,11 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
       if (best && !overlaps(best.edit)) add(best.edit)
     }
     for (const place of droppedPlaces(line)) {
-      if (taken(place.at) || oddness(line, place.after) > ODD) continue
+      if (taken(place.at)) continue
+      // Issue 16 (after the speed work, carried over so that the reference still decides what to try): glued
+      // pinyin the character before cannot read, then ASCII or the end of the line, is tried without the oddness.
+      const inStep = line.charCodeAt(place.at) === 0x28 && (place.after >= line.length || line.charCodeAt(place.after) < 0x80)
+      if (!inStep && oddness(line, place.after) > ODD) continue
       const end = runEnd(line, place.after)
       let best: Judged | undefined
       for (const inserts of [[{ at: place.at, text: '\ufffd' }], [{ at: place.at, text: '\ufffd' }, { at: end, text: '\ufffd' }]]) {
