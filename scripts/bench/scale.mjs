@@ -3,8 +3,8 @@
 // (workers included), and the speed-ups measured in the same run. Issue 13's bound: the default run under 300 MB
 // peak RSS on 1 GB of either (ZHTIDY_BENCH_SCALE_MB=1000). Measured on a 2-core host with the default --jobs
 // (/usr/bin/time -f %M, dumps of real pages): 16 MB JSON Lines 420 -> 248 MB, 16 MB text 475 -> 290 MB after workers
-// started at once, 12 MB young generations and --heap-growing-percent=30; 1 GB JSON Lines 248 MB, 1 GB text 314 MB
-// (peak by 60% of the run: still over the bound). Sizes: 100 MB (--quick: 16 MB); ZHTIDY_BENCH_SCALE_MB sets another.
+// started at once, 12 MB young generations and --heap-growing-percent=30; 1 GB JSON Lines 252 MB, 1 GB text 314 MB
+// (still over the bound; CPU 691 s and 671 s, both runs at once, load ~13). Sizes: 100 MB (--quick: 16 MB); ZHTIDY_BENCH_SCALE_MB sets another.
 import { spawn, spawnSync } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import os from 'node:os'
