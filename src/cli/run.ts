@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import { lstat, readFile, realpath, stat } from 'node:fs/promises'
 import os from 'node:os'
+import v8 from 'node:v8'
 import path from 'node:path'
 import { ZhtidyError, checkBoolean, checkChoice } from '../errors.js'
 import { checkPresetOptions, checkStepNames } from '../options.js'
@@ -82,6 +83,18 @@ const BATCH_BYTES = 256 * 1024
  * on); tidy() cleans about 0.2 MB/s per core with every step, so this much input pays for the start.
  */
 const WORKERS_AFTER = 2 * 1024 * 1024
+/**
+ * The young generation of each worker, in MB (V8's default is 48: three semi-spaces of 16). A batch's garbage dies
+ * young either way; the smaller space costs no measurable time and about 20 MB of resident memory per worker.
+ */
+const WORKER_YOUNG_MB = 12
+/**
+ * How far V8 lets the old generation grow past what survived its last full collection (default: up to 4 times it).
+ * Cleaning promotes a window's or a batch's transient trees, which die at the end of the task; left to the default,
+ * each isolate (the main thread and every worker) carried 50-80 MB of them between full collections. 30% keeps a
+ * 16 MB JSON Lines run with two workers at about 245 MB peak RSS instead of 320 MB, for no measurable CPU time.
+ */
+const HEAP_GROWING_PERCENT = 30
 /** How much of an input without a telling name is read to see whether its lines are JSON objects. */
 const JSONL_SNIFF_BYTES = 64 * 1024
 
@@ -278,10 +291,16 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
   settings.targets = await planTargets(inputs, settings, opts.shard !== undefined)
   const totals: Totals = { documents: 0, changed: 0, skippedRecords: 0, skippedInputs: 0, warned: 0, onlyRecords: true }
   const tidyOptions: TidyOptions = { ...settings.tidy, messages: settings.report !== undefined }
+  // Process-wide and read at each collection, so it holds for the workers started below too.
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
   const local = engine().inProcessCleaner((tasks) => engine().runTasks(tasks, tidyOptions))
-  const cleaner =
-    settings.jobs > 1 ? engine().lazyPool(local, { jobs: settings.jobs, startAfter: WORKERS_AFTER, spawn: () => engine().spawnWorker(), options: tidyOptions }) : local
-  const progress = Progress.forStderr(settings.quiet, { total: await totalSize(inputs) })
+  const total = await totalSize(inputs)
+  // When the inputs are known to be large, workers start at once: this thread then never loads the steps' tables
+  // nor grows a heap for cleaning (about 60 MB of resident memory on top of the workers').
+  const startAfter = total !== undefined && total > WORKERS_AFTER ? 0 : WORKERS_AFTER
+  const spawn = () => engine().spawnWorker(undefined, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
+  const cleaner = settings.jobs > 1 ? engine().lazyPool(local, { jobs: settings.jobs, startAfter, spawn, options: tidyOptions }) : local
+  const progress = Progress.forStderr(settings.quiet, { total })
   const reporter = settings.report
     ? await Reporter.create(settings.report, settings.level, settings.reportFile ? fileTarget(settings.reportFile) : stderrTarget(), process.stderr.isTTY === true && !settings.reportFile)
     : undefined

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { Worker } from 'node:worker_threads'
+import { Worker, type WorkerOptions } from 'node:worker_threads'
 import { createGunzip, createGzip } from 'node:zlib'
 import type { FromWorker, WorkerPort } from './pool.js'
 import { IDLE, IDLE_MS, untilIdle } from './pump.js'
@@ -131,9 +131,9 @@ export function gzipSink(writer: ByteWriter): Sink & { end(): Promise<void> } {
   }
 }
 
-/** A worker thread running dist/worker.js, seen through the pool's port. */
-export function spawnWorker(entry: URL = new URL('./worker.js', import.meta.url)): WorkerPort {
-  const worker = new Worker(entry)
+/** A worker thread running dist/worker.js, seen through the pool's port; `options` sets its heap limits. */
+export function spawnWorker(entry: URL = new URL('./worker.js', import.meta.url), options: Pick<WorkerOptions, 'resourceLimits'> = {}): WorkerPort {
+  const worker = new Worker(entry, options)
   return {
     post: (message) => {
       if (message.type === 'run') {
