@@ -20,8 +20,6 @@ export interface TidyOptions extends PresetOptions {
 }
 
 const pipelines = new Map<string, ZhtidyPipeline>()
-/** The pipeline of the default options (`tidy(text)`, `{ messages: false }`): no key to make for the common call. */
-let defaultPipeline: ZhtidyPipeline | undefined
 
 /** The frozen processor for these options, built once per process. */
 export function processorFor(options: PresetOptions = {}): ZhtidyProcessor {
@@ -30,15 +28,13 @@ export function processorFor(options: PresetOptions = {}): ZhtidyProcessor {
 
 /** The processor and the steps tidy() runs for these options, built once per process. */
 function pipelineFor(options: PresetOptions): ZhtidyPipeline {
-  const empty = isEmpty(options)
-  if (empty && defaultPipeline) return defaultPipeline
-  const key = empty ? '{}' : JSON.stringify(options)
+  // The default options (`tidy(text)`, `{ messages: false }`) need no key made for the common call.
+  const key = isEmpty(options) ? '{}' : JSON.stringify(options)
   let pipeline = pipelines.get(key)
   if (!pipeline) {
     pipeline = createPipeline(options)
     pipelines.set(key, pipeline)
   }
-  if (empty) defaultPipeline = pipeline
   return pipeline
 }
 
