@@ -145,7 +145,7 @@ function pass(
  * where the next run, without them, repairs the whole.
  */
 const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]/u
-const ZERO_WIDTH_ALL = /[\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff]/gu
+const ZERO_WIDTH_ALL = new RegExp(ZERO_WIDTH.source, 'gu')
 
 /**
  * `rule` reading a line as if its zero-width characters were not there: its edits are mapped back onto the
