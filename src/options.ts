@@ -47,3 +47,9 @@ export function checkPresetOptions(options: PresetOptions, where = 'zhtidy', ext
   }
 }
 
+/** The ordered list of steps to run for these options. */
+export function selectedSteps(options: PresetOptions = {}): StepName[] {
+  const only = options.only ? checkStepNames(options.only, 'only') : undefined
+  const skip = options.skip ? checkStepNames(options.skip, 'skip') : []
+  return STEP_NAMES.filter((name) => (!only || only.includes(name)) && !skip.includes(name))
+}

@@ -1,5 +1,5 @@
 import type { PluggableList, Plugin } from 'unified'
-import { checkPresetOptions, checkStepNames } from './options.js'
+import { checkPresetOptions, checkStepNames, selectedSteps } from './options.js'
 import { zhtidyAnnotations, type AnnotationsOptions } from './steps/annotations/index.js'
 import { zhtidyBoilerplate, type BoilerplateOptions } from './steps/boilerplate/index.js'
 import { zhtidyEncoding, type EncodingOptions } from './steps/encoding/index.js'
@@ -8,7 +8,7 @@ import { zhtidyScript, type ScriptOptions } from './steps/script/index.js'
 import { zhtidyUnicode, type UnicodeOptions } from './steps/unicode/index.js'
 import { STEP_NAMES, type Root, type Script, type StepName } from './types.js'
 
-export { checkPresetOptions, checkStepNames, PRESET_OPTION_NAMES } from './options.js'
+export { checkPresetOptions, checkStepNames, PRESET_OPTION_NAMES, selectedSteps } from './options.js'
 
 /** Each step's plugin, by name. */
 export const steps: { readonly [K in StepName]: Plugin<[any?], Root> } = {
@@ -39,13 +39,6 @@ export interface PresetOptions {
   skip?: readonly StepName[]
   /** Options for single steps. */
   steps?: StepOptions
-}
-
-/** The ordered list of steps to run for these options. */
-export function selectedSteps(options: PresetOptions = {}): StepName[] {
-  const only = options.only ? checkStepNames(options.only, 'only') : undefined
-  const skip = options.skip ? checkStepNames(options.skip, 'skip') : []
-  return STEP_NAMES.filter((name) => (!only || only.includes(name)) && !skip.includes(name))
 }
 
 /** The default preset: every step in order, with the options given. */

@@ -1,10 +1,14 @@
-import { lilconfig, type Loader } from 'lilconfig'
+import type * as Lilconfig from 'lilconfig'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ZhtidyError } from '../errors.js'
 import type { StepOptions } from '../preset.js'
+import { requireCommonJs } from './require.js'
+
+const { lilconfig } = requireCommonJs('lilconfig') as typeof Lilconfig
+type Loader = Lilconfig.Loader
 
 /** What a config file may set: defaults for the command-line options. Data only: no code is ever loaded. */
 export interface CliConfig {

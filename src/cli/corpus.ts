@@ -6,7 +6,7 @@
 import type { Command } from 'commander'
 import { readFile } from 'node:fs/promises'
 import { ZhtidyError } from '../errors.js'
-import { selectedSteps } from '../preset.js'
+import { selectedSteps } from '../options.js'
 import type { RepeatedOptions } from '../corpus/repeated.js'
 import { checkCompatible, DEFAULT_CAP, LineTable, MIN_CAP } from '../corpus/table.js'
 import type { TidyOptions } from '../tidy.js'

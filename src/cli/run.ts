@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander'
+import type * as Commander from 'commander'
+import { requireCommonJs } from './require.js'
 import { lstat, readFile, realpath, stat } from 'node:fs/promises'
 import os from 'node:os'
 import v8 from 'node:v8'
@@ -18,6 +19,9 @@ import { openInput as openFileRange, takeShard } from './shard.js'
 import { REPORT_FORMATS, Reporter, fileTarget, formatCheckLine, stderrTarget, type DocumentReport, type ReportFormat, type ReportLevel } from './report.js'
 import type { Format, Item, Sink } from '../stream/index.js'
 import { addCorpusCommands, repeatedOption } from './corpus.js'
+
+const { Command, CommanderError, Option } = requireCommonJs('commander') as typeof Commander
+type Command = Commander.Command
 
 type Engine = typeof import('./engine.js')
 let loaded: Engine | undefined

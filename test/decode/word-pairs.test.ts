@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { WORD_PAIRS } from '../../src/data/word-pairs.js'
-import { isWordPair } from '../../src/decode/plausibility.js'
+import { inRows, isWordPair } from '../../src/decode/plausibility.js'
 
 const reference = new Set<string>()
 const listed: [number, number][] = []
@@ -20,6 +20,19 @@ for (const row of WORD_PAIRS.split(' ')) {
 const inTable = (a: number, b: number) => reference.has(`${a} ${b}`)
 
 describe('isWordPair', () => {
+  it('reads the rows in place the same way before the hash set is built', () => {
+    expect(listed.filter(([a, b]) => !inRows(a, b))).toEqual([])
+    // Pairs next to listed ones, and pairs whose first character starts no row.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: listed.length - 1 }), fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 }), (i, da, db) => {
+        const [a, b] = listed[i]!
+        return inRows(a + da, b + db) === inTable(a + da, b + db)
+      }),
+      { numRuns: 20_000 },
+    )
+    fc.assert(fc.property(fc.integer({ min: 0, max: 0x10ffff }), fc.integer({ min: 0, max: 0x10ffff }), (a, b) => inRows(a, b) === inTable(a, b)), { numRuns: 5_000 })
+  })
+
   it('finds every pair of the table', () => {
     expect(listed.length).toBeGreaterThan(90_000)
     const missing = listed.filter(([a, b]) => !isWordPair(a, b))
