@@ -297,13 +297,15 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
   const tidyOptions: TidyOptions = { ...settings.tidy, messages: settings.report !== undefined }
   // Process-wide and read at each collection, so it holds for the workers started below too.
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
-  const local = engine().inProcessCleaner((tasks) => engine().runTasks(tasks, tidyOptions))
+  // Results carry messages only where something reads them (the same rule as each input's keepMessages below).
+  const keepMessages = settings.report !== undefined || settings.frail
+  const local = engine().inProcessCleaner((tasks) => engine().runTasks(tasks, tidyOptions, keepMessages))
   const total = await totalSize(inputs)
   // When the inputs are known to be large, workers start at once: this thread then never loads the steps' tables
   // nor grows a heap for cleaning (about 60 MB of resident memory on top of the workers').
   const startAfter = total !== undefined && total > WORKERS_AFTER ? 0 : WORKERS_AFTER
   const spawn = () => engine().spawnWorker(undefined, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
-  const cleaner = settings.jobs > 1 ? engine().lazyPool(local, { jobs: settings.jobs, startAfter, spawn, options: tidyOptions }) : local
+  const cleaner = settings.jobs > 1 ? engine().lazyPool(local, { jobs: settings.jobs, startAfter, spawn, options: tidyOptions, keepMessages }) : local
   const progress = Progress.forStderr(settings.quiet, { total })
   const reporter = settings.report
     ? await Reporter.create(settings.report, settings.level, settings.reportFile ? fileTarget(settings.reportFile) : stderrTarget(), process.stderr.isTTY === true && !settings.reportFile)

@@ -2,7 +2,7 @@ import type { TidyOptions } from '../tidy.js'
 import type { Cleaner, Task, TaskResult } from './types.js'
 
 /** The messages between the pool and a worker: options once, then batches of tasks. */
-export type ToWorker = { type: 'init'; options: TidyOptions } | { type: 'run'; id: number; tasks: Task[] }
+export type ToWorker = { type: 'init'; options: TidyOptions; keepMessages?: boolean } | { type: 'run'; id: number; tasks: Task[] }
 export type FromWorker = { type: 'done'; id: number; results: TaskResult[] } | { type: 'failed'; id: number; error: string }
 
 /** What the pool needs of a worker: a message port it can close. worker_threads and web workers both fit. */
@@ -32,10 +32,10 @@ export class WorkerPool implements Cleaner {
   private nextId = 0
   private failure: Error | undefined
 
-  constructor(size: number, spawn: () => WorkerPort, options: TidyOptions) {
+  constructor(size: number, spawn: () => WorkerPort, options: TidyOptions, keepMessages = true) {
     for (let i = 0; i < size; i++) {
       const worker = spawn()
-      worker.post({ type: 'init', options })
+      worker.post({ type: 'init', options, keepMessages })
       worker.onMessage((message) => this.settle(worker, message))
       worker.onError((error) => this.fail(error))
       this.workers.push(worker)
@@ -88,6 +88,8 @@ export interface LazyPoolOptions {
   startAfter: number
   spawn: () => WorkerPort
   options: TidyOptions
+  /** Whether results carry their messages (default true); see runTask. */
+  keepMessages?: boolean
 }
 
 /**
@@ -102,7 +104,7 @@ export function lazyPool(local: Cleaner, settings: LazyPoolOptions): Cleaner {
       if (!pool) {
         seen += tasks.reduce((n, t) => n + (t.kind === 'bytes' ? t.bytes.length : t.text.length * 3), 0)
         if (seen <= settings.startAfter) return local.run(tasks)
-        pool = new WorkerPool(settings.jobs, settings.spawn, settings.options)
+        pool = new WorkerPool(settings.jobs, settings.spawn, settings.options, settings.keepMessages)
       }
       return pool.run(tasks)
     },

@@ -114,7 +114,7 @@ export function createTidyStream(options: TidyStreamOptions = {}): TransformStre
   const start = (): Promise<void> => {
     running ??= pump(
       documentItems(channel, ctx, sink, { ...(format ? { format } : { format: 'text' as const }), ...(windowBytes ? { windowBytes } : {}) }),
-      inProcessCleaner((tasks) => runTasks(tasks, runOptions)),
+      inProcessCleaner((tasks) => runTasks(tasks, runOptions, ctx.keepMessages)),
       { batchBytes: BATCH_BYTES, inFlight: IN_FLIGHT },
     ).catch((error: unknown) => {
       channel.fail(error)
