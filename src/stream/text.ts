@@ -18,8 +18,11 @@ export const WHOLE_BYTES = 1 << 20
  */
 export const WINDOW_BYTES = 256 << 10
 
-/** A line longer than this is cut wherever a character ends, so that one line cannot take all the memory. */
-const LONGEST_LINE = 16 << 20
+/**
+ * A line longer than this is cut (after its last full stop, `。！？`, in UTF-8; else wherever a character ends), so
+ * that one line cannot take all the memory: a 20 MB line of prose peaked at 682 MB with 16 MiB pieces.
+ */
+export const LONGEST_LINE = 2 << 20
 
 export interface TextOptions {
   /** Text longer than this is cleaned in windows of about this size, and text up to it whole (default: whole up to 1 MiB, windows of 256 KiB). */
@@ -176,9 +179,23 @@ export function lineEnd(bytes: Uint8Array, encoding: string): number {
   return 0
 }
 
-/** A cut inside an overlong line that still ends on a whole character (UTF-8, UTF-16, UTF-32); other encodings keep the line whole. */
-function characterEnd(bytes: Uint8Array, encoding: string): number {
+/** The end of the last `。`, `！` or `？` in UTF-8 `bytes` (E3 80 82, EF BC 81, EF BC 9F), or 0. */
+export function sentenceEnd(bytes: Uint8Array): number {
+  for (let i = bytes.length - 1; i >= 2; i--) {
+    const b = bytes[i]!
+    if (b === 0x82 ? bytes[i - 1] === 0x80 && bytes[i - 2] === 0xe3 : (b === 0x81 || b === 0x9f) && bytes[i - 1] === 0xbc && bytes[i - 2] === 0xef) return i + 1
+  }
+  return 0
+}
+
+/**
+ * A cut inside an overlong line that still ends on a whole character (UTF-8, UTF-16, UTF-32), after a full stop
+ * where UTF-8 has one in the second half; other encodings keep the line whole.
+ */
+export function characterEnd(bytes: Uint8Array, encoding: string): number {
   if (encoding === 'utf-8') {
+    const stop = sentenceEnd(bytes.subarray(bytes.length >> 1))
+    if (stop > 0) return (bytes.length >> 1) + stop
     let i = bytes.length
     while (i > 0 && (bytes[i - 1]! & 0xc0) === 0x80) i--
     // i is after a lead or ASCII byte; step back over the lead so its sequence stays whole.

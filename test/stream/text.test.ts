@@ -3,7 +3,7 @@ import path from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { tidy } from '../../src/tidy.js'
-import { countBreaks, lineEnd, windowCut } from '../../src/stream/text.js'
+import { characterEnd, countBreaks, lineEnd, sentenceEnd, windowCut } from '../../src/stream/text.js'
 import { cleanBytes } from './helpers.js'
 
 const repoRoot = path.resolve(__dirname, '../..')
@@ -91,3 +91,21 @@ describe('plain text windows', () => {
     expect(countBreaks('a\r\nb\rc\n')).toBe(3)
   })
 })
+
+describe('cutting an overlong line', () => {
+  it('cuts UTF-8 after the last full stop of the second half, else where a character ends', () => {
+    const bytes = (s: string) => Buffer.from(s, 'utf8')
+    expect(sentenceEnd(bytes('甲。乙！丙？丁'))).toBe(bytes('甲。乙！丙？').length)
+    expect(sentenceEnd(bytes('甲乙丙'))).toBe(0)
+    // `。` must be whole: its last byte alone, or 80 82 after another lead, is no full stop.
+    expect(sentenceEnd(Uint8Array.from([0xe4, 0x80, 0x82]))).toBe(0)
+    const line = '前' + '文'.repeat(10) + '。' + '字'.repeat(3)
+    expect(characterEnd(bytes(line), 'utf-8')).toBe(bytes(line).length - 9)
+    // A full stop in the first half does not pull the cut back that far: the cut ends on a whole character.
+    const early = '。' + '文'.repeat(20)
+    const cut = characterEnd(bytes(early).subarray(0, 40), 'utf-8')
+    expect(cut % 3).toBe(0)
+    expect(cut).toBeGreaterThan(30)
+  })
+})
+
