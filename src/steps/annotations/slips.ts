@@ -1044,6 +1044,9 @@ function readsBetterBy(original: string, repaired: string): number {
   while (p < original.length && p < repaired.length && original[p] === repaired[p]) p++
   let q = 0
   while (q < original.length - p && q < repaired.length - p && original[original.length - 1 - q] === repaired[repaired.length - 1 - q]) q++
+  // Where one side of the stretch is empty (`引?(guī)?` holds nothing but the damage: `引` against `引數`), the
+  // character before is taken in: a text of no characters has no bits per character to be compared with.
+  if (p > 0 && (original.length - q === p || repaired.length - q === p)) p--
   const previous = p > 0 ? original.charCodeAt(p - 1) : -1
   const next = q > 0 ? original.slice(original.length - q, original.length - q + 1) : ''
   const a = original.slice(p, original.length - q) + next
