@@ -832,6 +832,16 @@ function runEnd(line: string, from: number): number {
  * (the full-width→ASCII pass), before the space of the space pass, before glued pinyin that the character
  * before it cannot read (a broken insertion). Only where the text after it reads as an out-of-step run does.
  */
+/**
+ * Issue 16, later (carried over): A full-width mark whose GBK trail byte can lead a character (`，` A3 AC: AC D4 is 瑒): the mirror's pinyin after
+ * such a character, split across the mark and the next, leaves the glued pinyin right after the mark (`，(chàng)t`).
+ */
+function markLeads(code: number): boolean {
+  if (code < 0x2000 || isHan(code)) return false
+  const key = gbkKey(code)
+  return key >= 0x100 && (key & 0xff) >= 0x81
+}
+
 function droppedPlaces(line: string): { at: number; after: number }[] {
   const out: { at: number; after: number }[] = []
   for (let i = 1; i < line.length - 1; i++) {
@@ -844,7 +854,7 @@ function droppedPlaces(line: string): { at: number; after: number }[] {
     // Two spaces, a mark, then the end of the line or ASCII: the space pass put one before a mark the lost byte
     // began (`。`), one before its own (`大夫  ！` ← `大夫。”`), and the decoder is back in step after the mark.
     else if (code === 0x20 && before === 0x20 && FULL_MARK.has(line.charCodeAt(i + 1)) && !(line.charCodeAt(i + 2) >= 0x80)) out.push({ at: i, after: i + 2 })
-    else if (code === 0x28 && isHan(before)) {
+    else if (code === 0x28 && (isHan(before) || markLeads(before))) {
       GLUED_AT.lastIndex = i
       const glued = GLUED_AT.exec(line)
       if (!glued || readsAs(String.fromCharCode(before), glued[1]!)) continue
