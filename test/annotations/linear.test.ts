@@ -46,4 +46,15 @@ describe('the annotations step is linear on long lines', () => {
       expect(ratio).toBeLessThan(8)
     }, 120_000)
   }
+
+  // Issue 14: Han with `?!` or `?,` between the characters is a run of two lost bytes at every other `?`, each with
+  // some ten thousand fillings; they cost a list of every plan of the line and every filling written out before.
+  for (const unit of ['中?!', '中文?,']) {
+    it(`\`${unit}\` repeated: 512 K characters on one line cost less than 8 times 128 K, and change nothing`, () => {
+      const small = unit.repeat(Math.ceil((128 * 1024) / unit.length))
+      const large = unit.repeat(Math.ceil((512 * 1024) / unit.length))
+      expect(tidy(small, { only: ['annotations'], messages: false }).text).toBe(small)
+      expect(cpuMs(large) / cpuMs(small)).toBeLessThan(8)
+    }, 120_000)
+  }
 })

@@ -69,9 +69,12 @@ interface Plan {
   description: string[]
 }
 
-/** Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. */
-function plans(line: string, through = Infinity): Plan[] {
-  const found: Plan[] = []
+/**
+ * Finds the damaged spans of a line: a lone-byte mark after a Han character, then what decodes out of step. One at a
+ * time, as they are repaired: a long line dense in `?!` holds a run every few characters, and a list of them all
+ * would hold a kilobyte of plan per run.
+ */
+function* plans(line: string, through = Infinity): Generator<Plan> {
   // The next `?` and the next U+FFFD from `i` on (-1: none left), found by indexOf: lines are long, marks few.
   let question = line.indexOf('?', 1)
   let replacement = line.indexOf('\ufffd', 1)
@@ -162,12 +165,11 @@ function plans(line: string, through = Infinity): Plan[] {
       j++
     }
     if (!rule || !expectOutOfStep) continue
-    found.push({ start, end: j, after: following(line, j), bytes, lost, rule, description })
+    yield { start, end: j, after: following(line, j), bytes, lost, rule, description }
     lastEnd = j
     // The next search starts where this run ended (the loop adds one).
     i = j - 1
   }
-  return found
 }
 
 const FULL_MARK_CODE = new Uint8Array(0x10000)
@@ -511,12 +513,24 @@ function completions(previous: number, reading: string): readonly (readonly [num
   return known
 }
 
-/** Ways to fill the lost bytes, flat: filling f holds `bytes[f * width …]`, with `bonus[f]` for exact tones. */
+/** The bytes a lost one may take, in byte order: a plain byte, or a byte with its bonus for an exact tone. */
+type Choices = readonly (number | readonly [number, number])[]
+
+/**
+ * Ways to fill the lost bytes, in byte order; at most MAX_FILLINGS. Filling f is a prefix (the bytes of every lost
+ * one but the last, flat: prefix p holds `prefix[p * (width - 1) …]`, with `prefixBonus[p]` for exact tones) and a
+ * choice of the last lost byte from `last(p)`: fillings p × last(p), prefix by prefix, the first `count` of them.
+ * The last lost byte is not written out with every prefix: a run of two lost bytes has some ten thousand fillings,
+ * and most of them fail on the first byte and are passed over without being looked at.
+ */
 interface Fillings {
   count: number
   width: number
-  bytes: Uint8Array
-  bonus: Float64Array
+  prefixes: number
+  prefix: Uint8Array
+  prefixBonus: Float64Array
+  /** The choices of the last lost byte after prefix p. */
+  last: (p: number) => Choices
 }
 
 /**
@@ -527,7 +541,8 @@ interface Fillings {
 const fillingBytes = [new Uint8Array(1 << 12), new Uint8Array(1 << 12)]
 const fillingBonus = [new Float64Array(1 << 11), new Float64Array(1 << 11)]
 let candidateScores = new Float64Array(1 << 11)
-let candidateWhich = new Int32Array(1 << 11)
+let candidatePrefix = new Int32Array(1 << 11)
+let candidateChoice = new Int32Array(1 << 11)
 let candidateEnd = new Int32Array(1 << 11)
 /** Terms of the suffixes bestRepairs keeps, and by slot and byte where they start (see there). */
 let suffixTerms = new Float64Array(1 << 12)
@@ -539,14 +554,61 @@ const atLeast = (n: number): number => {
   return size
 }
 
+/** unreadBytes' answers, by `next`, `before` and `spacedMark` (a few hundred of them come up). */
+const unreadCache = new Map<number, Choices>()
+
+/**
+ * The bytes a lost one without a reading may take, in byte order: those that make a plausible character with the
+ * known byte after it (`next` as a trail, -1 for none) or the byte before it (`before` as a lead); after the space
+ * pass, only those whose character with `next` is (or is not, by `spacedMark`) a mark the pass spaced.
+ */
+function unreadBytes(next: number, before: number, spacedMark: boolean | undefined): Choices {
+  const key = ((next + 1) * 0x100 + (before & 0xff)) * 3 + (spacedMark === undefined ? 0 : spacedMark ? 1 : 2)
+  let known = unreadCache.get(key)
+  if (known !== undefined) return known
+  const out: number[] = []
+  for (let byte = 0x81; byte <= 0xfe; byte++) {
+    if (!(next >= 0 && PLAUSIBLE[gbkPair(byte, next)] === 1) && !(before >= 0x81 && PLAUSIBLE[gbkPair(before, byte)] === 1)) continue
+    if (spacedMark !== undefined && next >= 0 && SPACED_MARKS.has(gbkPair(byte, next)) !== spacedMark) continue
+    out.push(byte)
+  }
+  known = out
+  unreadCache.set(key, known)
+  return known
+}
+
 /** Every way to fill the lost bytes that honours the readings, in byte order; at most MAX_FILLINGS. */
 function fillings(plan: Plan): Fillings {
-  let partial: Fillings = { count: 1, width: 0, bytes: new Uint8Array(0), bonus: new Float64Array(1) }
-  for (let k = 0; k < plan.lost.length; k++) {
+  let partial = { count: 1, width: 0, bytes: new Uint8Array(0), bonus: new Float64Array(1) }
+  const lastK = plan.lost.length - 1
+  for (let k = 0; ; k++) {
     const { at, reading } = plan.lost[k]!
     const afterLost = k > 0 && plan.lost[k - 1]!.at === at - 1
     const width = k + 1
-    // At most MAX_FILLINGS, written straight into typed arrays (no lists of numbers copied after).
+    // A byte with no reading: one that makes a plausible character with the known byte after it (as a lead)
+    // or before it (as a trail); the others cannot decode and would only crowd out the fillings that do. The
+    // bytes so found depend on the filling before only after a lost byte: otherwise they are found once.
+    const next = reading === undefined && at + 1 < plan.bytes.length && !plan.lost.some((l) => l.at === at + 1) ? plan.bytes[at + 1]! : -1
+    const spacedMark = plan.lost[k]!.spacedMark
+    const unread = (before: number): Choices => unreadBytes(next, before, spacedMark)
+    const fixed = reading === undefined && !afterLost ? unread(plan.bytes[at - 1]!) : undefined
+    // Where the bytes of this lost one do not depend on the filling before (most runs), every prefix has the same
+    // choices; after a lost byte they depend on its byte alone (found once per byte).
+    const same: Choices | undefined = fixed ?? (afterLost ? undefined : completions(plan.bytes[at - 1]!, reading!))
+    const byByte: (Choices | undefined)[] = []
+    const prefixes = partial
+    const choicesAfter = (p: number): Choices => {
+      if (same !== undefined) return same
+      const previous = prefixes.bytes[p * k + k - 1]!
+      return (byByte[previous] ??= reading !== undefined ? completions(previous, reading) : unread(previous))
+    }
+    if (k === lastK) {
+      let count = 0
+      if (same !== undefined) count = Math.min(MAX_FILLINGS, partial.count * same.length)
+      else for (let p = 0; p < partial.count && count < MAX_FILLINGS; p++) count = Math.min(MAX_FILLINGS, count + choicesAfter(p).length)
+      return { count, width, prefixes: partial.count, prefix: partial.bytes, prefixBonus: partial.bonus, last: choicesAfter }
+    }
+    // The prefixes, written straight into typed arrays: at most MAX_FILLINGS.
     const room = Math.min(MAX_FILLINGS, partial.count * 0x80)
     const buffer = k & 1
     if (fillingBytes[buffer]!.length < room * width) fillingBytes[buffer] = new Uint8Array(atLeast(room * width))
@@ -554,59 +616,21 @@ function fillings(plan: Plan): Fillings {
     const bytes = fillingBytes[buffer]!
     const bonus = fillingBonus[buffer]!
     let count = 0
-    const extend = (p: number, byte: number, extra: number): boolean => {
-      const to = count * width
-      for (let b = 0; b < k; b++) bytes[to + b] = partial.bytes[p * k + b]!
-      bytes[to + k] = byte
-      bonus[count] = partial.bonus[p]! + extra
-      return ++count === MAX_FILLINGS
-    }
-    // A byte with no reading: one that makes a plausible character with the known byte after it (as a lead)
-    // or before it (as a trail); the others cannot decode and would only crowd out the fillings that do. The
-    // bytes so found depend on the filling before only after a lost byte: otherwise they are found once.
-    const next = reading === undefined && at + 1 < plan.bytes.length && !plan.lost.some((l) => l.at === at + 1) ? plan.bytes[at + 1]! : -1
-    const spacedMark = plan.lost[k]!.spacedMark
-    const unread = (before: number): number[] => {
-      const out: number[] = []
-      for (let byte = 0x81; byte <= 0xfe; byte++) {
-        if (!(next >= 0 && PLAUSIBLE[gbkPair(byte, next)] === 1) && !(before >= 0x81 && PLAUSIBLE[gbkPair(before, byte)] === 1)) continue
-        if (spacedMark !== undefined && next >= 0 && SPACED_MARKS.has(gbkPair(byte, next)) !== spacedMark) continue
-        out.push(byte)
-      }
-      return out
-    }
-    const fixed = reading === undefined && !afterLost ? unread(plan.bytes[at - 1]!) : undefined
-    // Where the bytes of this lost one do not depend on the filling before (most runs), the fillings are the
-    // product of the two lists, written by two plain loops.
-    const same = fixed ?? (afterLost ? undefined : completions(plan.bytes[at - 1]!, reading!))
-    if (same !== undefined) {
-      const n = same.length
-      fill: for (let p = 0; p < partial.count; p++) {
-        const from = p * k
-        const was = partial.bonus[p]!
-        for (let q = 0; q < n; q++) {
-          const to = count * width
-          for (let b = 0; b < k; b++) bytes[to + b] = partial.bytes[from + b]!
-          const entry = same[q]!
-          if (typeof entry === 'number') (bytes[to + k] = entry), (bonus[count] = was + 0)
-          else (bytes[to + k] = entry[0]), (bonus[count] = was + entry[1])
-          if (++count === MAX_FILLINGS) break fill
-        }
-      }
-      partial = { count, width, bytes: bytes.subarray(0, count * width), bonus: bonus.subarray(0, count) }
-      continue
-    }
     fill: for (let p = 0; p < partial.count; p++) {
-      const previous = afterLost ? partial.bytes[p * k + k - 1]! : plan.bytes[at - 1]!
-      if (reading !== undefined) {
-        for (const [byte, extra] of completions(previous, reading)) if (extend(p, byte, extra)) break fill
-      } else {
-        for (const byte of fixed ?? unread(previous)) if (extend(p, byte, 0)) break fill
+      const from = p * k
+      const was = partial.bonus[p]!
+      const choices = choicesAfter(p)
+      for (let q = 0; q < choices.length; q++) {
+        const to = count * width
+        for (let b = 0; b < k; b++) bytes[to + b] = partial.bytes[from + b]!
+        const entry = choices[q]!
+        if (typeof entry === 'number') (bytes[to + k] = entry), (bonus[count] = was + 0)
+        else (bytes[to + k] = entry[0]), (bonus[count] = was + entry[1])
+        if (++count === MAX_FILLINGS) break fill
       }
     }
     partial = { count, width, bytes: bytes.subarray(0, count * width), bonus: bonus.subarray(0, count) }
   }
-  return partial
 }
 
 /**
@@ -668,9 +692,15 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   // The candidates that decode, as parallel lists: which filling, which end, the score. Texts are decoded again
   // only for the few compared.
   const room = all.count * ends.length
-  if (candidateScores.length < room) (candidateScores = new Float64Array(atLeast(room))), (candidateWhich = new Int32Array(atLeast(room))), (candidateEnd = new Int32Array(atLeast(room)))
+  if (candidateScores.length < room) {
+    candidateScores = new Float64Array(atLeast(room))
+    candidatePrefix = new Int32Array(atLeast(room))
+    candidateChoice = new Int32Array(atLeast(room))
+    candidateEnd = new Int32Array(atLeast(room))
+  }
   const scores = candidateScores
-  const which = candidateWhich
+  const prefixOf = candidatePrefix
+  const choiceOf = candidateChoice
   const endOf = candidateEnd
   let candidates = 0
   let stats: DocumentStats | undefined
@@ -764,13 +794,22 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   const walks = ends.map((): Walk => ({ starts: [start], counts: [0], totals: [0], previous: [lastLeading], depth: 0, valid: 0, codes: [], filled: lost.map(() => -1), failedOn: -1 }))
   const lostAt = lost.map((l) => l.at)
   const lostCount = lost.length
-  const fillingBytesOf = all.bytes
+  const prefixWidth = all.width - 1
+  const lastAt = lostAt[lostCount - 1]!
   // The slot of the context each walk looked up last (a run of fillings shares it).
   const lastKey = walks.map(() => -1)
   const lastSlot = walks.map(() => 0)
+  // Filling f is prefix p with choice q of the last lost byte.
+  let p = 0
+  let q = 0
+  let choices: Choices = all.count > 0 ? all.last(0) : []
+  while (all.count > 0 && q >= choices.length && ++p < all.prefixes) (choices = all.last(p)), (q = 0)
   for (let f = 0; f < all.count; f++) {
-    const base = f * all.width
-    for (let k = 0; k < lostCount; k++) work[lostAt[k]!] = fillingBytesOf[base + k]!
+    const base = p * prefixWidth
+    for (let k = 0; k < prefixWidth; k++) work[lostAt[k]!] = all.prefix[base + k]!
+    const entry = choices[q]!
+    const bonus = typeof entry === 'number' ? all.prefixBonus[p]! + 0 : all.prefixBonus[p]! + entry[1]
+    work[lastAt] = typeof entry === 'number' ? entry : entry[0]
     for (let e = 0; e < ends.length; e++) {
       const end = ends[e]!
       const walk = walks[e]!
@@ -815,8 +854,9 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
             walk.failedOn = -1
             let total = walk.valid > depth ? walk.totals[depth]! : totalsTo(walk, depth, stats!)
             for (let t = known - 1, to = t + suffixSlots[slot + 1]!; t < to; t++) total += suffixTerms[t]!
-            scores[candidates] = total + all.bonus[f]!
-            which[candidates] = f
+            scores[candidates] = total + bonus
+            prefixOf[candidates] = p
+            choiceOf[candidates] = q
             endOf[candidates++] = end
           }
           continue
@@ -860,32 +900,41 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
       if (slot >= 0) (suffixSlots[slot] = first + 1), (suffixSlots[slot + 1] = to - first), (termCount = to)
       let total = totalsTo(walk, resumed, docStats)
       for (let t = first; t < to; t++) total += suffixTerms[t]!
-      scores[candidates] = total + all.bonus[f]!
-      which[candidates] = f
+      scores[candidates] = total + bonus
+      prefixOf[candidates] = p
+      choiceOf[candidates] = q
       endOf[candidates++] = end
     }
     // Every walk failed on this filling's first lost bytes: the fillings after it that share them fail alike
     // and are skipped (most fillings of two lost bytes without a reading fail on the first).
     let shared = 0
     for (const walk of walks) shared = walk.failedOn < 0 || shared < 0 ? -1 : Math.max(shared, walk.failedOn)
-    // Fillings sharing them are consecutive: passed over by comparing their first bytes.
+    // Fillings sharing them are consecutive: the rest of this prefix's, then those of the prefixes after it that
+    // share them (compared byte by byte; a prefix with no choices holds no filling).
     if (shared > 0 && shared < all.width) {
-      const width = all.width
-      const filled = all.bytes
-      let g = f + 1
-      for (; g < all.count; g++) {
+      f += choices.length - q - 1
+      const origin = base
+      for (; f + 1 < all.count && p + 1 < all.prefixes; p++) {
+        const after = all.last(p + 1)
         let same = true
-        for (let k = 0; same && k < shared; k++) same = filled[g * width + k] === filled[base + k]
-        if (!same) break
+        for (let k = 0; same && k < shared; k++) same = all.prefix[(p + 1) * prefixWidth + k] === all.prefix[origin + k]
+        if (!same && after.length > 0) break
+        f += after.length
       }
-      f = g - 1
-    }
+      choices = all.last(p)
+      q = choices.length
+    } else q++
+    while (q >= choices.length && ++p < all.prefixes) (choices = all.last(p)), (q = 0)
   }
   if (candidates === 0) return undefined
+  const lostOf = (c: number): number[] => {
+    const base = prefixOf[c]! * prefixWidth
+    const entry = all.last(prefixOf[c]!)[choiceOf[c]!]!
+    return [...all.prefix.subarray(base, base + prefixWidth), typeof entry === 'number' ? entry : entry[0]]
+  }
   const fullOf = (c: number): number[] => {
     const full = bytes.slice()
-    const base = which[c]! * all.width
-    for (let k = 0; k < lost.length; k++) full[lost[k]!.at] = all.bytes[base + k]!
+    for (let k = 0; k < lost.length; k++) full[lost[k]!.at] = lostOf(c)[k]!
     return full
   }
   const textOf = (c: number): string => {
@@ -896,7 +945,7 @@ function bestRepairs(plan: Plan, getStats: () => DocumentStats): { best: Repair;
   }
   const repair = (c: number, text: string): Repair => {
     const full = fullOf(c)
-    return { text, score: scores[c]!, lost: [...all.bytes.subarray(which[c]! * all.width, (which[c]! + 1) * all.width)], bytes: full.slice(0, endOf[c]), full }
+    return { text, score: scores[c]!, lost: lostOf(c), bytes: full.slice(0, endOf[c]), full }
   }
   let best = 0
   for (let c = 1; c < candidates; c++) if (scores[c]! > scores[best]!) best = c
@@ -995,11 +1044,34 @@ function readsBetterBy(original: string, repaired: string): number {
   while (p < original.length && p < repaired.length && original[p] === repaired[p]) p++
   let q = 0
   while (q < original.length - p && q < repaired.length - p && original[original.length - 1 - q] === repaired[repaired.length - 1 - q]) q++
+  // Where one side of the stretch is empty (`引?(guī)?` holds nothing but the damage: `引` against `引數`), the
+  // character before is taken in: a text of no characters has no bits per character to be compared with.
+  if (p > 0 && (original.length - q === p || repaired.length - q === p)) p--
   const previous = p > 0 ? original.charCodeAt(p - 1) : -1
   const next = q > 0 ? original.slice(original.length - q, original.length - q + 1) : ''
   const a = original.slice(p, original.length - q) + next
   const b = repaired.slice(p, repaired.length - q) + next
   return readScore(b, previous) / Math.max(1, b.length) - readScore(a, previous) / Math.max(1, a.length)
+}
+
+/**
+ * Of guessed repairs at one place, the one the line reads best with, over the stretch that all of them cover (and
+ * the character after it), by the language model: their edits cover different stretches. Ties go to the first.
+ */
+function bestRead(line: string, guesses: readonly (Judged | undefined)[]): Judged | undefined {
+  let from = line.length
+  let to = 0
+  for (const g of guesses) if (g) (from = Math.min(from, g.edit.start)), (to = Math.max(to, g.edit.end))
+  to = Math.min(line.length, to + 1)
+  const previous = from > 0 ? line.charCodeAt(from - 1) : -1
+  let best: Judged | undefined
+  let bestScore = -Infinity
+  for (const g of guesses) {
+    if (!g) continue
+    const read = readScore(line.slice(from, g.edit.start) + g.edit.replacement + line.slice(g.edit.end, to), previous)
+    if (!best || read > bestScore) (best = g), (bestScore = read)
+  }
+  return best
 }
 
 /** The language model's log2 probability of a text, with the rule on pairs of marks. */
@@ -1133,6 +1205,16 @@ function runEnd(line: string, from: number): number {
  */
 const PLACE_CHAR = /[ !(,:;?]/g
 
+/**
+ * A full-width mark whose GBK trail byte can lead a character (`，` A3 AC: AC D4 is 瑒): the mirror's pinyin after
+ * such a character, split across the mark and the next, leaves the glued pinyin right after the mark (`，(chàng)t`).
+ */
+function markLeads(code: number): boolean {
+  if (code < 0x2000 || isHan(code)) return false
+  const key = gbkKey(code)
+  return key >= 0x100 && (key & 0xff) >= 0x81
+}
+
 function droppedPlaces(line: string): { at: number; after: number }[] {
   const out: { at: number; after: number }[] = []
   // Only an ASCII mark, a space or `(` can be such a place: found by a regex scan, not a loop over every character
@@ -1145,7 +1227,10 @@ function droppedPlaces(line: string): { at: number; after: number }[] {
     if (before < 0x80 && !(code === 0x20 && before === 0x20)) continue
     if (code < 0x80 && ASCII_MARK[code] === 1 && line.charCodeAt(i + 1) >= 0x80) out.push({ at: i, after: i + 1 })
     else if (code === 0x20 && FULL_MARK.has(line.charCodeAt(i + 1)) && line.charCodeAt(i + 2) >= 0x80) out.push({ at: i, after: i + 2 })
-    else if (code === 0x28 && isHan(before)) {
+    // Two spaces, a mark, then the end of the line or ASCII: the space pass put one before a mark the lost byte
+    // began (`。`), one before its own (`大夫  ！` ← `大夫。”`), and the decoder is back in step after the mark.
+    else if (code === 0x20 && before === 0x20 && FULL_MARK.has(line.charCodeAt(i + 1)) && !(line.charCodeAt(i + 2) >= 0x80)) out.push({ at: i, after: i + 2 })
+    else if (code === 0x28 && (isHan(before) || markLeads(before))) {
       GLUED_AT.lastIndex = i
       const glued = GLUED_AT.exec(line)
       if (!glued || readsAs(String.fromCharCode(before), glued[1]!)) continue
@@ -1238,26 +1323,26 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
     // Lost bytes shown by a `?` that swallowed the ASCII mark after it, then those no mark shows (dropped).
     for (const at of swallowedPlaces(line)) {
       if (taken(at) || oddness(line, at + 1) > ODD) continue
-      let best: Judged | undefined
-      for (const mark of '!,:;?') {
-        const judged = guessedRepair(line, getStats, [{ at: at + 1, text: mark }], at + 1, READS_BETTER_SWALLOWED)
-        if (judged && (!best || judged.gain > best.gain)) best = judged
-      }
+      // Compared by how the line reads with each, not by each one's gain: a gain is measured against the
+      // line with the mark tried put in, a different text for each mark.
+      const best = bestRead(line, [...'!,:;?'].map((mark) => guessedRepair(line, getStats, [{ at: at + 1, text: mark }], at + 1, READS_BETTER_SWALLOWED)))
       if (best && !overlaps(best.edit)) add(best.edit)
     }
     for (const place of droppedPlaces(line)) {
       if (taken(place.at)) continue
       // Glued pinyin the character before cannot read, then ASCII or the end of the line: the decoder is back in
       // step at once (the next character's trail byte is ASCII, `情(bǎn)r(kuàng)` ← 情況, or its lead byte was
-      // dropped too before its own glued pinyin, `目(shàn)(biāo)` ← 目標); the reading is the evidence.
-      const inStep = line.charCodeAt(place.at) === 0x28 && (place.after >= line.length || line.charCodeAt(place.after) < 0x80)
+      // dropped too before its own glued pinyin, `目(shàn)(biāo)` ← 目標); the reading is the evidence. So too two
+      // spaces and a mark at the end of a run (`大夫  ！` ← `大夫。”`): the space pass's two spaces are the evidence.
+      const inStep = (line.charCodeAt(place.at) === 0x28 || line.charCodeAt(place.at - 1) === 0x20) && (place.after >= line.length || line.charCodeAt(place.after) < 0x80)
       if (!inStep && oddness(line, place.after) > ODD) continue
+      // Before glued pinyin, the reading pins the lost byte as in a broken insertion a `?` shows (`格(jiá) ` ← 格式,
+      // `引(guī)(shù),` ← 引數): the repair need only not read much worse, not much better as a guess with no evidence.
+      const bar = line.charCodeAt(place.at) === 0x28 ? READS_BETTER_INSERTION : undefined
       const end = runEnd(line, place.after)
-      let best: Judged | undefined
-      for (const inserts of [[{ at: place.at, text: '\ufffd' }], [{ at: place.at, text: '\ufffd' }, { at: end, text: '\ufffd' }]]) {
-        const judged = guessedRepair(line, getStats, inserts, place.at + 1)
-        if (judged && (!best || judged.gain > best.gain)) best = judged
-      }
+      // The two guesses (the run's last byte there, or dropped too) cover different stretches: compared by
+      // how the line reads over both with each applied (`超過兩` against `超邊^兩`), not by bits per character of each.
+      const best = bestRead(line, [[{ at: place.at, text: '\ufffd' }], [{ at: place.at, text: '\ufffd' }, { at: end, text: '\ufffd' }]].map((inserts) => guessedRepair(line, getStats, inserts, place.at + 1, bar)))
       if (best && !overlaps(best.edit)) add(best.edit)
     }
     return edits.sort((a, b) => a.start - b.start)

@@ -671,11 +671,35 @@ function readsBetterBy(original: string, repaired: string): number {
   while (p < original.length && p < repaired.length && original[p] === repaired[p]) p++
   let q = 0
   while (q < original.length - p && q < repaired.length - p && original[original.length - 1 - q] === repaired[repaired.length - 1 - q]) q++
+  // Issue 16, later (carried over): an empty stretch is widened by the character before.
+  // Where one side of the stretch is empty (`引?(guī)?` holds nothing but the damage: `引` against `引數`), the
+  // character before is taken in: a text of no characters has no bits per character to be compared with.
+  if (p > 0 && (original.length - q === p || repaired.length - q === p)) p--
   const previous = p > 0 ? original.charCodeAt(p - 1) : -1
   const next = q > 0 ? original.slice(original.length - q, original.length - q + 1) : ''
   const a = original.slice(p, original.length - q) + next
   const b = repaired.slice(p, repaired.length - q) + next
   return readScore(b, previous) / Math.max(1, b.length) - readScore(a, previous) / Math.max(1, a.length)
+}
+
+/**
+ * Of guessed repairs at one place, the one the line reads best with, over the stretch that all of them cover (and
+ * the character after it), by the language model: their edits cover different stretches. Ties go to the first.
+ */
+function bestRead(line: string, guesses: readonly (Judged | undefined)[]): Judged | undefined {
+  let from = line.length
+  let to = 0
+  for (const g of guesses) if (g) (from = Math.min(from, g.edit.start)), (to = Math.max(to, g.edit.end))
+  to = Math.min(line.length, to + 1)
+  const previous = from > 0 ? line.charCodeAt(from - 1) : -1
+  let best: Judged | undefined
+  let bestScore = -Infinity
+  for (const g of guesses) {
+    if (!g) continue
+    const read = readScore(line.slice(from, g.edit.start) + g.edit.replacement + line.slice(g.edit.end, to), previous)
+    if (!best || read > bestScore) (best = g), (bestScore = read)
+  }
+  return best
 }
 
 /** The language model's log2 probability of a text, with the rule on pairs of marks. */
@@ -808,6 +832,16 @@ function runEnd(line: string, from: number): number {
  * (the full-width→ASCII pass), before the space of the space pass, before glued pinyin that the character
  * before it cannot read (a broken insertion). Only where the text after it reads as an out-of-step run does.
  */
+/**
+ * Issue 16, later (carried over): A full-width mark whose GBK trail byte can lead a character (`，` A3 AC: AC D4 is 瑒): the mirror's pinyin after
+ * such a character, split across the mark and the next, leaves the glued pinyin right after the mark (`，(chàng)t`).
+ */
+function markLeads(code: number): boolean {
+  if (code < 0x2000 || isHan(code)) return false
+  const key = gbkKey(code)
+  return key >= 0x100 && (key & 0xff) >= 0x81
+}
+
 function droppedPlaces(line: string): { at: number; after: number }[] {
   const out: { at: number; after: number }[] = []
   for (let i = 1; i < line.length - 1; i++) {
@@ -816,7 +850,11 @@ function droppedPlaces(line: string): { at: number; after: number }[] {
     if (before < 0x80 && !(code === 0x20 && before === 0x20)) continue
     if (code < 0x80 && ASCII_MARK[code] === 1 && line.charCodeAt(i + 1) >= 0x80) out.push({ at: i, after: i + 1 })
     else if (code === 0x20 && FULL_MARK.has(line.charCodeAt(i + 1)) && line.charCodeAt(i + 2) >= 0x80) out.push({ at: i, after: i + 2 })
-    else if (code === 0x28 && isHan(before)) {
+    // Issue 16, later (carried over): the space pass's slip at the end of a run, back in step at once.
+    // Two spaces, a mark, then the end of the line or ASCII: the space pass put one before a mark the lost byte
+    // began (`。`), one before its own (`大夫  ！` ← `大夫。”`), and the decoder is back in step after the mark.
+    else if (code === 0x20 && before === 0x20 && FULL_MARK.has(line.charCodeAt(i + 1)) && !(line.charCodeAt(i + 2) >= 0x80)) out.push({ at: i, after: i + 2 })
+    else if (code === 0x28 && (isHan(before) || markLeads(before))) {
       GLUED_AT.lastIndex = i
       const glued = GLUED_AT.exec(line)
       if (!glued || readsAs(String.fromCharCode(before), glued[1]!)) continue
@@ -909,25 +947,26 @@ export function slipRule(getStats: () => DocumentStats): LineRule {
     // Lost bytes shown by a `?` that swallowed the ASCII mark after it, then those no mark shows (dropped).
     for (const at of swallowedPlaces(line)) {
       if (taken(at) || oddness(line, at + 1) > ODD) continue
-      let best: Judged | undefined
-      for (const mark of '!,:;?') {
-        const judged = guessedRepair(line, getStats, [{ at: at + 1, text: mark }], at + 1, READS_BETTER_SWALLOWED)
-        if (judged && (!best || judged.gain > best.gain)) best = judged
-      }
+      // Issue 16, later (carried over): Compared by how the line reads with each, not by each one's gain: a gain is measured against the
+      // line with the mark tried put in, a different text for each mark.
+      const best = bestRead(line, [...'!,:;?'].map((mark) => guessedRepair(line, getStats, [{ at: at + 1, text: mark }], at + 1, READS_BETTER_SWALLOWED)))
       if (best && !overlaps(best.edit)) add(best.edit)
     }
     for (const place of droppedPlaces(line)) {
       if (taken(place.at)) continue
       // Issue 16 (after the speed work, carried over so that the reference still decides what to try): glued
-      // pinyin the character before cannot read, then ASCII or the end of the line, is tried without the oddness.
-      const inStep = line.charCodeAt(place.at) === 0x28 && (place.after >= line.length || line.charCodeAt(place.after) < 0x80)
+      // pinyin the character before cannot read, then ASCII or the end of the line, is tried without the oddness;
+      // later, so too two spaces and a mark (the space pass's slip at the end of a run).
+      const inStep = (line.charCodeAt(place.at) === 0x28 || line.charCodeAt(place.at - 1) === 0x20) && (place.after >= line.length || line.charCodeAt(place.after) < 0x80)
       if (!inStep && oddness(line, place.after) > ODD) continue
+      // Issue 16, later (carried over as the change above): the reading pins the guessed byte here as well.
+      // Before glued pinyin, the reading pins the lost byte as in a broken insertion a `?` shows (`格(jiá) ` ← 格式,
+      // `引(guī)(shù),` ← 引數): the repair need only not read much worse, not much better as a guess with no evidence.
+      const bar = line.charCodeAt(place.at) === 0x28 ? READS_BETTER_INSERTION : undefined
       const end = runEnd(line, place.after)
-      let best: Judged | undefined
-      for (const inserts of [[{ at: place.at, text: '\ufffd' }], [{ at: place.at, text: '\ufffd' }, { at: end, text: '\ufffd' }]]) {
-        const judged = guessedRepair(line, getStats, inserts, place.at + 1)
-        if (judged && (!best || judged.gain > best.gain)) best = judged
-      }
+      // Issue 16, later (carried over): The two guesses (the run's last byte there, or dropped too) cover different stretches: compared by
+      // how the line reads over both with each applied (`超過兩` against `超邊^兩`), not by bits per character of each.
+      const best = bestRead(line, [[{ at: place.at, text: '\ufffd' }], [{ at: place.at, text: '\ufffd' }, { at: end, text: '\ufffd' }]].map((inserts) => guessedRepair(line, getStats, inserts, place.at + 1, bar)))
       if (best && !overlaps(best.edit)) add(best.edit)
     }
     return edits.sort((a, b) => a.start - b.start)
