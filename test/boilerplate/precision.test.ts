@@ -137,3 +137,50 @@ describe('the boilerplate step on the shapes of the fresh pages', () => {
     expect(removedLines([title, '某某机械有限公司', P1, P2, P3, '联系我们'].join('\n'))).toContain(title)
   })
 })
+
+// The fresh2 batch (saved HTML pages of news sites, measured unseen before these rules): the article's date and
+// credit lines that the rules then removed, each page written here in the shape of a fresh2 page (named in each case).
+describe('the boilerplate step on the shapes of the fresh2 pages', () => {
+  const menu = ['首页', '新闻', '财经', '体育', '娱乐', '科技', '汽车', '房产', '教育', '旅游']
+  const body = [
+    '新华社巴黎12月9日电 法国9日再次爆发全国跨行业大罢工，反对政府进行退休制度改革，首都巴黎交通再次陷入瘫痪。',
+    '这是继5日多人参与的全国跨行业大罢工后，工会发起的第二轮向政府施压行动，多个行业都将受到影响。',
+    '法国各工会号召10日继续举行全国跨行业大罢工及游行，预计交通、教育等多个行业的运行都将受到影响。',
+  ]
+  const tail = ['相关新闻', '大数据杀熟 技术之罪需规则规避', '学校只剩一名学生 她却坚守了十八年', '骑共享单车的一定要注意了', '关于我们', '联系我们', '版权声明']
+
+  it('keeps a date and time on its own under the heading, with share buttons between it and the article (xinhuanet)', () => {
+    const page = ['法国全国大罢工再次严重影响交通-新华网', ...menu, '法国全国大罢工再次严重影响交通', '2019-12-10 07:57:40', '来源：', '新华网', '微信', '微博', 'Qzone', '评论', '图集', ...body, ...tail].join('\n')
+    const removed = removedLines(page)
+    expect(removed).not.toContain('2019-12-10 07:57:40')
+    expect(removed).toEqual(expect.arrayContaining(['新闻', '财经', '微博']))
+  })
+
+  it('keeps the date under the heading after a share row and its counters (guancha)', () => {
+    const page = ['法国全国大罢工再次严重影响交通_某某网', ...menu, '法国全国大罢工再次严重影响交通', '分享到：', '9', '23', '2019-09-07 15:10:53', '字号：A-', 'A', 'A+', '来源：某某网', ...body, ...tail].join('\n')
+    expect(removedLines(page)).not.toContain('2019-09-07 15:10:53')
+  })
+
+  it('keeps a date a template splits into short lines under the heading (new.qq)', () => {
+    const date = ['2019', '09/07', '19:02']
+    const page = ['法国全国大罢工再次严重影响交通_腾讯新闻', ...menu, '正在阅读：法国全国大罢工再次严重影响交通', '一键登录', '法国全国大罢工再次严重影响交通', ...date, '扬眼', '企鹅号', '分享', '评论', '2819', ...body, ...tail].join('\n')
+    const removed = removedLines(page)
+    for (const line of date) expect(removed).not.toContain(line)
+  })
+
+  it('keeps a post meta line with its date and a counter under the heading (sxmu, csdn)', () => {
+    for (const meta of ['| 发布时间: 2018-05-17 | 浏览次数: 2168', '发表于2014-08-24 21:30|']) {
+      const page = ['法国全国大罢工再次严重影响交通-纪检', ...menu, '■ 纪检监察', '法国全国大罢工再次严重影响交通', '来源:', meta, ...body, ...tail].join('\n')
+      expect(removedLines(page)).not.toContain(meta)
+    }
+  })
+
+  it('keeps a credit line after the article (供稿, 摄影/, 编辑/), and the footer after it still goes (zyyfy)', () => {
+    const credit = '医技药剂党支部、药剂科供稿 摄影/张艳 编辑/苏芳'
+    const footer = ['版权所有 某某医院 Copyright © 2018 All rights reserved', '湘ICP备14002927号-5']
+    const page = ['某某医院举办药学技能竞赛', ...menu, '位置：首页 > 新闻动态', '某某医院举办药学技能竞赛', '来源：本站原创', ...body, credit, ...footer].join('\n')
+    const removed = removedLines(page)
+    expect(removed).not.toContain(credit)
+    expect(removed).toEqual(expect.arrayContaining(footer))
+  })
+})

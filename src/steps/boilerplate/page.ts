@@ -10,7 +10,7 @@
  */
 import type { BoilerplateRuleId } from './rules.js'
 import { isSolidSentence } from '../../tree/sentences.js'
-import { INJECTED_MIN, INJECTED_RUN_MIN } from './rules.js'
+import { BYLINE_LINE_MAX, INJECTED_MIN, INJECTED_RUN_MIN } from './rules.js'
 import { describeLine, isBlank, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
 import { INJECTED_COMMON_WORDS_FORMS, INJECTED_WORDS_FORMS } from '../../data/boilerplate-forms.js'
 
@@ -88,6 +88,15 @@ const SPLIT_DATE = /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 const DATE_PART = /\d|^[\p{P}\p{S}\s]+$|,$|\/|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|[年月日]|星期|周[一二三四五六日]/u
 /** The most lines, and the longest line, of a dateline split into lines. */
 const SPLIT_DATE_MAX = 8
+/** A numeric date split over short lines under a heading, joined with spaces: `2019 09/07 19:02`. */
+/** How many widget lines or short names may stand between a heading and its date (`分享到：` `9` `23`). */
+const UNDER_HEADING_SKIP = 4
+/** The most Han characters a meta line under a heading has beside its date (`发布时间` `浏览次数`). */
+const META_HAN_MAX = 10
+const FULL_DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/
+/** The longest line read as a source's name between a heading and its date (`新华社`). */
+const SOURCE_NAME_MAX = 8
+const NUMERIC_SPLIT_DATE = /^(?:19|20)\d{2}\s+\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/
 const SPLIT_DATE_PART = 24
 /** The share of a page's other lines with injected words that makes them the page's own topic (see `findInStretch`). */
 const TOPIC_SHARE = 1 / 5
@@ -350,6 +359,37 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   }
   if (heading >= 0 && span && countLines(infos, heading + 1, headEnd - 1) <= BYLINE_ZONE) {
     for (let i = heading + 1; i < headEnd; i++) if (DATE_LINE.test(texts[i]!)) verdicts.delete(i)
+  }
+  // The date just under a heading that repeats the title is the article's, however many widgets follow it before
+  // the article (a share row, a font-size switch): the first line after the heading, its bylines, a source's name
+  // and a few widget lines (`分享到：`, a counter), when it is a date on its own (`2020-07-04 12:10:24`), or a date a
+  // template splits into short lines (`2019` `09/07` `19:02`).
+  // A short line with a full date and few Han characters is the post's meta line (`发表于2014-08-24 21:30|`,
+  // `| 发布时间: 2018-05-17 | 浏览次数: 2168`), not a headline.
+  const metaDate = (k: number) => texts[k]!.length <= BYLINE_LINE_MAX && infos[k]!.han <= META_HAN_MAX && FULL_DATE.test(texts[k]!)
+  const splitDateAt = (k: number): number[] => {
+    const parts: number[] = []
+    for (let i = k; i < headEnd && parts.length < SPLIT_DATE_MAX; i++) {
+      if (infos[i]!.kind === 'blank') continue
+      if (texts[i]!.trim().length > SPLIT_DATE_PART || !DATE_PART.test(texts[i]!)) break
+      parts.push(i)
+    }
+    return parts.length >= 2 && NUMERIC_SPLIT_DATE.test(parts.map((i) => texts[i]!.trim()).join(' ')) ? parts : []
+  }
+  for (const h of headings) {
+    if (h >= headEnd) continue
+    for (let k = h + 1, skipped = 0; k < headEnd; k++) {
+      if (infos[k]!.kind === 'blank' || (protectedLines.has(k) && !verdicts.has(k))) continue
+      const date = DATE_LINE.test(texts[k]!) || metaDate(k) ? [k] : splitDateAt(k)
+      for (const i of date) {
+        verdicts.delete(i)
+        protectedLines.add(i)
+      }
+      if (date.length > 0 || skipped >= UNDER_HEADING_SKIP) break
+      const verdict = verdicts.get(k)
+      if (!(verdict === 'boilerplate/widget' || (verdict === undefined && texts[k]!.trim().length <= SOURCE_NAME_MAX))) break
+      skipped++
+    }
   }
   // A date on a line of its own just above the heading is the article's date (a blog's `Friday, November 20, 2009`
   // over the post's title), not the end of the menu.

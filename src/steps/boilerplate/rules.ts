@@ -418,7 +418,7 @@ export const INJECTED_LINE_MAX = 200
 /** Heads of byline and dateline lines (kept by default; removed with `bylines: 'remove'`). A separator must follow. */
 export const BYLINE_LABELS: readonly string[] = ['作者', '本文作者', '记者', '编辑', '来源', '文章来源', '新闻来源', '信息来源', '发布时间', '发布日期', '发表时间', '更新时间', '时间', '日期', '文', '图', '撰文', '摄影', '通讯员']
 /** Words of a byline or dateline that is not headed by a label (`文章来源:…`); a reporter's name after 记者 counts too (`每经记者 包晶晶`, `（记者杨文）`). */
-export const BYLINE_WORDS: readonly string[] = ['通讯员', '编辑：', '编辑:', '责编', '发布时间', '来源：', '来源:', '作者：', '作者:']
+export const BYLINE_WORDS: readonly string[] = ['通讯员', '编辑：', '编辑:', '编辑/', '编辑／', '摄影/', '摄影／', '供稿', '责编', '发布时间', '来源：', '来源:', '作者：', '作者:']
 export const BYLINE_LINE_MAX = 80
 
 /** The longest line a headline in a link list or tail block has; a paragraph of an article is longer or ends a sentence. */
