@@ -183,4 +183,12 @@ describe('the boilerplate step on the shapes of the fresh2 pages', () => {
     expect(removed).not.toContain(credit)
     expect(removed).toEqual(expect.arrayContaining(footer))
   })
+  it('removes the related links and comment box between the article and a footer of two disclaimer sentences (chinanews)', () => {
+    const links = ['理论新闻精选：', '加快法治体系建设 提升依法治理效能', '2020年07月08日 13:36:14', '倾听历史回响 激发矢志复兴民族的精神伟力', '2020年07月08日 12:48:50', '收藏文章', '登录', '有事没事说两句...', '推荐阅读', '站在十字路口的郭艾伦：那些成长、憋屈与快乐', '汇率重回“6时代”，人民币为什么越来越香？', '两册《永乐大典》海外拍出812万欧元！谁买走了它？', '林丹退役后首度公开亮相：明年或仍征战全运会']
+    const footer = ['本网站所刊载信息，不代表中新社和中新网观点。 刊用本网站稿件，务经书面授权。', '未经授权禁止转载、摘编、复制及建立镜像，违者将依法追究法律责任。']
+    const page = ['法国全国大罢工再次严重影响交通-中新网', ...menu, '法国全国大罢工再次严重影响交通', '来源：求是网', ...body, '【编辑:陈海峰】', '分享到：', ...links, '返回顶部', ...footer].join('\n')
+    const removed = removedLines(page)
+    expect(removed).toEqual(expect.arrayContaining(links.filter((line) => !line.startsWith('2020'))))
+    for (const line of body) expect(removed).not.toContain(line)
+  })
 })

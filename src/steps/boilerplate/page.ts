@@ -47,6 +47,8 @@ const BARE_TAIL_MIN = 6
 const EVIDENCE_MIN = 2
 /** A page without an article needs more: its furniture is all there is to go by. */
 const EVIDENCE_MIN_NO_ARTICLE = 4
+/** Furniture lines of their own between the article and a solid sentence at a stretch's edge that make it no part of the article. */
+const EDGE_FURNITURE_MAX = 3
 
 /** The kinds that make a page's first line furniture: its title is never only these. */
 const TITLE_FURNITURE: ReadonlySet<LineKind> = new Set(['disclaimer', 'contact', 'navigation', 'widget', 'junk'])
@@ -275,7 +277,18 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     for (let i = found[1] + 1; i < infos.length && (!strong(i) || clean(found[1], i)); i++) if (strong(i)) found[1] = i
     for (let i = found[0] - 1; i >= 0 && (!strong(i) || clean(i, found[0])); i--) if (strong(i)) found[0] = i
   }
-  const span: [number, number] | undefined = found && [!pageStart && good(first) ? Math.min(first, found[0]) : found[0], !pageEnd && good(lastLine) ? Math.max(lastLine, found[1]) : found[1]]
+  // The solid sentence at the stretch's edge is the article's unless furniture lines of their own stand between it
+  // and the article: a footer's two disclaimer sentences after the related links and the comment box start a stretch
+  // too, and the links before them are no part of the article.
+  const furnished = (a: number, b: number) => {
+    let n = 0
+    for (let k = a + 1; k < b && n < EDGE_FURNITURE_MAX; k++) if (verdicts.has(k) && LETTER.test(texts[k]!)) n++
+    return n >= EDGE_FURNITURE_MAX
+  }
+  const span: [number, number] | undefined = found && [
+    !pageStart && good(first) && !furnished(first, found[0]) ? Math.min(first, found[0]) : found[0],
+    !pageEnd && good(lastLine) && !furnished(found[1], lastLine) ? Math.max(lastLine, found[1]) : found[1],
+  ]
   // Without furniture lines of its own, a page is judged by place only when it has an article and a long run of
   // short lines around it: a list of headlines above it (`BARE_HEAD_MIN`) or below it (`BARE_TAIL_MIN`).
   const bare = evidence < EVIDENCE_MIN
