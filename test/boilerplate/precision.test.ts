@@ -191,4 +191,20 @@ describe('the boilerplate step on the shapes of the fresh2 pages', () => {
     expect(removed).toEqual(expect.arrayContaining(links.filter((line) => !line.startsWith('2020'))))
     for (const line of body) expect(removed).not.toContain(line)
   })
+  it('removes a list of hot-news questions after the comment box, heavier than the last sentence of the article (thepaper)', () => {
+    const hot = [
+      '武汉市卫健委通报不明原因病毒性肺炎，有没有人传人？专家这样说！',
+      '工程院院士犯贪污罪一审获刑十二年，涉案金额为何如此巨大？',
+      '美国声称在巴格达发动空袭，伊朗高级将领身亡，中东局势会怎样？',
+      '国产疫苗每支三百多元，十五至四十五岁女性需要打几针才够？',
+      '重庆居民楼大火续：遇难的一家人为何没能及时逃生？真相来了！',
+      '央行宣布全面降准零点五个百分点，释放长期资金八千多亿元！',
+      '扬州大学多名学生患肺结核住院，学校回应：已全面开展筛查！',
+      '两名中国游客在菲律宾乘船游览时遇险，当地警方正在调查此事！',
+    ]
+    const page = ['法国全国大罢工再次严重影响交通_澎湃新闻', ...menu, '法国全国大罢工再次严重影响交通', '新华社', ...body, '责任编辑：柴敏懿', '关键词 >> 法国', '收藏', '相关推荐', '评论(3)', '我要跟帖', '发表', '热新闻', ...hot, '关于澎湃', '联系我们', 'Copyright © 2014~2020 The Paper All rights reserved.'].join('\n')
+    const removed = removedLines(page)
+    expect(removed).toEqual(expect.arrayContaining(hot))
+    for (const line of body) expect(removed).not.toContain(line)
+  })
 })

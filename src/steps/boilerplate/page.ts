@@ -262,7 +262,19 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   evidence += symbols.size
   const good = (i: number) => open(i) && infos[i]!.kind === 'sentence' && !infos[i]!.truncated
   // A page of snippets (every sentence cut short, `…`) is its own article when it has no other.
-  const found = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
+  let found = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
+  // The solid sentence at the stretch's edge is the article's unless furniture lines of their own stand between it
+  // and the article: a footer's two disclaimer sentences after the related links and the comment box start a stretch
+  // too, and the links before them are no part of the article.
+  const furnished = (a: number, b: number) => {
+    let n = 0
+    for (let k = a + 1; k < b && n < EDGE_FURNITURE_MAX; k++) if (verdicts.has(k) && LETTER.test(texts[k]!)) n++
+    return n >= EDGE_FURNITURE_MAX
+  }
+  // A stretch that starts inside the document starts with a sentence of the article (its last one, when the tail
+  // follows): a heavier run of headline sentences further on, past furniture lines of their own (a list of hot news
+  // after the comment box), is no article; the article is the stretch's first sentence and what joins it.
+  if (found && !pageStart && good(first) && found[0] > first && furnished(first, found[0])) found = [first, first]
   // A stretch inside the document starts (or ends) with a solid sentence next to another one: when that sentence is
   // one of the article's, every line between it and the article is inside the article, where only lines that are
   // furniture on their own go (a spec list, a table's cells or a run of bullets between two paragraphs stays).
@@ -276,14 +288,6 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   if (found) {
     for (let i = found[1] + 1; i < infos.length && (!strong(i) || clean(found[1], i)); i++) if (strong(i)) found[1] = i
     for (let i = found[0] - 1; i >= 0 && (!strong(i) || clean(i, found[0])); i--) if (strong(i)) found[0] = i
-  }
-  // The solid sentence at the stretch's edge is the article's unless furniture lines of their own stand between it
-  // and the article: a footer's two disclaimer sentences after the related links and the comment box start a stretch
-  // too, and the links before them are no part of the article.
-  const furnished = (a: number, b: number) => {
-    let n = 0
-    for (let k = a + 1; k < b && n < EDGE_FURNITURE_MAX; k++) if (verdicts.has(k) && LETTER.test(texts[k]!)) n++
-    return n >= EDGE_FURNITURE_MAX
   }
   const span: [number, number] | undefined = found && [
     !pageStart && good(first) && !furnished(first, found[0]) ? Math.min(first, found[0]) : found[0],

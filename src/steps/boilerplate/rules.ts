@@ -53,6 +53,7 @@ export const DISCLAIMER_HEADS: readonly string[] = [
   '未经允许不得转载',
   '未经许可不得转载',
   '责任编辑',
+  '责编',
   '如有侵权',
   '若有侵权',
   '如涉及侵权',
