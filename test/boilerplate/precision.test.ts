@@ -207,4 +207,17 @@ describe('the boilerplate step on the shapes of the fresh2 pages', () => {
     expect(removed).toEqual(expect.arrayContaining(hot))
     for (const line of body) expect(removed).not.toContain(line)
   })
+  it('keeps the subheads between captions and paragraphs of a report past its second sentence (jiankang2000)', () => {
+    const heads = ['广西乐业县', '广西凌云县陇槐村', '广西乐业县板洪村']
+    const para = (place: string) => `在${place}，挂职干部第一时间返回岗位，协调防疫物资，组织志愿者开展入户排查，确保群众生产生活秩序平稳。`
+    const page = ['挂职干部第一时间返岗 稳步推进乡村振兴', ...menu, '挂职干部第一时间返岗 稳步推进乡村振兴', ...body.slice(0, 2), '▲刘华干在加尤镇磨贤村了解春耕生产', heads[0], para(heads[0]!), '▲金万兵到草王山茶业公司推动复工复产', heads[1], para(heads[1]!), '▲李熹正在指导返岗群众填写报备表', heads[2], para(heads[2]!), '疫情防控不放松，乡村振兴在行动；战“疫”还在继续，我们的帮扶也还在继续。'].join('\n')
+    const removed = removedLines(page)
+    for (const line of heads) expect(removed).not.toContain(line)
+  })
+
+  it('keeps the original-title line after the article, before the editor and the tags (guancha)', () => {
+    const original = '原标题：我国集成电路进口突破3000亿美元！魏少军：中国半导体产业结构扭曲'
+    const page = ['法国全国大罢工再次严重影响交通_观察者网', ...menu, '法国全国大罢工再次严重影响交通', '2019-09-07 15:10:53', ...body, '9', '标签', original, '责任编辑:', '刘响', '大公司', '小编最近文章', '他对政治没兴趣，却老跟政治扯上关系', '普京销毁违禁食物 咱网友聊起肯德基', '我要评论', '全部评论 23条', '关于我们', '联系我们'].join('\n')
+    expect(removedLines(page)).not.toContain(original)
+  })
 })

@@ -272,9 +272,19 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     return n >= EDGE_FURNITURE_MAX
   }
   // A stretch that starts inside the document starts with a sentence of the article (its last one, when the tail
-  // follows): a heavier run of headline sentences further on, past furniture lines of their own (a list of hot news
-  // after the comment box), is no article; the article is the stretch's first sentence and what joins it.
-  if (found && !pageStart && good(first) && found[0] > first && furnished(first, found[0])) found = [first, first]
+  // follows): sentences past furniture lines of their own further on (a list of hot-news questions after the comment
+  // box) are no article, even as a heavier run; the article is the stretch's first sentence and what follows it up
+  // to there. Captions between its sentences do not count: they stand inside articles.
+  if (found && !pageStart && good(first) && found[1] > first) {
+    let n = 0
+    let end = first
+    for (let k = first + 1; k <= found[1] && n < EDGE_FURNITURE_MAX; k++) {
+      // A caption is furniture inside the article: only other furniture counts.
+      if (verdicts.has(k) && verdicts.get(k) !== 'boilerplate/image' && LETTER.test(texts[k]!)) n++
+      else if (good(k) && n === 0) end = k
+    }
+    if (n >= EDGE_FURNITURE_MAX) found = [first, Math.max(end, Math.min(found[1], first))]
+  }
   // A stretch inside the document starts (or ends) with a solid sentence next to another one: when that sentence is
   // one of the article's, every line between it and the article is inside the article, where only lines that are
   // furniture on their own go (a spec list, a table's cells or a run of bullets between two paragraphs stays).

@@ -167,7 +167,10 @@ export const CONTACT_LINE_MAX = 90
 /** Names that make up the stock-ticker widgets of news sites. */
 export const TICKER_NAMES: readonly string[] = ['上证指数', '深证成指', '创业板', '创业板指', '沪深300', '科创50', '恒生指数', '道琼斯', '纳斯达克', '标普500', '上证50', '中小板指']
 
-/** Widget lines: counters, share, print and follow buttons, search boxes. Matched on the whole line (a colon may follow). */
+/**
+ * Widget lines: counters, share, print and follow buttons, search boxes, comment boxes. Matched on the whole line (a
+ * colon may follow). None ends a sentence (`。！？`): a long line that does is a sentence before any pattern runs.
+ */
 export const WIDGET_LINES: readonly string[] = [
   '分享到',
   '分享',
@@ -222,8 +225,6 @@ export const WIDGET_LINES: readonly string[] = [
   '热门评论',
   '全部评论',
   '暂无评论',
-  '评论内容为空！',
-  '还没有评论，快来抢沙发吧！',
   '有事没事说两句...',
   '全部楼层',
   '加载更多',
@@ -446,7 +447,7 @@ export const INJECTED_RUN_MIN = 3
 export const INJECTED_LINE_MAX = 200
 
 /** Heads of byline and dateline lines (kept by default; removed with `bylines: 'remove'`). A separator must follow. */
-export const BYLINE_LABELS: readonly string[] = ['作者', '本文作者', '记者', '编辑', '来源', '文章来源', '新闻来源', '信息来源', '发布时间', '发布日期', '发表时间', '更新时间', '时间', '日期', '文', '图', '撰文', '摄影', '通讯员']
+export const BYLINE_LABELS: readonly string[] = ['作者', '本文作者', '记者', '编辑', '来源', '文章来源', '新闻来源', '信息来源', '发布时间', '发布日期', '发表时间', '更新时间', '时间', '日期', '文', '图', '撰文', '摄影', '通讯员', '原标题']
 /** Words of a byline or dateline that is not headed by a label (`文章来源:…`); a reporter's name after 记者 counts too (`每经记者 包晶晶`, `（记者杨文）`). */
 export const BYLINE_WORDS: readonly string[] = ['通讯员', '编辑：', '编辑:', '编辑/', '编辑／', '摄影/', '摄影／', '供稿', '责编', '发布时间', '来源：', '来源:', '作者：', '作者:']
 export const BYLINE_LINE_MAX = 80
