@@ -171,7 +171,7 @@ const DIGITS = '0123456789'
 /** What the heads' patterns skip before a head: every unit of `\s` and the opening brackets. */
 const HEAD_LEAD = unitSet('【[〖（(>》', true)
 
-const IMAGE_END = /(?:[摄攝]|\.(?:jpe?g|png|gif|webp|bmp))\s*$/i
+const IMAGE_END = /(?:[摄攝]|供[图圖]|\.(?:jpe?g|png|gif|webp|bmp))\s*$/i
 
 /** Whether a disclaimer or copyright head may start the line (after its leading brackets and spaces). */
 function mayHaveHead(text: string, heads: Uint8Array): boolean {
@@ -222,7 +222,7 @@ function buildGates(): Gates {
     tags: firstUnits([forms.TAG_LABELS_FORMS]),
     pagination: firstUnits([], `本第首上${DIGITS}.…`),
     imageLead: firstUnits([], '图圖▲△封图数數'),
-    imageLast: firstUnits([], '摄攝gGfFpP'),
+    imageLast: firstUnits([], '摄攝图圖gGfFpP'),
     navigationLine: firstUnits([forms.NAVIGATION_LINES_FORMS]),
     navSkip: unitSet('>·»', true),
     navigationHead: firstUnits([forms.NAVIGATION_HEADS_FORMS]),

@@ -378,7 +378,7 @@ export const PAGINATION_LINE = /^\s*(?:本文共分\s*\d+\s*\S|第\s*\d+\s*[页�
  * Image captions and file names left by extraction: `图1 字号尺寸对照表`, `▲刘华干在…`, `22.jpg`, `封面图片来源：…`,
  * `…新华社记者 公磊 摄`. A line that starts with `图1` and ends a sentence is the article's (`图3 显示了…。`).
  */
-export const IMAGE_LINE = /^\s*(?:(?:图|圖)\s*\d{1,2}(?=[\s:：.、])(?![^。！？]*[。！？]\s*$)|▲|△|\S{1,60}\.(?:jpe?g|png|gif|webp|bmp)\s*$|(?:封面)?(?:图片|圖片|数据|數據|图表|圖表)(?:来源|來源)[:：])|(?:记者|記者|摄影|攝影)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*(?:摄|攝)\s*$|^[^。！？]{2,30}[?？]\s*(?:来源|來源)[:：]\s*\S{1,12}\s*$/
+export const IMAGE_LINE = /^\s*(?:(?:图|圖)\s*\d{1,2}(?=[\s:：.、])(?![^。！？]*[。！？]\s*$)|▲|△|\S{1,60}\.(?:jpe?g|png|gif|webp|bmp)\s*$|(?:封面)?(?:图片|圖片|数据|數據|图表|圖表)(?:来源|來源)[:：])|(?:记者|記者|摄影|攝影)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*(?:摄|攝)\s*$|^[^。！？]{2,30}[?？]\s*(?:来源|來源)[:：]\s*\S{1,12}\s*$|^[^。！？，,]{2,20}供[图圖]\s*$/
 export const IMAGE_LINE_MAX = 200
 
 /**
