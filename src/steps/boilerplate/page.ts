@@ -43,6 +43,8 @@ const JOIN_SHARE = 0.25
 const BARE_HEAD_MIN = 6
 /** On a page without furniture lines, a tail is furniture only when it is this many short lines and nothing else. */
 const BARE_TAIL_MIN = 6
+/** The fewest lines a run that goes by place alone on a page without furniture lines has (see `plainProse`). */
+const PLACE_RUN_MIN = Math.min(BARE_HEAD_MIN, BARE_TAIL_MIN)
 /** Lines a page must have that are furniture on their own before place alone can make a line furniture. */
 const EVIDENCE_MIN = 2
 /** A page without an article needs more: its furniture is all there is to go by. */
@@ -213,6 +215,36 @@ function judge(texts: readonly string[], from: number, to: number, m: Matchers, 
   for (const [i, rule] of found) into.set(from + i, rule)
 }
 
+let fastPaths = true
+/** Switches the fast path of `findInStretch` off (`false`) or on: a test holds the fast path to the whole analysis. */
+export function setFastPaths(on: boolean): void {
+  fastPaths = on
+}
+
+/**
+ * Whether the analysis of a stretch can find nothing. Without a line that is furniture on its own there is no
+ * evidence, and a line goes by place only in a run of at least `BARE_HEAD_MIN` lines before the article or
+ * `BARE_TAIL_MIN` after it, never a line that ends with a full stop (prose) or the stretch's first line (the title or
+ * its first sentence). So nothing goes when no line is furniture on its own, none holds an injected word, reads as a
+ * dated or counted teaser or starts with a date (the runs found before the analysis), bylines are kept, and fewer
+ * lines than either run are other than prose. The common case of a clean record: sentences and a few headings.
+ */
+function plainProse(texts: readonly string[], infos: readonly LineInfo[], options: PageOptions): boolean {
+  if (options.bylines === 'remove') return false
+  let first = true
+  let others = 0
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!
+    if (info.kind === 'blank') continue
+    if (RULE_OF_KIND[info.kind] !== undefined || info.injected > 0 || info.datedEnd || info.datedStart || info.counted) return false
+    const text = texts[i]!
+    if (GLUED_DATE.test(text) || BARE_DATE.test(text)) return false
+    if (!first && (info.truncated || info.han < 2 || !FULL_STOP_END.test(text)) && ++others >= PLACE_RUN_MIN) return false
+    first = false
+  }
+  return true
+}
+
 /**
  * `pageStart`: the stretch starts the document, so that its first line is the page title. `pageEnd`: it ends the
  * document; a stretch the text goes on after ends with a solid sentence (see `findBoilerplate`).
@@ -220,6 +252,7 @@ function judge(texts: readonly string[], from: number, to: number, m: Matchers, 
 function findInStretch(texts: readonly string[], m: Matchers, options: PageOptions, pageStart: boolean, pageEnd = true): Map<number, BoilerplateRuleId> {
   const infos = texts.map((text) => describeLine(text, m))
   const verdicts = new Map<number, BoilerplateRuleId>()
+  if (fastPaths && plainProse(texts, infos, options)) return verdicts
   const open = (i: number) => !verdicts.has(i) && infos[i]!.kind !== 'blank'
 
   // Lines that are furniture on their own.
