@@ -12,10 +12,11 @@
 // Only the boilerplate step runs (`only: ['boilerplate']`, `mode: 'mark'`), so that the lines it would remove are
 // known exactly from its messages; each message's line is checked against the page's line.
 //
-// Usage: node scripts/eval-boilerplate.mjs [--split dev|eval|fresh] [--json] [--pages] [--misses] [--src] (after
+// Usage: node scripts/eval-boilerplate.mjs [--split dev|eval|fresh|fresh2] [--json] [--pages] [--misses] [--src] (after
 // `npm run build`; --src reads the library from src/ instead of dist/).
 // --pages adds a row per page and --misses lists the lines judged wrongly; both only for the dev split, which may
-// steer the rules, and for the fresh split, a batch labelled later and measured unseen before it steers anything
+// steer the rules, and for the fresh splits (fresh, fresh2), batches labelled later and measured unseen before they
+// steer anything
 // (the eval split is only measured, in aggregate).
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -23,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export const METHODS = ['zhtidy', 'c4-lines', 'c4', 'ccnet']
-const SPLITS = ['dev', 'eval', 'fresh']
+const SPLITS = ['dev', 'eval', 'fresh', 'fresh2']
 const CONTENT_KINDS = ['title', 'heading', 'byline', 'text']
 
 /** The line numbers (1-based) the boilerplate step would remove, from its messages in mark mode. */
@@ -181,7 +182,7 @@ async function main(argv) {
   const splitAt = argv.indexOf('--split')
   const split = splitAt >= 0 ? argv[splitAt + 1] : undefined
   if (split !== undefined && !SPLITS.includes(split)) throw new Error(`--split: expected ${SPLITS.join(', ')}`)
-  if ((args.has('--pages') || args.has('--misses')) && split !== 'dev' && split !== 'fresh') throw new Error('--pages and --misses are for the dev and fresh splits only (--split dev, --split fresh)')
+  if ((args.has('--pages') || args.has('--misses')) && (split === undefined || split === 'eval')) throw new Error('--pages and --misses are for the dev and fresh splits only (--split dev, fresh or fresh2)')
   const { tsImport } = await import('tsx/esm/api')
   const { loadLabelledPages } = await tsImport(pathToFileURL(path.join(root, 'test/helpers/labelled-pages.ts')).href, import.meta.url)
   // --src reads the library from src/ (through tsx), to measure a change without a build.

@@ -9,10 +9,11 @@ import { evaluate, rate } from '../../scripts/eval-boilerplate.mjs'
  * are what the step reaches today, a little below: a change that removes a content line or loses furniture the
  * step found fails here. Precision first: content kept is a must.
  */
-const FLOORS = { contentKept: 0.99, boilerplateRemoved: 0.76, contentKindsKept: 0.99 }
-// The pages labelled before the fresh batch (issue 15) lose no title, heading or byline; the fresh batch, moved into
-// dev after it was measured unseen, has two titles the rules still take (a page that starts with a widget line, a
-// page cut by its data set before its title), so the whole split is held to a floor.
+const FLOORS = { contentKept: 0.99, boilerplateRemoved: 0.82, contentKindsKept: 0.98 }
+// The pages labelled before the fresh batches (issue 15) lose no title, heading or byline; the fresh batches, moved
+// into dev after they were measured unseen, have lines the rules still take (fresh: two titles, of a page that starts
+// with a widget line and of a page cut by its data set before its title; fresh2: five source lines after a copyright
+// head, a bar or the article's end, `来源CSDN|`, `信息来源于网络`), so the whole split is held to a floor.
 const isFresh = (id: string) => id.includes('-fresh-')
 
 type Cell = { total: number; removed: number }

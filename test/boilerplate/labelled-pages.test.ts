@@ -32,7 +32,8 @@ const files = existsSync(PAGES_DIR) ? readdirSync(PAGES_DIR).filter((name) => na
 const labels = readLabels()
 
 function sourceKey(page: PageLabels): string {
-  return 'shared' in page.source ? `shared:${page.source.shared}` : `${page.source.repo}:${page.source.path}#${page.source.record}`
+  if ('shared' in page.source) return `shared:${page.source.shared}`
+  return 'format' in page.source ? `${page.source.repo}:${page.source.path}` : `${page.source.repo}:${page.source.path}#${page.source.record}`
 }
 
 /** Every problem with one labels file, as readable sentences (empty when it is well formed). */
@@ -43,7 +44,7 @@ function problems(page: PageLabels, file: string): string[] {
   if (typeof p.site !== 'string' || !/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(p.site) || p.site.startsWith('www.')) {
     found.push(`site ${JSON.stringify(p.site)} is not a host name without www.`)
   }
-  if (p.split !== 'dev' && p.split !== 'eval' && p.split !== 'fresh') found.push(`split ${JSON.stringify(p.split)} is not dev, eval or fresh`)
+  if (!['dev', 'eval', 'fresh', 'fresh2'].includes(p.split as string)) found.push(`split ${JSON.stringify(p.split)} is not dev, eval, fresh or fresh2`)
   const source = p.source as Record<string, unknown> | undefined
   if (!source || typeof source !== 'object') found.push('no source')
   else if ('shared' in source) {
@@ -52,8 +53,14 @@ function problems(page: PageLabels, file: string): string[] {
     if (typeof source.repo !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(source.repo)) found.push(`repo ${JSON.stringify(source.repo)}`)
     if (typeof source.path !== 'string' || source.path === '') found.push('no path')
     if (typeof source.commit !== 'string' || !/^[0-9a-f]{40}$/.test(source.commit)) found.push(`commit ${JSON.stringify(source.commit)} is not 40 hex digits`)
-    if (!Number.isInteger(source.record) || (source.record as number) < 0) found.push(`record ${JSON.stringify(source.record)}`)
-    if (typeof source.field !== 'string' || source.field === '') found.push('no field')
+    if (source.format !== undefined) {
+      // A saved HTML page: its text is made from the whole file, so it has no record or field.
+      if (source.format !== 'html') found.push(`format ${JSON.stringify(source.format)} is not html`)
+      if ('record' in source || 'field' in source) found.push('an html source has no record or field')
+    } else {
+      if (!Number.isInteger(source.record) || (source.record as number) < 0) found.push(`record ${JSON.stringify(source.record)}`)
+      if (typeof source.field !== 'string' || source.field === '') found.push('no field')
+    }
     if (source.url !== undefined) {
       let host = ''
       try {

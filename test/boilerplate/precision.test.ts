@@ -137,3 +137,87 @@ describe('the boilerplate step on the shapes of the fresh pages', () => {
     expect(removedLines([title, '某某机械有限公司', P1, P2, P3, '联系我们'].join('\n'))).toContain(title)
   })
 })
+
+// The fresh2 batch (saved HTML pages of news sites, measured unseen before these rules): the article's date and
+// credit lines that the rules then removed, each page written here in the shape of a fresh2 page (named in each case).
+describe('the boilerplate step on the shapes of the fresh2 pages', () => {
+  const menu = ['首页', '新闻', '财经', '体育', '娱乐', '科技', '汽车', '房产', '教育', '旅游']
+  const body = [
+    '新华社巴黎12月9日电 法国9日再次爆发全国跨行业大罢工，反对政府进行退休制度改革，首都巴黎交通再次陷入瘫痪。',
+    '这是继5日多人参与的全国跨行业大罢工后，工会发起的第二轮向政府施压行动，多个行业都将受到影响。',
+    '法国各工会号召10日继续举行全国跨行业大罢工及游行，预计交通、教育等多个行业的运行都将受到影响。',
+  ]
+  const tail = ['相关新闻', '大数据杀熟 技术之罪需规则规避', '学校只剩一名学生 她却坚守了十八年', '骑共享单车的一定要注意了', '关于我们', '联系我们', '版权声明']
+
+  it('keeps a date and time on its own under the heading, with share buttons between it and the article (xinhuanet)', () => {
+    const page = ['法国全国大罢工再次严重影响交通-新华网', ...menu, '法国全国大罢工再次严重影响交通', '2019-12-10 07:57:40', '来源：', '新华网', '微信', '微博', 'Qzone', '评论', '图集', ...body, ...tail].join('\n')
+    const removed = removedLines(page)
+    expect(removed).not.toContain('2019-12-10 07:57:40')
+    expect(removed).toEqual(expect.arrayContaining(['新闻', '财经', '微博']))
+  })
+
+  it('keeps the date under the heading after a share row and its counters (guancha)', () => {
+    const page = ['法国全国大罢工再次严重影响交通_某某网', ...menu, '法国全国大罢工再次严重影响交通', '分享到：', '9', '23', '2019-09-07 15:10:53', '字号：A-', 'A', 'A+', '来源：某某网', ...body, ...tail].join('\n')
+    expect(removedLines(page)).not.toContain('2019-09-07 15:10:53')
+  })
+
+  it('keeps a date a template splits into short lines under the heading (new.qq)', () => {
+    const date = ['2019', '09/07', '19:02']
+    const page = ['法国全国大罢工再次严重影响交通_腾讯新闻', ...menu, '正在阅读：法国全国大罢工再次严重影响交通', '一键登录', '法国全国大罢工再次严重影响交通', ...date, '扬眼', '企鹅号', '分享', '评论', '2819', ...body, ...tail].join('\n')
+    const removed = removedLines(page)
+    for (const line of date) expect(removed).not.toContain(line)
+  })
+
+  it('keeps a post meta line with its date and a counter under the heading (sxmu, csdn)', () => {
+    for (const meta of ['| 发布时间: 2018-05-17 | 浏览次数: 2168', '发表于2014-08-24 21:30|']) {
+      const page = ['法国全国大罢工再次严重影响交通-纪检', ...menu, '■ 纪检监察', '法国全国大罢工再次严重影响交通', '来源:', meta, ...body, ...tail].join('\n')
+      expect(removedLines(page)).not.toContain(meta)
+    }
+  })
+
+  it('keeps a credit line after the article (供稿, 摄影/, 编辑/), and the footer after it still goes (zyyfy)', () => {
+    const credit = '医技药剂党支部、药剂科供稿 摄影/张艳 编辑/苏芳'
+    const footer = ['版权所有 某某医院 Copyright © 2018 All rights reserved', '湘ICP备14002927号-5']
+    const page = ['某某医院举办药学技能竞赛', ...menu, '位置：首页 > 新闻动态', '某某医院举办药学技能竞赛', '来源：本站原创', ...body, credit, ...footer].join('\n')
+    const removed = removedLines(page)
+    expect(removed).not.toContain(credit)
+    expect(removed).toEqual(expect.arrayContaining(footer))
+  })
+  it('removes the related links and comment box between the article and a footer of two disclaimer sentences (chinanews)', () => {
+    const links = ['理论新闻精选：', '加快法治体系建设 提升依法治理效能', '2020年07月08日 13:36:14', '倾听历史回响 激发矢志复兴民族的精神伟力', '2020年07月08日 12:48:50', '收藏文章', '登录', '有事没事说两句...', '推荐阅读', '站在十字路口的郭艾伦：那些成长、憋屈与快乐', '汇率重回“6时代”，人民币为什么越来越香？', '两册《永乐大典》海外拍出812万欧元！谁买走了它？', '林丹退役后首度公开亮相：明年或仍征战全运会']
+    const footer = ['本网站所刊载信息，不代表中新社和中新网观点。 刊用本网站稿件，务经书面授权。', '未经授权禁止转载、摘编、复制及建立镜像，违者将依法追究法律责任。']
+    const page = ['法国全国大罢工再次严重影响交通-中新网', ...menu, '法国全国大罢工再次严重影响交通', '来源：求是网', ...body, '【编辑:陈海峰】', '分享到：', ...links, '返回顶部', ...footer].join('\n')
+    const removed = removedLines(page)
+    expect(removed).toEqual(expect.arrayContaining(links.filter((line) => !line.startsWith('2020'))))
+    for (const line of body) expect(removed).not.toContain(line)
+  })
+  it('removes a list of hot-news questions after the comment box, heavier than the last sentence of the article (thepaper)', () => {
+    const hot = [
+      '武汉市卫健委通报不明原因病毒性肺炎，有没有人传人？专家这样说！',
+      '工程院院士犯贪污罪一审获刑十二年，涉案金额为何如此巨大？',
+      '美国声称在巴格达发动空袭，伊朗高级将领身亡，中东局势会怎样？',
+      '国产疫苗每支三百多元，十五至四十五岁女性需要打几针才够？',
+      '重庆居民楼大火续：遇难的一家人为何没能及时逃生？真相来了！',
+      '央行宣布全面降准零点五个百分点，释放长期资金八千多亿元！',
+      '扬州大学多名学生患肺结核住院，学校回应：已全面开展筛查！',
+      '两名中国游客在菲律宾乘船游览时遇险，当地警方正在调查此事！',
+    ]
+    const page = ['法国全国大罢工再次严重影响交通_澎湃新闻', ...menu, '法国全国大罢工再次严重影响交通', '新华社', ...body, '责任编辑：柴敏懿', '关键词 >> 法国', '收藏', '相关推荐', '评论(3)', '我要跟帖', '发表', '热新闻', ...hot, '关于澎湃', '联系我们', 'Copyright © 2014~2020 The Paper All rights reserved.'].join('\n')
+    const removed = removedLines(page)
+    expect(removed).toEqual(expect.arrayContaining(hot))
+    for (const line of body) expect(removed).not.toContain(line)
+  })
+  it('keeps the subheads between captions and paragraphs of a report past its second sentence (jiankang2000)', () => {
+    const heads = ['广西乐业县', '广西凌云县陇槐村', '广西乐业县板洪村']
+    const para = (place: string) => `在${place}，挂职干部第一时间返回岗位，协调防疫物资，组织志愿者开展入户排查，确保群众生产生活秩序平稳。`
+    const page = ['挂职干部第一时间返岗 稳步推进乡村振兴', ...menu, '挂职干部第一时间返岗 稳步推进乡村振兴', ...body.slice(0, 2), '▲刘华干在加尤镇磨贤村了解春耕生产', heads[0], para(heads[0]!), '▲金万兵到草王山茶业公司推动复工复产', heads[1], para(heads[1]!), '▲李熹正在指导返岗群众填写报备表', heads[2], para(heads[2]!), '疫情防控不放松，乡村振兴在行动；战“疫”还在继续，我们的帮扶也还在继续。'].join('\n')
+    const removed = removedLines(page)
+    for (const line of heads) expect(removed).not.toContain(line)
+  })
+
+  it('keeps the original-title line after the article, before the editor and the tags (guancha)', () => {
+    const original = '原标题：我国集成电路进口突破3000亿美元！魏少军：中国半导体产业结构扭曲'
+    const page = ['法国全国大罢工再次严重影响交通_观察者网', ...menu, '法国全国大罢工再次严重影响交通', '2019-09-07 15:10:53', ...body, '9', '标签', original, '责任编辑:', '刘响', '大公司', '小编最近文章', '他对政治没兴趣，却老跟政治扯上关系', '普京销毁违禁食物 咱网友聊起肯德基', '我要评论', '全部评论 23条', '关于我们', '联系我们'].join('\n')
+    expect(removedLines(page)).not.toContain(original)
+  })
+})

@@ -31,16 +31,18 @@ export interface PageLine {
 export type PageSource =
   | { shared: string }
   | { repo: string; path: string; commit: string; record: number; field: string; url?: string }
+  /** A saved HTML page (an HTML extractor's test fixture); its text is made by scripts/fetch-pages.mjs (htmlText). */
+  | { repo: string; path: string; commit: string; format: 'html'; url?: string }
 
 export interface PageLabels {
   id: string
   /** The host the page came from (its URL's host, `www.` dropped). */
   site: string
   /**
-   * `dev` pages may steer the rules; `eval` pages are only measured; `fresh` pages are a batch labelled later, measured
-   * unseen before they steer anything (and then moved into dev).
+   * `dev` pages may steer the rules; `eval` pages are only measured; `fresh` and `fresh2` pages are batches labelled
+   * later, measured unseen before they steer anything (and then moved into dev).
    */
-  split: 'dev' | 'eval' | 'fresh'
+  split: 'dev' | 'eval' | 'fresh' | 'fresh2'
   source: PageSource
   lines: PageLine[]
 }

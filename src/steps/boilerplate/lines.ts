@@ -171,7 +171,7 @@ const DIGITS = '0123456789'
 /** What the heads' patterns skip before a head: every unit of `\s` and the opening brackets. */
 const HEAD_LEAD = unitSet('【[〖（(>》', true)
 
-const IMAGE_END = /(?:[摄攝]|\.(?:jpe?g|png|gif|webp|bmp))\s*$/i
+const IMAGE_END = /(?:[摄攝]|供[图圖]|\.(?:jpe?g|png|gif|webp|bmp))\s*$/i
 
 /** Whether a disclaimer or copyright head may start the line (after its leading brackets and spaces). */
 function mayHaveHead(text: string, heads: Uint8Array): boolean {
@@ -222,7 +222,7 @@ function buildGates(): Gates {
     tags: firstUnits([forms.TAG_LABELS_FORMS]),
     pagination: firstUnits([], `本第首上${DIGITS}.…`),
     imageLead: firstUnits([], '图圖▲△封图数數'),
-    imageLast: firstUnits([], '摄攝gGfFpP'),
+    imageLast: firstUnits([], '摄攝图圖gGfFpP'),
     navigationLine: firstUnits([forms.NAVIGATION_LINES_FORMS]),
     navSkip: unitSet('>·»', true),
     navigationHead: firstUnits([forms.NAVIGATION_HEADS_FORMS]),
@@ -314,6 +314,7 @@ const MENU = /^[^|丨｜。！？]{1,12}(?:[|丨｜][^|丨｜。！？]{0,12}){2
 const CRUMB_SEPARATOR = /\s*(?:>>?|»|›|→|＞)\s*/g
 const CRUMB_HOME = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|当前位置|當前位置)/
 const BARE_DATE = /^\s*\d{4}-\d{2}-\d{2}\s*$/
+const DATE_TIME_LINE = /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$/
 const DATED_START = /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*[·•|]?\s*[^\d\s:]/
 const STRONG_END = /[。；;][”’」』）)】\]]*(?:[（(][^（()）]{1,24}[）)])?\s*$/
 /** A field of a record (`科室简介 : 九院内分泌代谢科…`, `品牌型号：华硕台式电脑`) that does not end a sentence. */
@@ -481,6 +482,8 @@ function classify(text: string, han: number, marks: number, found: number, m: Ma
   if (length <= 80 && (ungated || g.pagination[lead] === 1) && PAGINATION_LINE.test(text)) return 'pagination'
   if (length <= IMAGE_LINE_MAX && image && IMAGE_LINE.test(text)) return 'image'
   if (length <= 160 && (((ungated || g.navigationLine[lead] === 1) && m.navigationLine.test(text)) || navigationHead || crumb || (!sentenceEnd && (ungated || (found & T_BAR) !== 0) && MENU.test(text)) || ((ungated || g.welcome[lead] === 1) && WELCOME.test(text)) || url)) return 'navigation'
+  // A date and time alone (`2019-12-10 07:57:40`) is a dateline, not a row of digits: where it stands decides.
+  if ((ungated || (lead >= 0x30 && lead <= 0x39 && (found & T_COLON) !== 0)) && DATE_TIME_LINE.test(text)) return 'dateline'
   if (((ungated || g.junk[lead] === 1) && JUNK.test(text)) || ((ungated || g.ticker[lead] === 1) && m.ticker.test(text)) || ((ungated || g.widgetLine[lead] === 1) && m.widgetLine.test(text))) return 'widget'
   if (((ungated || g.endMark[lead] === 1) && END_MARK.test(text)) || (han >= 4 && bracketed)) return 'end'
   // A byline may carry a counter (`發布時間：2022-08-19 08:56　點擊數： 次`): the label decides.

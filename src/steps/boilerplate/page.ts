@@ -10,7 +10,7 @@
  */
 import type { BoilerplateRuleId } from './rules.js'
 import { isSolidSentence } from '../../tree/sentences.js'
-import { INJECTED_MIN, INJECTED_RUN_MIN } from './rules.js'
+import { BYLINE_LINE_MAX, INJECTED_MIN, INJECTED_RUN_MIN } from './rules.js'
 import { describeLine, isBlank, lineEnd, type LineInfo, type LineKind, type Matchers } from './lines.js'
 import { INJECTED_COMMON_WORDS_FORMS, INJECTED_WORDS_FORMS } from '../../data/boilerplate-forms.js'
 
@@ -43,10 +43,14 @@ const JOIN_SHARE = 0.25
 const BARE_HEAD_MIN = 6
 /** On a page without furniture lines, a tail is furniture only when it is this many short lines and nothing else. */
 const BARE_TAIL_MIN = 6
+/** The fewest lines a run that goes by place alone on a page without furniture lines has (see `plainProse`). */
+const PLACE_RUN_MIN = Math.min(BARE_HEAD_MIN, BARE_TAIL_MIN)
 /** Lines a page must have that are furniture on their own before place alone can make a line furniture. */
 const EVIDENCE_MIN = 2
 /** A page without an article needs more: its furniture is all there is to go by. */
 const EVIDENCE_MIN_NO_ARTICLE = 4
+/** Furniture lines of their own between the article and a solid sentence at a stretch's edge that make it no part of the article. */
+const EDGE_FURNITURE_MAX = 3
 
 /** The kinds that make a page's first line furniture: its title is never only these. */
 const TITLE_FURNITURE: ReadonlySet<LineKind> = new Set(['disclaimer', 'contact', 'navigation', 'widget', 'junk'])
@@ -88,6 +92,15 @@ const SPLIT_DATE = /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 const DATE_PART = /\d|^[\p{P}\p{S}\s]+$|,$|\/|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|[年月日]|星期|周[一二三四五六日]/u
 /** The most lines, and the longest line, of a dateline split into lines. */
 const SPLIT_DATE_MAX = 8
+/** A numeric date split over short lines under a heading, joined with spaces: `2019 09/07 19:02`. */
+/** How many widget lines or short names may stand between a heading and its date (`分享到：` `9` `23`). */
+const UNDER_HEADING_SKIP = 4
+/** The most Han characters a meta line under a heading has beside its date (`发布时间` `浏览次数`). */
+const META_HAN_MAX = 10
+const FULL_DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/
+/** The longest line read as a source's name between a heading and its date (`新华社`). */
+const SOURCE_NAME_MAX = 8
+const NUMERIC_SPLIT_DATE = /^(?:19|20)\d{2}\s+\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/
 const SPLIT_DATE_PART = 24
 /** The share of a page's other lines with injected words that makes them the page's own topic (see `findInStretch`). */
 const TOPIC_SHARE = 1 / 5
@@ -202,6 +215,36 @@ function judge(texts: readonly string[], from: number, to: number, m: Matchers, 
   for (const [i, rule] of found) into.set(from + i, rule)
 }
 
+let fastPaths = true
+/** Switches the fast path of `findInStretch` off (`false`) or on: a test holds the fast path to the whole analysis. */
+export function setFastPaths(on: boolean): void {
+  fastPaths = on
+}
+
+/**
+ * Whether the analysis of a stretch can find nothing. Without a line that is furniture on its own there is no
+ * evidence, and a line goes by place only in a run of at least `BARE_HEAD_MIN` lines before the article or
+ * `BARE_TAIL_MIN` after it, never a line that ends with a full stop (prose) or the stretch's first line (the title or
+ * its first sentence). So nothing goes when no line is furniture on its own, none holds an injected word, reads as a
+ * dated or counted teaser or starts with a date (the runs found before the analysis), bylines are kept, and fewer
+ * lines than either run are other than prose. The common case of a clean record: sentences and a few headings.
+ */
+function plainProse(texts: readonly string[], infos: readonly LineInfo[], options: PageOptions): boolean {
+  if (options.bylines === 'remove') return false
+  let first = true
+  let others = 0
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i]!
+    if (info.kind === 'blank') continue
+    if (RULE_OF_KIND[info.kind] !== undefined || info.injected > 0 || info.datedEnd || info.datedStart || info.counted) return false
+    const text = texts[i]!
+    if (GLUED_DATE.test(text) || BARE_DATE.test(text)) return false
+    if (!first && (info.truncated || info.han < 2 || !FULL_STOP_END.test(text)) && ++others >= PLACE_RUN_MIN) return false
+    first = false
+  }
+  return true
+}
+
 /**
  * `pageStart`: the stretch starts the document, so that its first line is the page title. `pageEnd`: it ends the
  * document; a stretch the text goes on after ends with a solid sentence (see `findBoilerplate`).
@@ -209,6 +252,7 @@ function judge(texts: readonly string[], from: number, to: number, m: Matchers, 
 function findInStretch(texts: readonly string[], m: Matchers, options: PageOptions, pageStart: boolean, pageEnd = true): Map<number, BoilerplateRuleId> {
   const infos = texts.map((text) => describeLine(text, m))
   const verdicts = new Map<number, BoilerplateRuleId>()
+  if (fastPaths && plainProse(texts, infos, options)) return verdicts
   const open = (i: number) => !verdicts.has(i) && infos[i]!.kind !== 'blank'
 
   // Lines that are furniture on their own.
@@ -251,7 +295,29 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   evidence += symbols.size
   const good = (i: number) => open(i) && infos[i]!.kind === 'sentence' && !infos[i]!.truncated
   // A page of snippets (every sentence cut short, `…`) is its own article when it has no other.
-  const found = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
+  let found = findArticle(infos, good) ?? findArticle(infos, (i) => open(i) && infos[i]!.kind === 'sentence')
+  // The solid sentence at the stretch's edge is the article's unless furniture lines of their own stand between it
+  // and the article: a footer's two disclaimer sentences after the related links and the comment box start a stretch
+  // too, and the links before them are no part of the article.
+  const furnished = (a: number, b: number) => {
+    let n = 0
+    for (let k = a + 1; k < b && n < EDGE_FURNITURE_MAX; k++) if (verdicts.has(k) && LETTER.test(texts[k]!)) n++
+    return n >= EDGE_FURNITURE_MAX
+  }
+  // A stretch that starts inside the document starts with a sentence of the article (its last one, when the tail
+  // follows): sentences past furniture lines of their own further on (a list of hot-news questions after the comment
+  // box) are no article, even as a heavier run; the article is the stretch's first sentence and what follows it up
+  // to there. Captions between its sentences do not count: they stand inside articles.
+  if (found && !pageStart && good(first) && found[1] > first) {
+    let n = 0
+    let end = first
+    for (let k = first + 1; k <= found[1] && n < EDGE_FURNITURE_MAX; k++) {
+      // A caption is furniture inside the article: only other furniture counts.
+      if (verdicts.has(k) && verdicts.get(k) !== 'boilerplate/image' && LETTER.test(texts[k]!)) n++
+      else if (good(k) && n === 0) end = k
+    }
+    if (n >= EDGE_FURNITURE_MAX) found = [first, Math.max(end, Math.min(found[1], first))]
+  }
   // A stretch inside the document starts (or ends) with a solid sentence next to another one: when that sentence is
   // one of the article's, every line between it and the article is inside the article, where only lines that are
   // furniture on their own go (a spec list, a table's cells or a run of bullets between two paragraphs stays).
@@ -266,7 +332,10 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
     for (let i = found[1] + 1; i < infos.length && (!strong(i) || clean(found[1], i)); i++) if (strong(i)) found[1] = i
     for (let i = found[0] - 1; i >= 0 && (!strong(i) || clean(i, found[0])); i--) if (strong(i)) found[0] = i
   }
-  const span: [number, number] | undefined = found && [!pageStart && good(first) ? Math.min(first, found[0]) : found[0], !pageEnd && good(lastLine) ? Math.max(lastLine, found[1]) : found[1]]
+  const span: [number, number] | undefined = found && [
+    !pageStart && good(first) && !furnished(first, found[0]) ? Math.min(first, found[0]) : found[0],
+    !pageEnd && good(lastLine) && !furnished(found[1], lastLine) ? Math.max(lastLine, found[1]) : found[1],
+  ]
   // Without furniture lines of its own, a page is judged by place only when it has an article and a long run of
   // short lines around it: a list of headlines above it (`BARE_HEAD_MIN`) or below it (`BARE_TAIL_MIN`).
   const bare = evidence < EVIDENCE_MIN
@@ -350,6 +419,37 @@ function findInStretch(texts: readonly string[], m: Matchers, options: PageOptio
   }
   if (heading >= 0 && span && countLines(infos, heading + 1, headEnd - 1) <= BYLINE_ZONE) {
     for (let i = heading + 1; i < headEnd; i++) if (DATE_LINE.test(texts[i]!)) verdicts.delete(i)
+  }
+  // The date just under a heading that repeats the title is the article's, however many widgets follow it before
+  // the article (a share row, a font-size switch): the first line after the heading, its bylines, a source's name
+  // and a few widget lines (`分享到：`, a counter), when it is a date on its own (`2020-07-04 12:10:24`), or a date a
+  // template splits into short lines (`2019` `09/07` `19:02`).
+  // A short line with a full date and few Han characters is the post's meta line (`发表于2014-08-24 21:30|`,
+  // `| 发布时间: 2018-05-17 | 浏览次数: 2168`), not a headline.
+  const metaDate = (k: number) => texts[k]!.length <= BYLINE_LINE_MAX && infos[k]!.han <= META_HAN_MAX && FULL_DATE.test(texts[k]!)
+  const splitDateAt = (k: number): number[] => {
+    const parts: number[] = []
+    for (let i = k; i < headEnd && parts.length < SPLIT_DATE_MAX; i++) {
+      if (infos[i]!.kind === 'blank') continue
+      if (texts[i]!.trim().length > SPLIT_DATE_PART || !DATE_PART.test(texts[i]!)) break
+      parts.push(i)
+    }
+    return parts.length >= 2 && NUMERIC_SPLIT_DATE.test(parts.map((i) => texts[i]!.trim()).join(' ')) ? parts : []
+  }
+  for (const h of headings) {
+    if (h >= headEnd) continue
+    for (let k = h + 1, skipped = 0; k < headEnd; k++) {
+      if (infos[k]!.kind === 'blank' || (protectedLines.has(k) && !verdicts.has(k))) continue
+      const date = DATE_LINE.test(texts[k]!) || metaDate(k) ? [k] : splitDateAt(k)
+      for (const i of date) {
+        verdicts.delete(i)
+        protectedLines.add(i)
+      }
+      if (date.length > 0 || skipped >= UNDER_HEADING_SKIP) break
+      const verdict = verdicts.get(k)
+      if (!(verdict === 'boilerplate/widget' || (verdict === undefined && texts[k]!.trim().length <= SOURCE_NAME_MAX))) break
+      skipped++
+    }
   }
   // A date on a line of its own just above the heading is the article's date (a blog's `Friday, November 20, 2009`
   // over the post's title), not the end of the menu.

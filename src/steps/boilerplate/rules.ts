@@ -53,6 +53,7 @@ export const DISCLAIMER_HEADS: readonly string[] = [
   '未经允许不得转载',
   '未经许可不得转载',
   '责任编辑',
+  '责编',
   '如有侵权',
   '若有侵权',
   '如涉及侵权',
@@ -166,7 +167,10 @@ export const CONTACT_LINE_MAX = 90
 /** Names that make up the stock-ticker widgets of news sites. */
 export const TICKER_NAMES: readonly string[] = ['上证指数', '深证成指', '创业板', '创业板指', '沪深300', '科创50', '恒生指数', '道琼斯', '纳斯达克', '标普500', '上证50', '中小板指']
 
-/** Widget lines: counters, share, print and follow buttons, search boxes. Matched on the whole line (a colon may follow). */
+/**
+ * Widget lines: counters, share, print and follow buttons, search boxes, comment boxes. Matched on the whole line (a
+ * colon may follow). None ends a sentence (`。！？`): a long line that does is a sentence before any pattern runs.
+ */
 export const WIDGET_LINES: readonly string[] = [
   '分享到',
   '分享',
@@ -211,6 +215,33 @@ export const WIDGET_LINES: readonly string[] = [
   '立即下载APP',
   '下载APP',
   '没有评论可显示',
+  '我要评论',
+  '发表评论',
+  '发表',
+  '回复',
+  '取消',
+  '确定',
+  '最新评论',
+  '热门评论',
+  '全部评论',
+  '暂无评论',
+  '有事没事说两句...',
+  '全部楼层',
+  '加载更多',
+  '正在加载',
+  '加载中',
+  '换一换',
+  '不感兴趣',
+  '我知道了',
+  '知道了',
+  '收藏文章',
+  '一键转发',
+  '微信扫一扫',
+  '下载客户端',
+  '字号',
+  '调整字体',
+  '小 中 大',
+  '大 中 小',
 ]
 
 /** Phrases that make a short line a widget wherever they stand: counters, share rows, QR prompts. */
@@ -347,7 +378,7 @@ export const PAGINATION_LINE = /^\s*(?:本文共分\s*\d+\s*\S|第\s*\d+\s*[页�
  * Image captions and file names left by extraction: `图1 字号尺寸对照表`, `▲刘华干在…`, `22.jpg`, `封面图片来源：…`,
  * `…新华社记者 公磊 摄`. A line that starts with `图1` and ends a sentence is the article's (`图3 显示了…。`).
  */
-export const IMAGE_LINE = /^\s*(?:(?:图|圖)\s*\d{1,2}(?=[\s:：.、])(?![^。！？]*[。！？]\s*$)|▲|△|\S{1,60}\.(?:jpe?g|png|gif|webp|bmp)\s*$|(?:封面)?(?:图片|圖片|数据|數據|图表|圖表)(?:来源|來源)[:：])|(?:记者|記者|摄影|攝影)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*(?:摄|攝)\s*$|^[^。！？]{2,30}[?？]\s*(?:来源|來源)[:：]\s*\S{1,12}\s*$/
+export const IMAGE_LINE = /^\s*(?:(?:图|圖)\s*\d{1,2}(?=[\s:：.、])(?![^。！？]*[。！？]\s*$)|▲|△|\S{1,60}\.(?:jpe?g|png|gif|webp|bmp)\s*$|(?:封面)?(?:图片|圖片|数据|數據|图表|圖表)(?:来源|來源)[:：])|(?:记者|記者|摄影|攝影)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*(?:摄|攝)\s*$|^[^。！？]{2,30}[?？]\s*(?:来源|來源)[:：]\s*\S{1,12}\s*$|^[^。！？，,]{2,20}供[图圖]\s*$/
 export const IMAGE_LINE_MAX = 200
 
 /**
@@ -416,9 +447,9 @@ export const INJECTED_RUN_MIN = 3
 export const INJECTED_LINE_MAX = 200
 
 /** Heads of byline and dateline lines (kept by default; removed with `bylines: 'remove'`). A separator must follow. */
-export const BYLINE_LABELS: readonly string[] = ['作者', '本文作者', '记者', '编辑', '来源', '文章来源', '新闻来源', '信息来源', '发布时间', '发布日期', '发表时间', '更新时间', '时间', '日期', '文', '图', '撰文', '摄影', '通讯员']
+export const BYLINE_LABELS: readonly string[] = ['作者', '本文作者', '记者', '编辑', '来源', '文章来源', '新闻来源', '信息来源', '发布时间', '发布日期', '发表时间', '更新时间', '时间', '日期', '文', '图', '撰文', '摄影', '通讯员', '原标题']
 /** Words of a byline or dateline that is not headed by a label (`文章来源:…`); a reporter's name after 记者 counts too (`每经记者 包晶晶`, `（记者杨文）`). */
-export const BYLINE_WORDS: readonly string[] = ['通讯员', '编辑：', '编辑:', '责编', '发布时间', '来源：', '来源:', '作者：', '作者:']
+export const BYLINE_WORDS: readonly string[] = ['通讯员', '编辑：', '编辑:', '编辑/', '编辑／', '摄影/', '摄影／', '供稿', '责编', '发布时间', '来源：', '来源:', '作者：', '作者:']
 export const BYLINE_LINE_MAX = 80
 
 /** The longest line a headline in a link list or tail block has; a paragraph of an article is longer or ends a sentence. */
