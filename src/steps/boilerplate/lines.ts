@@ -471,8 +471,9 @@ function classify(text: string, han: number, marks: number, found: number, m: Ma
   // A long line that ends a sentence is a sentence unless a head starts it or it holds a licence or copyright
   // phrase: most lines of a clean text end here, after one pass and a few tests.
   if (!ungated && length > SENTENCE_FAST && sentenceEnd && (han >= 8 || length >= 100) && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !head && !image && !bracketed) {
-    // What a line of up to 160 units that ends a sentence may still be: a tag line, a crumb, a previous/next link.
-    if (length > 160 || !(tags || navigationHead || crumb || url)) return 'sentence'
+    // What a line of up to 160 units that ends a sentence may still be: a tag line, a crumb, a previous/next link,
+    // a welcome line (`欢迎访问本站官网!` after a run of spaces).
+    if (length > 160 || !(tags || navigationHead || crumb || url || (g.navigationLine[lead] === 1 && m.navigationLine.test(text)) || (g.welcome[lead] === 1 && WELCOME.test(text)))) return 'sentence'
   }
   if ((head && m.disclaimer.test(text)) || (length <= DISCLAIMER_ANYWHERE_MAX && (found & T_DISCLAIMER) !== 0 && m.disclaimerPhrase.test(text))) return 'disclaimer'
   if ((head && m.copyright.test(text)) || (length <= COPYRIGHT_LINE_MAX && marks <= 3 && (found & T_COPYRIGHT) !== 0 && m.copyrightPhrase.test(text)) || (length <= 200 && (found & T_LICENCE) !== 0 && LICENCE_LINE.test(text))) return 'copyright'
