@@ -385,7 +385,8 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   const weak: Repair[] = []
   // Whole spans first: a run of encodable characters that decodes end to end under the right codec is judged
   // as one piece (single characters of GBK read as Big5 are real characters; only the run shows the damage).
-  const blocked = new Uint8Array(n)
+  const scratch = searchScratch(depth, n)
+  const blocked = scratch.blocked.fill(0, 0, n)
   for (let k = 0; k < n; ) {
     if (!encodable[k]) {
       k++
@@ -408,10 +409,10 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   for (let k = 0; k < n && !open; k++) if (!blocked[k] && code[k]! >= 0x80 && encodable[k]) open = true
   if (!open) return screened(text, reading, repairs, weak, established, watch)
 
-  const best = new Float64Array(n + 1).fill(-Infinity)
-  const from = new Int32Array(n + 1).fill(-1)
+  const best = scratch.best.fill(-Infinity, 0, n + 1)
+  const from = scratch.from.fill(-1, 0, n + 1)
   /** For a repaired step: the decoded text of the stretch ending here. */
-  const decoded: (string | undefined)[] = new Array(n + 1)
+  const decoded = scratch.decoded.fill(undefined, 0, n + 1)
   best[0] = 0
   // UTF-8 hidden in GBK, Big5 or the rarer single-byte codecs: valid multi-byte sequences are evidence in themselves.
   const structure = structureBonus(wrong, right)
@@ -512,6 +513,32 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   return screened(text, reading, repairs, weak, established, watch)
 }
 
+
+/** The arrays of one search: which units a whole span took, and the walk's best scores, steps and decoded text. */
+interface SearchScratch {
+  blocked: Uint8Array
+  best: Float64Array
+  from: Int32Array
+  decoded: (string | undefined)[]
+}
+
+/**
+ * The search's arrays, one set per depth (judge searches a stretch's next layer from inside the search), grown as
+ * lines need and reused: four typed arrays per line and reading, each an allocation outside the heap, were a
+ * good part of the collector's time on text misread end to end. Only units 0..n of a set are read, each written
+ * first.
+ */
+const searchScratches: SearchScratch[] = []
+
+function searchScratch(depth: number, n: number): SearchScratch {
+  let scratch = searchScratches[depth]
+  if (!scratch || scratch.best.length < n + 1) {
+    const size = Math.max(n + 1, 2 * (scratch?.best.length ?? 128))
+    scratch = { blocked: new Uint8Array(size), best: new Float64Array(size), from: new Int32Array(size), decoded: new Array<string | undefined>(size).fill(undefined) }
+    searchScratches[depth] = scratch
+  }
+  return scratch
+}
 
 /** Whether the right codec decodes a character at the first byte of some non-ASCII unit. */
 function anyStart(us: Units, right: Codec): boolean {
