@@ -385,7 +385,8 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   const weak: Repair[] = []
   // Whole spans first: a run of encodable characters that decodes end to end under the right codec is judged
   // as one piece (single characters of GBK read as Big5 are real characters; only the run shows the damage).
-  const blocked = new Uint8Array(n)
+  const scratch = searchScratch(depth, n)
+  const blocked = scratch.blocked.fill(0, 0, n)
   for (let k = 0; k < n; ) {
     if (!encodable[k]) {
       k++
@@ -408,10 +409,10 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   for (let k = 0; k < n && !open; k++) if (!blocked[k] && code[k]! >= 0x80 && encodable[k]) open = true
   if (!open) return screened(text, reading, repairs, weak, established, watch)
 
-  const best = new Float64Array(n + 1).fill(-Infinity)
-  const from = new Int32Array(n + 1).fill(-1)
+  const best = scratch.best.fill(-Infinity, 0, n + 1)
+  const from = scratch.from.fill(-1, 0, n + 1)
   /** For a repaired step: the decoded text of the stretch ending here. */
-  const decoded: (string | undefined)[] = new Array(n + 1)
+  const decoded = scratch.decoded.fill(undefined, 0, n + 1)
   best[0] = 0
   // UTF-8 hidden in GBK, Big5 or the rarer single-byte codecs: valid multi-byte sequences are evidence in themselves.
   const structure = structureBonus(wrong, right)
@@ -512,6 +513,32 @@ export function findRepairs(text: string, reading: Reading, depth = 0, establish
   return screened(text, reading, repairs, weak, established, watch)
 }
 
+
+/** The arrays of one search: which units a whole span took, and the walk's best scores, steps and decoded text. */
+interface SearchScratch {
+  blocked: Uint8Array
+  best: Float64Array
+  from: Int32Array
+  decoded: (string | undefined)[]
+}
+
+/**
+ * The search's arrays, one set per depth (judge searches a stretch's next layer from inside the search), grown as
+ * lines need and reused: four typed arrays per line and reading, each an allocation outside the heap, were a
+ * good part of the collector's time on text misread end to end. Only units 0..n of a set are read, each written
+ * first.
+ */
+const searchScratches: SearchScratch[] = []
+
+function searchScratch(depth: number, n: number): SearchScratch {
+  let scratch = searchScratches[depth]
+  if (!scratch || scratch.best.length < n + 1) {
+    const size = Math.max(n + 1, 2 * (scratch?.best.length ?? 128))
+    scratch = { blocked: new Uint8Array(size), best: new Float64Array(size), from: new Int32Array(size), decoded: new Array<string | undefined>(size).fill(undefined) }
+    searchScratches[depth] = scratch
+  }
+  return scratch
+}
 
 /** Whether the right codec decodes a character at the first byte of some non-ASCII unit. */
 function anyStart(us: Units, right: Codec): boolean {
@@ -980,8 +1007,15 @@ const PAIRLESS_RUN = 6
  * uncommon characters to be one). The same conditions as plausibleReadings, computed the same way.
  */
 export function mayHoldMojibake(line: string): boolean {
-  // The weights are read on the first CJK character: an ASCII document loads no table.
-  let w: Float32Array | undefined
+  const length = line.length
+  // ASCII up to the first other unit: nothing there can answer (a `?` counts only after non-ASCII), and an ASCII
+  // line loads no table.
+  let i = 0
+  while (i < length && line.charCodeAt(i) < 0x80) i++
+  if (i === length) return false
+  const kinds = kindTable ?? scanKinds()
+  const common = commonHan!
+  const w = weightTable()
   let cjk = 0
   let sum = 0
   // Uncommon CJK characters: how many, and the CJK counts at the last three (for the cluster test).
@@ -997,64 +1031,86 @@ export function mayHoldMojibake(line: string): boolean {
   let previous = 0
   // Han pairs: a line with enough of them is looked at again for a known word (clean text has one early).
   let hanPairs = 0
-  for (let i = 0; i < line.length; i++) {
-    let c = line.charCodeAt(i)
+  for (; i < length; i++) {
+    const c = line.charCodeAt(i)
+    if (c >= 0x2e80) {
+      let kind = kinds[c]!
+      if (kind === KIND_HAN) {
+        // Common Han, the bulk of clean text, and the common Han after it: counted, the run goes on.
+        if (runLength === 0) {
+          runStart = i
+          runLow = 0
+        } else hanPairs++
+        sum += w[c]!
+        let j = i + 1
+        for (; j < length; j++) {
+          const weight = common[line.charCodeAt(j)]!
+          if (weight < 0) break
+          sum += weight
+        }
+        const run = j - i
+        cjk += run
+        hanPairs += run - 1
+        runLength += run
+        previous = 2
+        i = j - 1
+        continue
+      }
+      if (kind === KIND_STOP) return true
+      const at = i
+      let weight: number
+      let code = c
+      if (kind === KIND_HIGH) {
+        // A lone high surrogate: profile would read the next unit as its pair; the full look sorts it out.
+        if (i + 1 < length) {
+          const next = line.charCodeAt(i + 1)
+          if (next < 0xdc00 || next >= 0xe000) return true
+          code = line.codePointAt(i)!
+          i++
+          weight = charWeight(code)
+          kind = weight <= 0.2 ? KIND_CJK_LOW : KIND_CJK
+        } else {
+          weight = w[c]!
+          kind = weight <= 0.2 ? KIND_CJK_LOW : KIND_CJK
+        }
+      } else weight = w[c]!
+      cjk++
+      sum += weight
+      const uncommon = kind === KIND_HAN_LOW || kind === KIND_CJK_LOW
+      if (uncommon) {
+        low++
+        if (low % 3 === 0) r0 = cjk
+        else if (low % 3 === 1) r1 = cjk
+        else r2 = cjk
+        // Three uncommon characters within eight: the oldest of the last three is at slot (low + 1) % 3.
+        if (low >= 3 && cjk - ((low + 1) % 3 === 0 ? r0 : (low + 1) % 3 === 1 ? r1 : r2) < 8) return true
+      }
+      if (kind === KIND_HAN_LOW) {
+        if (runLength === 0) {
+          runStart = at
+          runLow = 0
+        } else hanPairs++
+        runLength++
+        runLow++
+      } else {
+        if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, at)) return true
+        runLength = 0
+      }
+      previous = 2
+      continue
+    }
     if (c < 0x80) {
       // `?` after a non-ASCII character may be a lost byte.
       if (c === 0x3f && previous !== 0) return true
-      if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, i)) return true
-      runLength = 0
-      previous = 0
-      continue
-    }
-    if (c < 0x2e80) {
+    } else if (previous === 1 || c < 0xa0 || c === 0xc3) {
       // C1 controls and `Ã` (its no-break space lost) are the step's own checks; two in a row make a pair.
-      if (previous === 1 || c < 0xa0 || c === 0xc3) return true
-      if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, i)) return true
-      runLength = 0
-      previous = 1
-      continue
+      return true
     }
-    // `锟` begins U+FFFD read as GBK; U+FFFD itself is a lost byte.
-    if (c === 0x951f || c === 0xfffd) return true
-    const at = i
-    let weight: number
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < line.length) {
-      // A lone high surrogate: profile would read the next unit as its pair; the full look sorts it out.
-      const next = line.charCodeAt(i + 1)
-      if (next < 0xdc00 || next >= 0xe000) return true
-      c = line.codePointAt(i)!
-      i++
-      weight = charWeight(c)
-    } else weight = (w ??= weightTable())[c]!
-    cjk++
-    sum += weight
-    const uncommon = weight <= 0.2
-    if (uncommon) {
-      low++
-      if (low % 3 === 0) r0 = cjk
-      else if (low % 3 === 1) r1 = cjk
-      else r2 = cjk
-      // Three uncommon characters within eight: the oldest of the last three is at slot (low + 1) % 3.
-      if (low >= 3 && cjk - ((low + 1) % 3 === 0 ? r0 : (low + 1) % 3 === 1 ? r1 : r2) < 8) return true
-    }
-    if (c >= 0x3400 && c < 0xac00) {
-      // A run goes on while code points stay in the block (an astral character or anything else ends it).
-      if (runLength === 0) {
-        if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, at)) return true
-        runStart = at
-        runLength = 0
-        runLow = 0
-      } else hanPairs++
-      runLength++
-      if (uncommon) runLow++
-    } else {
-      if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, at)) return true
-      runLength = 0
-    }
-    previous = 2
+    if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, i)) return true
+    runLength = 0
+    previous = c < 0x80 ? 0 : 1
   }
-  if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, line.length)) return true
+  if (runLength >= PAIRLESS_RUN && runLow >= 2 && pairlessRun(line, runStart, length)) return true
   // Clean CJK as plausibleReadings has it: a mean weight of 0.9, or of 0.6 with known words among the Han pairs.
   if (cjk > 0 && sum / cjk < 0.9 && (sum / cjk < 0.6 || hanPairs < 4 || wordPairs(line) / hanPairs < 0.15)) return true
   // Common characters none of whose neighbours make a word: GBK read as Big5 reads so (`最唗 蹈堤 統杅蹈桶`). On
@@ -1064,28 +1120,79 @@ export function mayHoldMojibake(line: string): boolean {
   return false
 }
 
+/** What mayHoldMojibake makes of a code unit from U+2E80 up (scanKinds). */
+const KIND_HAN = 0
+const KIND_HAN_LOW = 1
+const KIND_CJK = 2
+const KIND_CJK_LOW = 3
+const KIND_HIGH = 4
+const KIND_STOP = 5
+let kindTable: Uint8Array | undefined
+/** The weight of each unit of KIND_HAN (above 0.2), -1 for every other: the inner loop's one look-up. */
+let commonHan: Float32Array | undefined
+
+/**
+ * The kind of every code unit from U+2E80 (below it, the kinds are ranges): Han of the pair runs (U+3400–U+ABFF),
+ * common or uncommon (weight 0.2 or less); other CJK, common or uncommon; high surrogates; and STOP for `锟`
+ * (U+FFFD read as GBK begins so) and U+FFFD, which send a line to the full look at once.
+ */
+function scanKinds(): Uint8Array {
+  if (kindTable) return kindTable
+  const w = weightTable()
+  const k = new Uint8Array(0x10000)
+  const common = new Float32Array(0x10000).fill(-1)
+  for (let c = 0x2e80; c < 0x10000; c++) {
+    const uncommon = w[c]! <= 0.2
+    if (c === 0x951f || c === 0xfffd) k[c] = KIND_STOP
+    else if (c >= 0xd800 && c < 0xdc00) k[c] = KIND_HIGH
+    else if (c >= 0x3400 && c < 0xac00) k[c] = uncommon ? KIND_HAN_LOW : KIND_HAN
+    else k[c] = uncommon ? KIND_CJK_LOW : KIND_CJK
+    if (k[c] === KIND_HAN) common[c] = w[c]!
+  }
+  commonHan = common
+  kindTable = k
+  return k
+}
+
+/** The bytes of a line under one codec, for readsCommoner: grown as lines need, never shrunk. */
+let commonerBytes = new Uint16Array(1024)
+
 /**
  * A quick look for the wordless lines: the line's bytes under `wrong`, read with `right`, give Han characters that
  * are clearly commoner on average than the line's own (`最唗 蹈堤` → `程序 列出`). Clean text re-read so does not.
  */
 function readsCommoner(text: string, wrong: Codec, right: Codec): boolean {
-  const bytes: number[] = []
+  // Four bytes at most per code point (two for these codecs).
+  if (commonerBytes.length < 4 * text.length) commonerBytes = new Uint16Array(4 * text.length)
+  const buffer = commonerBytes
+  let n = 0
   let own = 0
   let ownN = 0
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!
-    const b = wrong.encodeChar(code)
-    if (!b) return false
-    for (const x of b) bytes.push(x)
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!
+    i += code > 0xffff ? 2 : 1
+    const written = wrong.encodeInto(code, buffer, n)
+    if (written < 0) return false
+    n += written
     if (code >= 0x3400 && code < 0xa000) (own += charWeight(code)), ownN++
   }
+  // The decoder sees the line's bytes only (it reads past a character's first byte to find its end).
+  const bytes = buffer.subarray(0, n)
   let read = 0
   let readN = 0
-  for (let at = 0; at < bytes.length; ) {
-    const next = right.decodeAt(bytes, at)
-    if (!next) return false
-    if (next.code >= 0x3400 && next.code < 0xa000) (read += charWeight(next.code)), readN++
-    at += next.length
+  for (let at = 0; at < n; ) {
+    const packed = right.decodeCode(bytes, at)
+    if (packed === NOT_VALID) return false
+    let code: number
+    if (packed === HAS_CANDIDATES) {
+      const next = right.decodeAt(bytes, at)!
+      code = next.code
+      at += next.length
+    } else {
+      code = packed >> 3
+      at += packed & 7
+    }
+    if (code >= 0x3400 && code < 0xa000) (read += charWeight(code)), readN++
   }
   if (ownN === 0 || readN === 0) return false
   const mean = read / readN
