@@ -4,7 +4,7 @@ import { decodeBytes, explainBytes } from './decode/index.js'
 import { checkBoolean, ZhtidyError } from './errors.js'
 import { appliedStats, changeRecordAt, logChanges, type ChangeLog, type ChangeRecord } from './tree/edit.js'
 import { checkPresetOptions, type PresetOptions } from './preset.js'
-import { createPipeline, type ZhtidyPipeline, type ZhtidyProcessor } from './processor.js'
+import { createPipeline, settle, type ZhtidyPipeline, type ZhtidyProcessor } from './processor.js'
 import { parseFile } from './tree/parse.js'
 import { stringifyRoot } from './tree/stringify.js'
 import { scriptReport } from './steps/script/detect.js'
@@ -53,9 +53,10 @@ export function tidy(value: string | Uint8Array | ArrayBuffer | ArrayBufferView,
   const file = new VFile({ value: input })
   // Changes are kept as plain records and mapped to the result here: no VFileMessage (an Error) per change.
   logChanges(file, wantMessages ? 'records' : 'counts')
-  // The processor's parse, steps and stringify, called directly (what `parse`, `runSync` and `stringify` call).
+  // The processor's parse, steps, settle and stringify, called directly (what `parse`, `runSync` and `stringify` call).
   const tree = parseFile(file)
   for (let k = 0; k < steps.length; k++) steps[k]!(tree, file)
+  settle(tree, file, steps)
   const text = stringifyRoot(tree)
   const stats = appliedStats(file)
   const encoding = tree.data?.encoding ?? 'utf-8'

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import path from 'node:path'
-import { STEP_NAMES, tidy, type TidyOptions } from '../../src/index.js'
+import { createProcessor, STEP_NAMES, tidy, type TidyOptions } from '../../src/index.js'
 import { hasManpages, MANPAGES_SKIP, manpageParagraphs } from '../helpers/manpages.js'
 
 const isWellFormed = (text: string) => (text as unknown as { isWellFormed(): boolean }).isWellFormed()
@@ -52,6 +52,21 @@ describe('laws of the whole pipeline over random text', () => {
   // run), `ÖÐÎÄ涓\ue15f枃` (two misreadings on one line), `ÖÐ\ufffd` (a lost continuation byte taken one letter
   // further each run), `中\u3000,` (the space before a mark the same run made), `ä¸\u00ad` (a soft hyphen that was
   // a byte of mojibake).
+  // Found by the whole pipeline's property (issue 17): each a step that changed its own output on a second run.
+  const stepCases: [string, (typeof STEP_NAMES)[number]][] = [
+    // An odd space made plain leaves letter-spacing the same run takes (the rules run twice over such a line).
+    ['國 國\u3000國', 'unicode'],
+    // A mark after the space after a mark the same run made full-width (`， ,`, `？ ?`).
+    ['国, ,1', 'punctuation'],
+    ['中。? ?后', 'punctuation'],
+    ['书, ?中', 'punctuation'],
+  ]
+  it.each(stepCases)('the step is idempotent on %j (%s)', (input, step) => {
+    const once = tidy(input, { only: [step], messages: false }).text
+    expect(once).not.toBe(input)
+    expect(tidy(once, { only: [step], messages: false }).text).toBe(once)
+  })
+
   it('every step is idempotent: a second run of it changes nothing', () => {
     // A fixed sample, so that the figure is the same on every run. The encoding step runs itself again over what
     // it changed until nothing changes (`ÖÐ)Ã©“`: once `Ã©` is `é`, the line reads as GBK).
@@ -97,19 +112,55 @@ describe('laws of the whole pipeline over random text', () => {
     expect(tidy(once, { messages: false }).text).toBe(once)
   })
 
-  it('the whole pipeline is idempotent on random mixes, but for the known failures of other steps', () => {
-    const samples = fc.sample(text, { numRuns: 3000, seed: 20261201 })
+  // Every input on which a second run changed something before issue 17 was closed (182, from 130000 mixes): a
+  // later step's change that an earlier one reads otherwise on the next run. Most are fixed by the pipeline's
+  // second look at the lines it changed (`settle` in src/processor.ts); those of one step alone (`second` is
+  // unicode or punctuation and the step alone is not idempotent on its input) by the step.
+  const found = (JSON.parse(readFileSync(path.join(__dirname, 'idempotence-found.json'), 'utf8')) as { cases: { in: string; second: string }[] }).cases
+  it('the inputs found are all there, each a mix of the pieces above', () => {
+    expect(found.length).toBe(182)
+    expect(new Set(found.map((c) => c.second))).toEqual(new Set(['encoding', 'annotations', 'punctuation', 'unicode']))
+  })
+  it.each(found.map((c) => [JSON.stringify(c.in), c.second, c.in]))('the whole pipeline is idempotent on %s (%s on the second run)', (_, _second, input) => {
+    const once = tidy(input, { messages: false }).text
+    expect(tidy(once, { messages: false }).text).toBe(once)
+  })
+
+  it('what the second look changes is recorded as usual, at its place in the input, and a warning is not given twice', () => {
+    // The annotations step reads `?\ufffd` as a byte slip only once the punctuation step wrote `（`.
+    const slip = tidy('。(?\ud800Ã©Ã©\u200b)')
+    expect(slip.text).toBe('。（。”蒙蒙）')
+    expect(slip.messages.map((m) => [m.ruleId, m.severity, m.column, m.actual, m.expected])).toEqual([
+      ['punctuation/ascii-parenthesis', 'info', 2, '(', ['（']],
+      ['annotations/punctuation-slip', 'info', 2, '（?\ufffd', ['（。”']],
+      ['decode/lone-surrogate', 'warning', 4, '\ud800', ['\ufffd']],
+      ['encoding/lost-bytes', 'warning', 4, '\ufffd', ['\ufffd']],
+      ['encoding/big5-as-latin', 'info', 5, 'Ã©Ã©', ['矇矇']],
+      ['script/convert', 'info', 5, '矇矇', ['蒙蒙']],
+      ['unicode/invisible', 'info', 9, '\u200b', ['']],
+      ['punctuation/ascii-parenthesis', 'info', 10, ')', ['）']],
+    ])
+    expect(slip.stats['annotations/punctuation-slip']).toBe(1)
+    // Without messages, the same text and counts; the warning of the lost bytes is kept once there too.
+    const counted = tidy('。(?\ud800Ã©Ã©\u200b)', { messages: false })
+    expect(counted.text).toBe(slip.text)
+    expect(counted.stats).toEqual(slip.stats)
+    expect(counted.messages.map((m) => m.ruleId)).toEqual(['decode/lone-surrogate', 'encoding/lost-bytes'])
+    // The frozen processor takes the same second look: the same text, and its VFile messages the same changes.
+    const file = createProcessor().processSync('。(?\ud800Ã©Ã©\u200b)')
+    expect(String(file)).toBe(slip.text)
+    const key = (m: { ruleId?: string | null; column?: number | null | undefined; actual?: string | null | undefined }) => `${m.ruleId} ${m.column} ${m.actual}`
+    expect(file.messages.map(key).sort()).toEqual(slip.messages.map(key).sort())
+  })
+
+  // Three seeds of 3000 mixes each (about 2.5 s each); 10000 of each of 13 seeds gave no failure.
+  it.each([20261201, 20261202, 20261203])('the whole pipeline is idempotent on random mixes (seed %i)', (seed) => {
+    const samples = fc.sample(text, { numRuns: 3000, seed })
     const failures = samples.filter((input) => {
       const once = tidy(input, { messages: false }).text
       return tidy(once, { messages: false }).text !== once
     })
-    // Known failures, each a change of a later step that the next run sees. When one is fixed, take it out.
-    expect(failures).toEqual([
-      // unicode: `\u00ad\u200b` after a Latin-1 letter is deleted whole, the soft hyphen (byte AD of `中`) with it.
-      ')ä¸\u00ad\u200b(\u3000ÖÐ',
-      // annotations: `?\ufffd` reads as a slip (`。”`) beside the full-width bracket the punctuation step writes only.
-      '。(?\ud800Ã©Ã©\u200b)',
-    ])
+    expect(failures).toEqual([])
   })
 })
 
@@ -152,10 +203,50 @@ describe('laws of the whole pipeline over real text', () => {
   const root = path.resolve(__dirname, '../..')
   const samples = path.join(root, 'corpus-samples')
   const realPages = path.resolve(root, '../shared/real-pages')
+  const sharedSeeds = path.resolve(root, '../shared/seeds')
   const documents = [
     ...readdirSync(samples).filter((n) => n.endsWith('.txt') && !n.endsWith('.expected.txt')).map((n) => readFileSync(path.join(samples, n), 'utf8')),
     ...(existsSync(realPages) ? readdirSync(realPages).filter((n) => n.endsWith('.txt')).map((n) => readFileSync(path.join(realPages, n), 'utf8')) : []),
   ]
+
+  // Paragraphs (the lines of these pages) on their own: a document of one line is judged on less (the
+  // document-level readings of the encoding and annotations steps, boilerplate's page), so it can settle otherwise
+  // than the page it came from.
+  const paragraphs = documents.flatMap((doc) => doc.split(/\r?\n/)).filter((p) => p.trim() !== '')
+  it('every paragraph of the scraped pages, cleaned on its own, is idempotent', () => {
+    expect(paragraphs.length).toBeGreaterThan(100)
+    const failures = paragraphs.filter((p) => {
+      const once = tidy(p, { messages: false }).text
+      return tidy(once, { messages: false }).text !== once
+    })
+    expect(failures).toEqual([])
+  })
+  it('the shared seeds (../shared/seeds) are idempotent, whole and paragraph by paragraph', (context) => {
+    if (!existsSync(sharedSeeds)) return context.skip(`../shared/seeds not found (${sharedSeeds}): the shared data sits beside the repository`)
+    const docs = readdirSync(sharedSeeds).filter((n) => n.endsWith('.txt')).map((n) => readFileSync(path.join(sharedSeeds, n), 'utf8'))
+    expect(docs.length).toBeGreaterThan(0)
+    for (const text of [...docs, ...docs.flatMap((doc) => doc.split(/\r?\n/))]) {
+      const once = tidy(text, { messages: false }).text
+      expect(tidy(once, { messages: false }).text).toBe(once)
+    }
+  })
+  // Known failures of the script step alone (not of the pipeline's frame): a traditional paragraph keeps `於`
+  // (`作用於`) when it is converted, and a second run, reading the paragraph as simplified now, takes it for the
+  // ambiguous character and writes `于`. Each of all 31051 paragraphs was checked; these six are the only ones.
+  const scriptKnownFailures = ['zh_TW/man1/systemctl.1.gz:478', 'zh_TW/man1/systemctl.1.gz:483', 'zh_TW/man1/systemctl.1.gz:498', 'zh_TW/man1/systemctl.1.gz:527', 'zh_TW/man1/systemctl.1.gz:711', 'zh_TW/man1/systemctl.1.gz:1521']
+  it('the paragraphs of manpages-zh are idempotent through the whole pipeline, but for known failures of the script step', (context) => {
+    if (!hasManpages) return context.skip(MANPAGES_SKIP)
+    const sample = [...manpageParagraphs('zh_CN'), ...manpageParagraphs('zh_TW')].filter((p, k) => k % 5 === 0 || scriptKnownFailures.includes(p.source))
+    const failures = sample.filter((p) => {
+      const once = tidy(p.text, { messages: false }).text
+      return tidy(once, { messages: false }).text !== once
+    })
+    expect(failures.map((p) => p.source)).toEqual(scriptKnownFailures)
+    for (const p of sample.filter((q) => scriptKnownFailures.includes(q.source))) {
+      const once = tidy(p.text, { only: ['script'], messages: false }).text
+      expect(tidy(once, { only: ['script'], messages: false }).text, p.source).not.toBe(once)
+    }
+  }, 120_000)
 
   it('the scraped pages (corpus samples, and ../shared/real-pages where present) are idempotent', () => {
     expect(documents.length).toBeGreaterThan(5)

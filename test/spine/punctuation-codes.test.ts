@@ -35,7 +35,11 @@ const edit = (start: number, end: number, actual: string, replacement: string, r
 
 const referenceMarks: LineRule = (line) => {
   const edits: Edit[] = []
-  for (const m of line.matchAll(/ ?([,;:?!]+) ?/g)) {
+  // A space after a mark made here and left is looked at again, as the space before the next mark: that mark
+  // follows a full-width one (`国, ,1` → `国，，1`, as a second run would make it).
+  let madeEnd = -1
+  const marks = / ?([,;:?!]+) ?/g
+  for (let m = marks.exec(line); m !== null; m = marks.exec(line)) {
     const run = m[1]!
     const spaceBefore = m[0].startsWith(' ')
     const markStart = m.index + (spaceBefore ? 1 : 0)
@@ -43,7 +47,7 @@ const referenceMarks: LineRule = (line) => {
     const before = line[m.index - 1]
     const after = line[m.index + m[0].length]
     const next = line[markEnd]
-    const chineseBefore = isHan(before) || (isCjkPunctuationUnit(before) && before !== '…')
+    const chineseBefore = isHan(before) || (isCjkPunctuationUnit(before) && before !== '…') || (m.index === madeEnd && m.index > 0)
     const chineseAfter = run === ',' && isHan(next)
     const labelColon = run === ':' && !spaceBefore && /^[\u3400-\u4dbf\u4e00-\u9fff]$/.test(next ?? '') && /[\u3400-\u4dbf\u4e00-\u9fff]\d{1,3}$/.test(line.slice(0, markStart))
     if (!chineseBefore && !chineseAfter && !labelColon) continue
@@ -54,6 +58,7 @@ const referenceMarks: LineRule = (line) => {
     const spaceAfter = m[0].endsWith(' ') && m[0].length > run.length + (spaceBefore ? 1 : 0) && (after === undefined || isChineseContextUnit(after))
     const start = spaceBefore && chineseBefore ? m.index : markStart
     const end = markEnd + (spaceAfter ? 1 : 0)
+    if (m[0].length > run.length + (spaceBefore ? 1 : 0) && !spaceAfter) marks.lastIndex = madeEnd = markEnd
     const replacement = [...run].map((c) => FULLWIDTH[c]!).join('')
     edits.push(edit(start, end, line.slice(start, end), replacement, MARK_RULE[run[0]!]!, 'in Chinese text'))
   }

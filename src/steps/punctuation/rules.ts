@@ -82,6 +82,9 @@ const asciiMarks: LineRule = (line) => {
   const edits: Edit[] = []
   const length = line.length
   let from = 0
+  // Where the last mark this rule made ends, when the space after it was left: a mark after that space follows
+  // the full-width mark the edit makes, as a second run would see it (`国, ,1` → `国，，1` in one run).
+  let madeEnd = -1
   const finder = MARK_FINDER
   for (;;) {
     // The next mark by the expression (`test` makes no match array): far faster than a loop over the units between.
@@ -97,7 +100,7 @@ const asciiMarks: LineRule = (line) => {
     from = matchEnd
     const beforeCode = index > 0 ? line.charCodeAt(index - 1) : NaN
     // One code unit, as `isHan(line[i])` saw it: an astral Han character's low surrogate is not Han.
-    const chineseBefore = isHanUnit(beforeCode) || (isCjkPunctuationCode(beforeCode) && beforeCode !== 0x2026)
+    const chineseBefore = isHanUnit(beforeCode) || (isCjkPunctuationCode(beforeCode) && beforeCode !== 0x2026) || (index === madeEnd && index > 0)
     const run = line.slice(markStart, markEnd)
     // A comma may also follow a number or a Latin word when Chinese follows it directly (`10:30,共`).
     const chineseAfter = run === ',' && isHanUnit(line.charCodeAt(markEnd))
@@ -117,6 +120,10 @@ const asciiMarks: LineRule = (line) => {
     const spaceAfter = spaceMatched && (matchEnd >= length || isChineseContextCode(line.charCodeAt(matchEnd)))
     const start = spaceBefore && chineseBefore ? index : markStart
     const end = markEnd + (spaceAfter ? 1 : 0)
+    if (spaceMatched && !spaceAfter) {
+      from = markEnd
+      madeEnd = markEnd
+    }
     if (run.length === 1) {
       // One mark, with or without the spaces around it: the reason is one of four made in advance.
       const reasons = SINGLE_MARK_REASONS[run]!

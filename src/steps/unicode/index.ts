@@ -10,7 +10,9 @@ export const zhtidyUnicode: Plugin<[UnicodeOptions?], Root> = function (options)
   const settings = resolveUnicodeOptions(options)
   const rules = unicodeScannedRules(settings)
   return (tree: Root, file: VFile) => {
-    runScannedRules(tree, file, scanUnicode, rules)
+    // Twice over a line a later rule changed: an odd space made plain can leave letter-spacing (`國 國\u3000國`),
+    // which a second run would take.
+    runScannedRules(tree, file, scanUnicode, rules, undefined, 2)
     if (settings.spaces) normalizeLineBreaks(tree, file)
   }
 }
