@@ -66,4 +66,17 @@ describe('the encoding step on a long line', () => {
     // The damage was there and was repaired.
     expect(joined).not.toBe(oneLine)
   })
+
+  it('cuts after an ASCII `!` too, as in a long line of `中?!`', () => {
+    const line = '中?!文?!'.repeat(2000)
+    const pieces: string[] = []
+    for (let start = 0; start < line.length; ) {
+      const end = pieceEnd(line, start)
+      expect(line[end - 1]).toBe('!')
+      pieces.push(line.slice(start, end))
+      start = end
+    }
+    expect(pieces.length).toBeGreaterThan(5)
+    expect(difference(encode(line), encode(pieces.join('\n')).replace(/\n/gu, ''))).toBe('')
+  })
 })

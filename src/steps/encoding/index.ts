@@ -141,7 +141,8 @@ function pass(
 
 /**
  * A line longer than this (a page with no line breaks, a book on one line) is read in pieces: a piece ends after
- * the first sentence end (`。！？` and the closing marks after it) at least PIECE units on, and each piece is
+ * the first sentence end (`。！？`, or an ASCII `!`, which no double-byte code holds and no lost byte shows as, and
+ * the closing marks after it) at least PIECE units on, and each piece is
  * pre-scanned and read as a line of its own would be. One rare character no longer sends a whole long line through
  * the search: 300 K characters of classical prose on one line took 9.4 s and 513 MB in this step, and the time grew
  * faster than the length.
@@ -154,7 +155,7 @@ const CLOSING_MARKS = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x300b, 0
 export function pieceEnd(line: string, start: number): number {
   for (let i = start + PIECE; i < line.length; i++) {
     const c = line.charCodeAt(i)
-    if (c !== 0x3002 && c !== 0xff01 && c !== 0xff1f) continue
+    if (c !== 0x3002 && c !== 0xff01 && c !== 0xff1f && c !== 0x21) continue
     let end = i + 1
     while (end < line.length && CLOSING_MARKS.has(line.charCodeAt(end))) end++
     return end

@@ -601,6 +601,48 @@ function screened(text: string, reading: Reading, repairs: Repair[], weak: Repai
   return screen(text, reading, repairs, weak, isEstablished)
 }
 
+/**
+ * The runs of non-ASCII code units of `text`, with where each starts: `/[^\u0000-\u007f]+/gu` by hand, since a
+ * regular expression's backtracking stack overflows on a run of some millions of characters (10 MB of UTF-8 read
+ * as windows-1252 on one line).
+ */
+export function nonAsciiRuns(text: string): [number, string][] {
+  const runs: [number, string][] = []
+  for (let i = 0; i < text.length; ) {
+    if (text.charCodeAt(i) < 0x80) {
+      i++
+      continue
+    }
+    let end = i + 1
+    while (end < text.length && text.charCodeAt(end) >= 0x80) end++
+    runs.push([i, text.slice(i, end)])
+    i = end
+  }
+  return runs
+}
+
+/** `/^[\u2500-\u259f]+$/u.test(text)` without a regular expression (see nonAsciiRuns). */
+export function allBoxDrawing(text: string): boolean {
+  if (text.length === 0) return false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x2500 || c > 0x259f) return false
+  }
+  return true
+}
+
+const LETTER = /^\p{L}$/u
+
+/** `/^\p{L}{min,}$/u.test(text)`, one code point at a time (see nonAsciiRuns). */
+export function lettersOnly(text: string, min: number): boolean {
+  let n = 0
+  for (const ch of text) {
+    if (!LETTER.test(ch)) return false
+    n++
+  }
+  return n >= min
+}
+
 function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[], established: boolean): Repair[] {
   // A reading convincing elsewhere in the same document: this line's weaker stretches are the same damage.
   const exotic = isRarer(reading)
@@ -622,15 +664,15 @@ function screen(text: string, reading: Reading, repairs: Repair[], weak: Repair[
     // character that follows each.
     const pieces = repairs
       .flatMap((r) =>
-        [...r.before.matchAll(/[^\u0000-\u007f]+/gu)].map((m) => ({
-          piece: m[0],
-          decoded: decodePiece(m[0], reading),
-          previous: text.charAt(r.start + m.index - 1),
-          next: text.charAt(r.start + m.index + m[0].length),
+        nonAsciiRuns(r.before).map(([index, piece]) => ({
+          piece,
+          decoded: decodePiece(piece, reading),
+          previous: text.charAt(r.start + index - 1),
+          next: text.charAt(r.start + index + piece.length),
         })),
       )
       // Box drawing alone is line art (`├┤a┼┐a`), not evidence, unless it spells a word (`╨┐╤Ç╨░` → `пра`).
-      .filter(({ piece, decoded }) => !/^[\u2500-\u259f]+$/u.test(piece) || /^\p{L}{2,}$/u.test(decoded))
+      .filter(({ piece, decoded }) => !allBoxDrawing(piece) || lettersOnly(decoded, 2))
     // A two-character piece is thin evidence, unless its lead is the common `Ã`/`Â` or it decodes to a letter
     // inside a word (`RÄ«ga` → `Rīga`, `Ä°stanbul`): a lone accented capital before a symbol is just that.
     const thin = ({ piece, decoded, previous, next }: { piece: string; decoded: string; previous: string; next: string }): boolean => {
