@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { OPENCC_JS_LOCALES } from '../helpers/opencc-reference.js'
 import { converter, type OpenccConfig } from '../../src/convert/index.js'
 import { dictionaryPairs } from '../../src/convert/dictionaries.js'
-import { countScripts, Scan, scanLine } from '../../src/steps/script/convert.js'
+import { CharClass, converters, countScripts, Scan, scanLine } from '../../src/steps/script/convert.js'
 import { lineChanges } from '../../src/steps/script/rules.js'
 
 // The script step skips lines, and parts of lines, from a per-code-unit table and converts runs rather than whole
@@ -60,6 +60,19 @@ describe('the changes of a line bound for zh-Hans', () => {
     return out + text.slice(cursor)
   }
 
+  /**
+   * On a simplified line, a character written in both scripts that t2s changes stays where the line's round trip
+   * through s2t and t2s keeps it (`作用於单元`, `乾安县`: what t2s made of `作用於單元` and `乾安縣`).
+   */
+  const keepingRoundTrip = (text: string, out: string): string => {
+    if (out.length !== text.length) return out
+    const back = converter('t2s')(converter('s2t')(text))
+    if (back.length !== text.length) return out
+    let kept = ''
+    for (let k = 0; k < text.length; k++) kept += out[k] !== text[k] && converters().classOf(text.charCodeAt(k)) === CharClass.Shared && back[k] === text[k] ? text[k] : out[k]
+    return kept
+  }
+
   it('rebuild the conversion of the whole line, by runs or whole, for simplified and traditional lines', () => {
     // Without description characters, whose skipping may reach across a run (the step then converts whole).
     fc.assert(
@@ -70,7 +83,7 @@ describe('the changes of a line bound for zh-Hans', () => {
         if (counts.kana > 0 || (scanLine(text, { simplified: 0, traditional: 0, bits: 0 }).bits & Scan.KanaUncounted) !== 0) return
         const traditionalText = counts.traditional === counts.simplified ? traditionalDocument : counts.traditional > counts.simplified
         const convert = converter(traditionalText ? 'tw-hk2s' : 't2s')
-        expect(apply(text, lineChanges(text, 'zh-Hans', undefined, { traditionalDocument }))).toBe(convert(text))
+        expect(apply(text, lineChanges(text, 'zh-Hans', undefined, { traditionalDocument }))).toBe(traditionalText ? convert(text) : keepingRoundTrip(text, convert(text)))
       }),
       { numRuns: 3000 },
     )

@@ -1,4 +1,4 @@
-import { charConverter, type ConvertedUnits } from '../../convert/index.js'
+import { charConverter, converter, type ConvertedUnits } from '../../convert/index.js'
 import type { Edit } from '../../types.js'
 import { CharClass, converters, isJapaneseKana, Scan, scanLineUnits, unitsFor, type ConvertTarget, type LineScan, type ScriptCounts } from './convert.js'
 
@@ -152,7 +152,43 @@ export function convertLine(line: string, units: Uint16Array, base: number, bits
       convertSegment(line, units, base, from, to, target, lineCounts, traditionalText, options, changes, bmp)
     } else convertEachRun(line.slice(from, to), from, target, lineCounts, traditionalText, options, changes)
   }
-  return changes
+  return target === 'zh-Hans' && !traditionalText && changes.length > 0 ? keepingRoundTrip(line, changes) : changes
+}
+
+/**
+ * On a line of simplified text, t2s changes a character written in both scripts wherever its phrase is missing,
+ * though a phrase kept it when the line was converted from traditional: `作用於單元` becomes `作用於单元` (OpenCC's
+ * phrase for the name 於單) and t2s on that writes `作用于单元`; `乾安縣` becomes `乾安县`, then `干安县`. Such a
+ * character stays where the line's round trip through s2t and t2s keeps it, so that converting converted text
+ * changes nothing (the law of test/spine/laws.test.ts).
+ */
+function keepingRoundTrip(line: string, changes: ScriptChange[]): ScriptChange[] {
+  const { classOf } = converters()
+  const shared = (code: number) => classOf(code) === CharClass.Shared
+  const touches = (c: ScriptChange) => {
+    if (c.actual.length !== c.expected.length) return false
+    for (let k = 0; k < c.actual.length; k++) if (c.actual.charCodeAt(k) !== c.expected.charCodeAt(k) && shared(c.actual.charCodeAt(k))) return true
+    return false
+  }
+  if (!changes.some(touches)) return changes
+  const back = converter('t2s')(converter('s2t')(line))
+  if (back.length !== line.length) return changes
+  const kept: ScriptChange[] = []
+  for (const c of changes) {
+    if (!touches(c)) {
+      kept.push(c)
+      continue
+    }
+    const actual = c.actual
+    let expected = ''
+    for (let k = 0; k < actual.length; k++) {
+      const code = actual.charCodeAt(k)
+      expected += code !== c.expected.charCodeAt(k) && shared(code) && back.charCodeAt(c.start + k) === code ? actual[k] : c.expected[k]
+    }
+    if (expected === c.expected) kept.push(c)
+    else if (expected !== actual) kept.push(Change.of(c.start, c.end, c.ruleId, [...expected].filter((ch, k) => ch !== [...actual][k]).length, c.config, 'zh-Hans', actual, expected))
+  }
+  return kept
 }
 
 /**
