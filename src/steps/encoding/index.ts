@@ -163,20 +163,34 @@ export function pieceEnd(line: string, start: number): number {
   return line.length
 }
 
+/** The [start, end) of each piece of a line longer than LONG_LINE, in order. */
+function piecesOf(line: string): [number, number][] {
+  const pieces: [number, number][] = []
+  for (let start = 0; start < line.length; ) {
+    const end = pieceEnd(line, start)
+    pieces.push([start, end])
+    start = end
+  }
+  return pieces
+}
+
+/** `edits` by the piece their start falls in, each group sorted by start (a stable sort: ties keep their order). */
+function byPiece(pieces: readonly [number, number][], edits: readonly Edit[]): Edit[][] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start)
+  let k = 0
+  return pieces.map(([, end]) => {
+    const group: Edit[] = []
+    while (k < sorted.length && sorted[k]!.start < end) group.push(sorted[k++]!)
+    return group
+  })
+}
+
 /** The rule ids of a line's edits, one set per piece (see LONG_LINE): a reading counts once per line it is found on. */
 function readingsByPiece(line: string, edits: readonly Edit[]): Set<string>[] {
   if (line.length <= LONG_LINE) return [new Set(edits.map((edit) => edit.ruleId))]
-  const sets: Set<string>[] = []
-  const sorted = [...edits].sort((a, b) => a.start - b.start)
-  let k = 0
-  for (let start = 0; start < line.length && k < sorted.length; ) {
-    const end = pieceEnd(line, start)
-    const ids = new Set<string>()
-    while (k < sorted.length && sorted[k]!.start < end) ids.add(sorted[k++]!.ruleId)
-    if (ids.size > 0) sets.push(ids)
-    start = end
-  }
-  return sets
+  return byPiece(piecesOf(line), edits)
+    .filter((group) => group.length > 0)
+    .map((group) => new Set(group.map((edit) => edit.ruleId)))
 }
 
 /**
@@ -185,16 +199,10 @@ function readingsByPiece(line: string, edits: readonly Edit[]): Set<string>[] {
  */
 function moreOf(line: string, again: Edit[], edits: Edit[]): Edit[] {
   if (line.length <= LONG_LINE) return again.length >= edits.length ? again : edits
-  const chosen: Edit[] = []
-  for (let start = 0; start < line.length; ) {
-    const end = pieceEnd(line, start)
-    const inPiece = (edit: Edit) => edit.start >= start && edit.start < end
-    const a = again.filter(inPiece)
-    const b = edits.filter(inPiece)
-    chosen.push(...(a.length >= b.length ? a : b))
-    start = end
-  }
-  return chosen.sort((x, y) => x.start - y.start)
+  const pieces = piecesOf(line)
+  const a = byPiece(pieces, again)
+  const b = byPiece(pieces, edits)
+  return pieces.flatMap((_, p) => (a[p]!.length >= b[p]!.length ? a[p]! : b[p]!))
 }
 
 function inPieces(rule: EncodingRule): EncodingRule {
@@ -202,15 +210,12 @@ function inPieces(rule: EncodingRule): EncodingRule {
     if (line.length <= LONG_LINE) return rule(line, established, watch, info)
     const edits: Edit[] = []
     let stretches = 0
-    for (let start = 0; start < line.length; ) {
-      const end = pieceEnd(line, start)
-      const piece = end - start === line.length ? line : line.slice(start, end)
-      if (mayHoldMojibake(piece)) {
-        const part = { stretches: 0 }
-        for (const edit of rule(piece, established, watch, part)) edits.push(start === 0 ? edit : { ...edit, start: edit.start + start, end: edit.end + start })
-        stretches += part.stretches
-      }
-      start = end
+    for (const [start, end] of piecesOf(line)) {
+      const piece = line.slice(start, end)
+      if (!mayHoldMojibake(piece)) continue
+      const part = { stretches: 0 }
+      for (const edit of rule(piece, established, watch, part)) edits.push(start === 0 ? edit : { ...edit, start: edit.start + start, end: edit.end + start })
+      stretches += part.stretches
     }
     if (info) info.stretches = stretches
     return edits
