@@ -455,6 +455,16 @@ export function describeLine(text: string, m: Matchers, ungated = false, kindOnl
   return info
 }
 
+/**
+ * Whether a line is a navigation line or a welcome line (`欢迎访问本站官网!`) by its phrase, each pattern asked only
+ * when the line's first unit can start it: the navigation rule's own patterns, which the long-sentence fast path
+ * asks too.
+ */
+function navigationPhrase(text: string, lead: number, m: Matchers, ungated: boolean): boolean {
+  const g = m.gates
+  return ((ungated || g.navigationLine[lead] === 1) && m.navigationLine.test(text)) || ((ungated || g.welcome[lead] === 1) && WELCOME.test(text))
+}
+
 /** The kind of a line of at most `LONG_LINE` units; `found` holds the trigger bits `measure` found in it. */
 function classify(text: string, han: number, marks: number, found: number, m: Matchers, ungated: boolean, shape: Shape): LineKind {
   const length = text.length
@@ -473,7 +483,7 @@ function classify(text: string, han: number, marks: number, found: number, m: Ma
   if (!ungated && length > SENTENCE_FAST && sentenceEnd && (han >= 8 || length >= 100) && (found & (T_COPYRIGHT | T_LICENCE | T_IMAGE)) === 0 && !head && !image && !bracketed) {
     // What a line of up to 160 units that ends a sentence may still be: a tag line, a crumb, a previous/next link,
     // a welcome line (`欢迎访问本站官网!` after a run of spaces).
-    if (length > 160 || !(tags || navigationHead || crumb || url || (g.navigationLine[lead] === 1 && m.navigationLine.test(text)) || (g.welcome[lead] === 1 && WELCOME.test(text)))) return 'sentence'
+    if (length > 160 || !(tags || navigationHead || crumb || url || navigationPhrase(text, lead, m, false))) return 'sentence'
   }
   if ((head && m.disclaimer.test(text)) || (length <= DISCLAIMER_ANYWHERE_MAX && (found & T_DISCLAIMER) !== 0 && m.disclaimerPhrase.test(text))) return 'disclaimer'
   if ((head && m.copyright.test(text)) || (length <= COPYRIGHT_LINE_MAX && marks <= 3 && (found & T_COPYRIGHT) !== 0 && m.copyrightPhrase.test(text)) || (length <= 200 && (found & T_LICENCE) !== 0 && LICENCE_LINE.test(text))) return 'copyright'
@@ -482,7 +492,7 @@ function classify(text: string, han: number, marks: number, found: number, m: Ma
   if (length <= 160 && tags) return 'tags'
   if (length <= 80 && (ungated || g.pagination[lead] === 1) && PAGINATION_LINE.test(text)) return 'pagination'
   if (length <= IMAGE_LINE_MAX && image && IMAGE_LINE.test(text)) return 'image'
-  if (length <= 160 && (((ungated || g.navigationLine[lead] === 1) && m.navigationLine.test(text)) || navigationHead || crumb || (!sentenceEnd && (ungated || (found & T_BAR) !== 0) && MENU.test(text)) || ((ungated || g.welcome[lead] === 1) && WELCOME.test(text)) || url)) return 'navigation'
+  if (length <= 160 && (navigationHead || crumb || (!sentenceEnd && (ungated || (found & T_BAR) !== 0) && MENU.test(text)) || url || navigationPhrase(text, lead, m, ungated))) return 'navigation'
   // A date and time alone (`2019-12-10 07:57:40`) is a dateline, not a row of digits: where it stands decides.
   if ((ungated || (lead >= 0x30 && lead <= 0x39 && (found & T_COLON) !== 0)) && DATE_TIME_LINE.test(text)) return 'dateline'
   if (((ungated || g.junk[lead] === 1) && JUNK.test(text)) || ((ungated || g.ticker[lead] === 1) && m.ticker.test(text)) || ((ungated || g.widgetLine[lead] === 1) && m.widgetLine.test(text))) return 'widget'
