@@ -186,7 +186,10 @@ function keepingRoundTrip(line: string, changes: ScriptChange[]): ScriptChange[]
       expected += code !== c.expected.charCodeAt(k) && shared(code) && back.charCodeAt(c.start + k) === code ? actual[k] : c.expected[k]
     }
     if (expected === c.expected) kept.push(c)
-    else if (expected !== actual) kept.push(Change.of(c.start, c.end, c.ruleId, [...expected].filter((ch, k) => ch !== [...actual][k]).length, c.config, 'zh-Hans', actual, expected))
+    else if (expected !== actual) {
+      const before = [...actual]
+      kept.push(Change.of(c.start, c.end, c.ruleId, [...expected].filter((ch, k) => ch !== before[k]).length, c.config, 'zh-Hans', actual, expected))
+    }
   }
   return kept
 }
