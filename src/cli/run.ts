@@ -297,8 +297,8 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
   const tidyOptions: TidyOptions = { ...settings.tidy, messages: settings.report !== undefined }
   // Process-wide and read at each collection, so it holds for the workers started below too.
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
-  // Results carry messages only where something reads them (the same rule as each input's keepMessages below).
-  const keepMessages = settings.report !== undefined || settings.frail
+  // Results carry messages only where something reads them.
+  const keepMessages = keepsMessages(settings)
   const local = engine().inProcessCleaner((tasks) => engine().runTasks(tasks, tidyOptions, keepMessages))
   const total = await totalSize(inputs)
   // When the inputs are known to be large, workers start at once: this thread then never loads the steps' tables
@@ -330,6 +330,11 @@ async function clean(paths: string[], opts: Record<string, unknown>): Promise<nu
   if (totals.skippedRecords > 0 && settings.level !== 'silent') process.stderr.write(`zhtidy: skipped ${totals.skippedRecords} bad records (--on-error skip)\n`)
   if (totals.skippedInputs > 0 && settings.level !== 'silent') process.stderr.write(`zhtidy: skipped ${totals.skippedInputs} input${totals.skippedInputs === 1 ? "" : "s"} (--on-error skip)\n`)
   return frailed ? EXIT_CHANGES : EXIT_OK
+}
+
+/** Whether a run reads messages: only --report prints them and --frail counts warnings (--check prints a line per changed document from its stats). */
+function keepsMessages(settings: Settings): boolean {
+  return settings.report !== undefined || settings.frail
 }
 
 function unit(totals: Totals): string {
@@ -513,9 +518,7 @@ async function* inputItems(input: Input, opened: Opened, run: RunState): AsyncGe
     display: input.display,
     field: settings.field,
     onError: settings.onError,
-    // Only --report prints messages and --frail counts warnings (--check prints a line per changed document from
-    // its stats).
-    keepMessages: settings.report !== undefined || settings.frail,
+    keepMessages: keepsMessages(settings),
     report: (report: DocumentReport) => {
       totals.documents++
       if (report.record === undefined || opened.format !== 'jsonl') totals.onlyRecords = false
